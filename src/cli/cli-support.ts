@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+
+/** Bad input or usage: the command exits 2 with a one-line message on stderr. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Options every command accepts (declared once on the root program). */
+export interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+}
+
+export function globalOptions(cmd: Command): GlobalOptions {
+  return cmd.optsWithGlobals() as GlobalOptions;
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Reads a whole file, or standard input for `-`. */
+export async function readInput(fileOrDash: string): Promise<Buffer> {
+  if (fileOrDash === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+  const { readFile } = await import('node:fs/promises');
+  try {
+    return await readFile(fileOrDash);
+  } catch (error) {
+    throw new UsageError(`cannot read ${fileOrDash}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+/**
+ * Wraps a command's action: exit 0 on success, 2 on a UsageError (message on stderr), 1 on anything
+ * unexpected. Sets process.exitCode rather than exiting so open handles close cleanly.
+ */
+export function action<A extends unknown[]>(fn: (...args: A) => Promise<void> | void): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (error) {
+      if (error instanceof UsageError) {
+        process.stderr.write(`rentwise: ${error.message}\n`);
+        process.exitCode = 2;
+      } else {
+        process.stderr.write(`rentwise: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.exitCode = 1;
+      }
+    }
+  };
+}

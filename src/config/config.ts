@@ -1,0 +1,39 @@
+/**
+ * The environment, read once. Every variable Rentwise reads is here (and in .env.example).
+ */
+export interface DatabaseConfig {
+  /** Set: use this PostgreSQL server. */
+  databaseUrl: string | null;
+  /** Otherwise: the embedded database directory. */
+  embeddedDir: string;
+}
+
+export function databaseConfig(options: { db?: string | undefined } = {}, env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : null;
+  const embeddedDir = options.db ?? (env.RENTWISE_DB && env.RENTWISE_DB.trim() !== '' ? env.RENTWISE_DB : './data/rentwise');
+  return { databaseUrl, embeddedDir };
+}
+
+export interface WebConfig {
+  port: number;
+  sessionSecret: string | null;
+  sessionTimeoutMinutes: number;
+  isProduction: boolean;
+  oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string } | null;
+}
+
+export function webConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
+  const isProduction = env.NODE_ENV === 'production';
+  const oidc =
+    env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET && env.OIDC_REDIRECT_URI
+      ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, redirectUri: env.OIDC_REDIRECT_URI }
+      : null;
+  if (isProduction && !env.SESSION_SECRET) throw new Error('SESSION_SECRET must be set in production');
+  return {
+    port: Number(env.PORT ?? 3000),
+    sessionSecret: env.SESSION_SECRET ?? null,
+    sessionTimeoutMinutes: Number(env.SESSION_TIMEOUT_MINUTES ?? 30),
+    isProduction,
+    oidc,
+  };
+}

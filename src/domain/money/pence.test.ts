@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { divideRoundHalfUp, formatPenceAsDecimal, formatPounds, parsePoundsToPence } from './pence';
+
+describe('pence', () => {
+  it.each([
+    ['112.50', 11250],
+    ['112.5', 11250],
+    ['-5', -500],
+    ['£1,234.56', 123456],
+    ['(12.00)', -1200],
+    ['0.07', 7],
+    ['.5', 50],
+    ['12.345', null],
+    ['abc', null],
+    ['', null],
+  ])('parsePoundsToPence(%s) = %s', (text, expected) => {
+    expect(parsePoundsToPence(text)).toBe(expected);
+  });
+
+  it('formats', () => {
+    expect(formatPenceAsDecimal(-5)).toBe('-0.05');
+    expect(formatPounds(123456)).toBe('£1,234.56');
+  });
+
+  it('rounds half up on integers', () => {
+    expect(divideRoundHalfUp(5, 2)).toBe(3);
+    expect(divideRoundHalfUp(4, 3)).toBe(1);
+    expect(divideRoundHalfUp(-5, 2)).toBe(-2);
+  });
+});

@@ -1,0 +1,77 @@
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Db } from './database';
+import { parseInt8, PG_TYPE } from './database';
+
+const typeParsers: Record<number, (value: string) => unknown> = {
+  [PG_TYPE.INT8]: parseInt8,
+  [PG_TYPE.DATE]: (v: string) => v,
+  [PG_TYPE.NUMERIC]: (v: string) => v,
+};
+
+const types = {
+  getTypeParser(oid: number, format?: string) {
+    return typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text');
+  },
+};
+
+type Client = pg.Pool | pg.PoolClient;
+
+function wrap(client: Client, pool: pg.Pool, inTransaction: boolean): Db {
+  const db: Db = {
+    kind: 'postgres',
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const result = await client.query({ text: sql, values: params as unknown[], types } as pg.QueryConfig);
+      return result.rows as T[];
+    },
+    async exec(sql: string) {
+      await client.query(sql);
+    },
+    async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+      if (inTransaction) return fn(db);
+      const conn = await pool.connect();
+      try {
+        await conn.query('BEGIN');
+        const result = await fn(wrap(conn, pool, true));
+        await conn.query('COMMIT');
+        return result;
+      } catch (error) {
+        await conn.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        conn.release();
+      }
+    },
+    async copyCsv(table, columns, csvChunks) {
+      const run = async (conn: pg.PoolClient) => {
+        const stream = conn.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
+        await pipeline(Readable.from(csvChunks as AsyncIterable<string>), stream);
+      };
+      if (inTransaction) {
+        await run(client as pg.PoolClient);
+      } else {
+        const conn = await pool.connect();
+        try {
+          await run(conn);
+        } finally {
+          conn.release();
+        }
+      }
+    },
+    async close() {
+      if (!inTransaction) await pool.end();
+    },
+  };
+  return db;
+}
+
+/** Connects to the PostgreSQL server at `databaseUrl` (a pool of connections). */
+export async function openPostgresDatabase(databaseUrl: string, maxConnections = 10): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: maxConnections });
+  pool.on('error', () => undefined); // an idle client's error is reported by the next query instead
+  const db = wrap(pool, pool, false);
+  await db.query('SELECT 1');
+  return db;
+}
