@@ -36,7 +36,7 @@ export function buildCaseFile(data: CaseData, asOf: BusinessDate): CaseFileJson 
     version: 1,
     asOf,
     landlord: { type: t.landlord_type },
-    tenancy: withoutNulls({
+    tenancy: {
       ref: t.ref,
       tenure: t.tenure,
       startDate: t.start_date,
@@ -44,11 +44,8 @@ export function buildCaseFile(data: CaseData, asOf: BusinessDate): CaseFileJson 
       endReason: t.end_reason,
       rentFrequency: t.rent_frequency,
       tenants: data.tenants.map((p) => ({ name: p.name, forwardingAddress: p.has_forwarding_address })),
-      address: t.address,
-      postcode: t.postcode,
-      paymentReference: t.payment_reference,
-      patch: t.patch_name,
-    }),
+      ...withoutNulls({ address: t.address, postcode: t.postcode, paymentReference: t.payment_reference, patch: t.patch_name }),
+    },
     charges: combinedSchedule(data.charges),
     rentFreeWeeks,
     transactions: data.transactions.map((x) =>

@@ -1,7 +1,19 @@
 import type { Command } from 'commander';
+import { registerAccount } from './account';
 import { registerAssess } from './assess';
+import { registerExportCase } from './export-case';
+import { registerImportCase } from './import-case';
+import { registerMigrate } from './migrate';
+import { registerRunDaily } from './run-daily';
+import { registerTenancies } from './tenancies';
 
 /** Every command of the command line (contracts/cli-and-files.md). One file per command. */
 export function registerCommands(program: Command): void {
   registerAssess(program);
+  registerMigrate(program);
+  registerRunDaily(program);
+  registerImportCase(program);
+  registerExportCase(program);
+  registerAccount(program);
+  registerTenancies(program);
 }

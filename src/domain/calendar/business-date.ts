@@ -118,3 +118,24 @@ export function parseUkOrIsoDate(text: string): BusinessDate | null {
   const iso = `${m[3]}-${pad(Number(m[2]), 2)}-${pad(Number(m[1]), 2)}`;
   return isBusinessDate(iso) ? iso : null;
 }
+
+/** D + n months on day numbers (same rule as addMonths: D's day of the month, clamped). */
+export function addMonthsToDayNumber(dayNumber: number, months: number): number {
+  const { year, month, day } = civilFromDays(dayNumber);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const mo = ((index % 12) + 12) % 12 + 1;
+  return daysFromCivil(y, mo, Math.min(day, daysInMonth(y, mo)));
+}
+
+/** 0 = Monday … 6 = Sunday, for a day number. */
+export function weekdayOfDayNumber(dayNumber: number): number {
+  return (((dayNumber + 3) % 7) + 7) % 7;
+}
+
+/** Whole calendar months from `from` to `to` counted on year and month only (day ignored). */
+export function monthIndexDifference(fromDayNumber: number, toDayNumber: number): number {
+  const a = civilFromDays(fromDayNumber);
+  const b = civilFromDays(toDayNumber);
+  return (b.year - a.year) * 12 + (b.month - a.month);
+}

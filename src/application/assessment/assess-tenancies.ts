@@ -1,0 +1,83 @@
+import { assessCase } from '../../domain/assessment';
+import type { BusinessDate } from '../../domain/calendar/business-date';
+import { parseCaseFile } from '../../domain/case-file/parse-case-file';
+import type { PolicyDocument } from '../../domain/policy';
+import { DEFAULT_POLICY_DOCUMENT, resolvePolicy } from '../../domain/policy';
+import type { Db } from '../../persistence/database';
+import { storeAssessments, type NewAssessment } from '../../persistence/stores/assessment-store';
+import { loadCaseData, type TenancySelection } from '../../persistence/stores/case-data-store';
+import { insertPolicyVersion, latestPolicyVersion } from '../../persistence/stores/policy-store';
+import { buildCaseFile } from '../case-file/build-case-file';
+
+export type AssessmentTrigger = 'daily' | 'payment' | 'decision' | 'import' | 'manual';
+
+export interface ActivePolicy {
+  version: number;
+  document: PolicyDocument;
+}
+
+/** The policy in force: the latest applied version, or the default policy (recorded as version 1 on first use). */
+export async function activePolicy(db: Db): Promise<ActivePolicy> {
+  const latest = await latestPolicyVersion(db);
+  if (latest) return { version: latest.version, document: latest.document as PolicyDocument };
+  const document = DEFAULT_POLICY_DOCUMENT as PolicyDocument;
+  await insertPolicyVersion(db, document.version, document, 'system', 'the default recovery policy (recovery-policy.md, version 1)');
+  return { version: document.version, document };
+}
+
+export interface AssessedBatch {
+  assessed: number;
+  byAction: Record<string, number>;
+}
+
+/**
+ * Assesses the selected tenancies exactly as `export-case REF --as-of D | assess -` would (the same case
+ * file, built from the database, through the same parser and engine) and stores each result with its
+ * trace and policy version. Returns counts per action.
+ */
+export async function assessAndStore(
+  db: Db,
+  selection: TenancySelection,
+  asOf: BusinessDate,
+  trigger: AssessmentTrigger,
+  policy: ActivePolicy,
+  jobRunId: number | null = null,
+): Promise<AssessedBatch> {
+  const cases = await loadCaseData(db, selection, asOf);
+  const rows: NewAssessment[] = [];
+  const byAction: Record<string, number> = {};
+  const patchIds = new Map<number, number | null>();
+  if (cases.length > 0) {
+    const ids = cases.map((c) => c.tenancy.id);
+    for (const r of await db.query<{ id: number; patch_id: number | null }>(`SELECT id, patch_id FROM tenancies WHERE id = ANY($1::int[])`, [ids])) {
+      patchIds.set(r.id, r.patch_id);
+    }
+  }
+  for (const data of cases) {
+    if (data.tenancy.start_date > asOf) continue; // not yet begun: nothing to assess
+    const parsed = parseCaseFile(buildCaseFile(data, asOf));
+    if (!parsed.ok) throw new Error(`tenancy ${data.tenancy.ref}: stored data is not a valid case file: ${parsed.path}: ${parsed.message}`);
+    const parameters = resolvePolicy(policy.document, parsed.value.tenancy.tenure, parsed.value.landlord.type);
+    const { output, trace } = assessCase(parsed.value, parameters);
+    const result = { ...output, policyVersion: policy.version };
+    byAction[output.recommendation.action] = (byAction[output.recommendation.action] ?? 0) + 1;
+    rows.push({
+      tenancyId: data.tenancy.id,
+      asOf,
+      trigger,
+      policyVersion: policy.version,
+      action: output.recommendation.action,
+      priority: output.priority,
+      balancePence: output.balancePence,
+      arrearsPence: output.arrearsPence,
+      realArrearsPence: output.realArrearsPence,
+      needsApproval: output.recommendation.needsApproval,
+      patchId: patchIds.get(data.tenancy.id) ?? null,
+      result,
+      trace,
+      jobRunId,
+    });
+  }
+  await storeAssessments(db, rows);
+  return { assessed: rows.length, byAction };
+}

@@ -1,0 +1,2 @@
+export * from './case-file';
+export { parseCaseFile, type ParseCaseFileResult } from './parse-case-file';

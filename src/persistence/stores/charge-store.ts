@@ -1,0 +1,58 @@
+import type { BusinessDate } from '../../domain/calendar/business-date';
+import type { ChargeScheduleEntry, SubAccount } from '../../domain/rent/charges-due';
+import type { Db } from '../database';
+
+export interface ChargeableTenancy {
+  id: number;
+  startDate: BusinessDate;
+  endDate: BusinessDate | null;
+  chargedTo: BusinessDate | null;
+  schedule: ChargeScheduleEntry[];
+  rentFreeWeeks: Set<BusinessDate>;
+}
+
+/**
+ * Tenancies that may have charges due on or before `asOf` (started by then and not charged up to the
+ * week of asOf), with their schedules and rent-free weeks: four queries for the whole landlord.
+ */
+export async function loadChargeableTenancies(db: Db, asOf: BusinessDate, tenancyIds: readonly number[] | null = null): Promise<ChargeableTenancy[]> {
+  const tenancies = await db.query<{ id: number; start_date: BusinessDate; end_date: BusinessDate | null; charged_to: BusinessDate | null }>(
+    `SELECT t.id, t.start_date, t.end_date, cp.charged_to
+     FROM tenancies t LEFT JOIN charge_positions cp ON cp.tenancy_id = t.id
+     WHERE t.start_date <= $1
+       AND (cp.charged_to IS NULL OR cp.charged_to + 7 <= $1)
+       AND (t.end_date IS NULL OR cp.charged_to IS NULL OR cp.charged_to + 7 <= t.end_date)
+       AND ($2::int[] IS NULL OR t.id = ANY($2::int[]))
+     ORDER BY t.id`,
+    [asOf, tenancyIds],
+  );
+  if (tenancies.length === 0) return [];
+  const ids = tenancies.map((t) => t.id);
+  const [schedules, rentFree] = await Promise.all([
+    db.query<{ tenancy_id: number; sub_account: SubAccount; effective_from: BusinessDate; weekly_pence: number }>(
+      `SELECT tenancy_id, sub_account, effective_from, weekly_pence FROM charge_schedules WHERE tenancy_id = ANY($1::int[]) ORDER BY tenancy_id, effective_from, id`,
+      [ids],
+    ),
+    db.query<{ tenancy_id: number | null; week_commencing: BusinessDate }>(
+      `SELECT tenancy_id, week_commencing FROM rent_free_weeks WHERE tenancy_id IS NULL OR tenancy_id = ANY($1::int[])`,
+      [ids],
+    ),
+  ]);
+  const byId = new Map<number, ChargeableTenancy>();
+  const landlordWide = rentFree.filter((r) => r.tenancy_id === null).map((r) => r.week_commencing);
+  for (const t of tenancies) {
+    byId.set(t.id, { id: t.id, startDate: t.start_date, endDate: t.end_date, chargedTo: t.charged_to, schedule: [], rentFreeWeeks: new Set(landlordWide) });
+  }
+  for (const s of schedules) byId.get(s.tenancy_id)?.schedule.push({ subAccount: s.sub_account, effectiveFrom: s.effective_from, weeklyPence: s.weekly_pence });
+  for (const r of rentFree) if (r.tenancy_id !== null) byId.get(r.tenancy_id)?.rentFreeWeeks.add(r.week_commencing);
+  return [...byId.values()];
+}
+
+export async function setChargePositions(db: Db, positions: readonly { tenancyId: number; chargedTo: BusinessDate }[]): Promise<void> {
+  if (positions.length === 0) return;
+  await db.query(
+    `INSERT INTO charge_positions (tenancy_id, charged_to) SELECT * FROM unnest($1::int[], $2::date[])
+     ON CONFLICT (tenancy_id) DO UPDATE SET charged_to = greatest(charge_positions.charged_to, EXCLUDED.charged_to)`,
+    [positions.map((p) => p.tenancyId), positions.map((p) => p.chargedTo)],
+  );
+}
