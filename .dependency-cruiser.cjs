@@ -18,7 +18,8 @@ module.exports = {
     {
       name: 'adapters-do-not-import-main',
       severity: 'error',
-      from: { path: '^src/(persistence|application|web|api|jobs|cli)' },
+      comment: 'Only the command line (itself driven by main/cli.ts) may start the composition roots (the web server).',
+      from: { path: '^src/(persistence|application|web|api|jobs)' },
       to: { path: '^src/main' },
     },
     {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAccount } from './account';
 import { registerAssess } from './assess';
+import { registerDemo } from './demo';
 import { registerExportCase } from './export-case';
 import { registerImportCase } from './import-case';
 import { registerMigrate } from './migrate';
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerExportCase(program);
   registerAccount(program);
   registerTenancies(program);
+  registerDemo(program);
 }

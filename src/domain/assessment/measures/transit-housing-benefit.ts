@@ -13,10 +13,8 @@ import { chargedWeeks } from './charged-weeks';
 import { countAtOrBelow } from './search';
 
 export function housingBenefitInTransitOn(index: CaseIndex, policy: PolicyParameters, day: number, figures?: TraceFigures): number {
-  const e = countAtOrBelow(
-    index.hbEntries.map((x) => x.fromDay),
-    day,
-  );
+  let e = index.hbEntries.length;
+  while (e > 0 && (index.hbEntries[e - 1] as { fromDay: number }).fromDay > day) e--;
   const entry = e > 0 ? index.hbEntries[e - 1] : undefined;
   if (entry === undefined) {
     if (figures) figures['entry'] = null;
