@@ -50,6 +50,6 @@ export function canAdminister(actor: Actor): boolean {
 
 /** The patches whose cases make the actor's own worklist by default (null = every patch). */
 export function defaultWorklistPatchIds(actor: Actor): number[] | null {
-  if (worksEveryPatch(actor)) return actor.patchId === null ? null : [actor.patchId];
+  if (worksEveryPatch(actor)) return null;
   return actor.patchId === null ? [] : [actor.patchId];
 }

@@ -6,6 +6,7 @@ import { registerExportCase } from './export-case';
 import { registerImportCase } from './import-case';
 import { registerMigrate } from './migrate';
 import { registerRunDaily } from './run-daily';
+import { registerStatement } from './statement';
 import { registerTenancies } from './tenancies';
 
 /** Every command of the command line (contracts/cli-and-files.md). One file per command. */
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerAccount(program);
   registerTenancies(program);
   registerDemo(program);
+  registerStatement(program);
 }

@@ -51,10 +51,27 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
+function digitAt(text: string, i: number): number {
+  const d = text.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
+/** Reads `YYYY-MM-DD` digit by digit (hot path: the assessment converts every transaction date). */
 export function toDayNumber(date: BusinessDate): number {
-  const m = ISO_DATE.exec(date);
-  if (!m) throw new RangeError(`not a date: ${date}`);
-  return daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (typeof date === 'string' && date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const y0 = digitAt(date, 0);
+    const y1 = digitAt(date, 1);
+    const y2 = digitAt(date, 2);
+    const y3 = digitAt(date, 3);
+    const m0 = digitAt(date, 5);
+    const m1 = digitAt(date, 6);
+    const d0 = digitAt(date, 8);
+    const d1 = digitAt(date, 9);
+    if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) >= 0) {
+      return daysFromCivil(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1);
+    }
+  }
+  throw new RangeError(`not a date: ${date}`);
 }
 
 export function fromDayNumber(dayNumber: number): BusinessDate {

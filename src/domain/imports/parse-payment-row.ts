@@ -34,6 +34,13 @@ export interface PaymentFields {
 export type PaymentField = keyof PaymentFields;
 export const PAYMENT_FIELDS: readonly PaymentField[] = ['date', 'reference', 'amount', 'method', 'transaction_id', 'description'];
 
+/** Every generic field as trimmed text ('' when empty or missing): how a row's fields are stored and compared. */
+export function normalisePaymentFields(fields: PaymentFields): Record<PaymentField, string> {
+  const out = {} as Record<PaymentField, string>;
+  for (const f of PAYMENT_FIELDS) out[f] = (fields[f] ?? '').trim();
+  return out;
+}
+
 export interface PaymentRow {
   businessDate: BusinessDate;
   reference: string;

@@ -1,7 +1,7 @@
 import type { PolicyDocument, PolicyParameters } from './policy-parameters';
 
 /** The ⚙ settings of docs/recovery-policy.md, version 1, exactly as written there. */
-export const DEFAULT_POLICY_PARAMETERS: Readonly<PolicyParameters> = Object.freeze({
+const defaults: PolicyParameters = {
   housingBenefitGraceDays: 7,
   universalCreditGraceDays: 5,
   regularPayerGraceDays: 3,
@@ -20,7 +20,9 @@ export const DEFAULT_POLICY_PARAMETERS: Readonly<PolicyParameters> = Object.free
   section8SwitchOverDate: null,
   ftaLetterWaitDays: 28,
   uneconomicBalancePence: 5000,
-});
+};
+
+export const DEFAULT_POLICY_PARAMETERS: Readonly<PolicyParameters> = Object.freeze(defaults);
 
 export const DEFAULT_POLICY_DOCUMENT: Readonly<PolicyDocument> = Object.freeze({
   version: 1,

@@ -67,3 +67,6 @@ CREATE INDEX tenancies_property_idx ON tenancies (property_id);
 -- Audit search: by person and by what was touched.
 CREATE INDEX audit_log_actor_idx ON audit_log (actor, at);
 CREATE INDEX audit_log_entity_idx ON audit_log (entity, entity_id);
+
+-- The business "today" of the pages is the latest day an assessment is current for.
+CREATE INDEX current_assessments_as_of_idx ON current_assessments (as_of);

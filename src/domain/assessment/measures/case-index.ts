@@ -12,7 +12,7 @@ import { universalCreditWeeklyEquivalentPence } from './equivalents';
 export interface IndexedEvent extends CaseEvent {
   day: number;
   /** Position in the file (for "latest": last by date, then by file order). */
-  order: number;
+  fileOrder: number;
 }
 
 export interface HousingBenefitEntryIndex {
@@ -82,8 +82,8 @@ export interface CaseIndex {
   transitUpperBoundPence: number;
 }
 
-function byDayThenOrder<T extends { day: number; order: number }>(a: T, b: T): number {
-  return a.day - b.day || a.order - b.order;
+function byDayThenOrder<T extends { day: number; fileOrder: number }>(a: T, b: T): number {
+  return a.day - b.day || a.fileOrder - b.fileOrder;
 }
 
 function prefixSums(values: number[]): number[] {
@@ -113,7 +113,7 @@ export function classifyPayments(day1: number, day2: number, day3: number): Paye
 
 function indexTransactions(caseFile: CaseFile, asOfDay: number) {
   const ordered = caseFile.transactions
-    .map((t, order) => ({ t, order, day: toDayNumber(t.date) }))
+    .map((t, fileOrder) => ({ t, fileOrder, day: toDayNumber(t.date) }))
     .filter((x) => x.day <= asOfDay)
     .sort(byDayThenOrder);
   const txDays = ordered.map((x) => x.day);
@@ -177,13 +177,13 @@ function indexChargeMondays(ordered: OrderedTransactions) {
 function indexEvents(caseFile: CaseFile, asOfDay: number, asOf: string): IndexedEvent[] {
   const clearAfterAsOf = (date: string | null) => (date !== null && date > asOf ? null : date);
   return caseFile.events
-    .map((e, order) => ({
+    .map((e, fileOrder) => ({
       ...e,
       cancelledOn: clearAfterAsOf(e.cancelledOn),
       resolvedOn: clearAfterAsOf(e.resolvedOn),
       returnedOn: clearAfterAsOf(e.returnedOn),
       day: toDayNumber(e.date),
-      order,
+      fileOrder,
     }))
     .filter((e) => e.day <= asOfDay)
     .sort(byDayThenOrder);

@@ -1,0 +1,120 @@
+import type { BusinessDate } from '../../domain/calendar/business-date';
+import { describeTransaction } from '../../domain/statements/describe-transaction';
+import type { Db } from '../../persistence/database';
+import { listBenefitClaims, type BenefitClaimRow } from '../../persistence/stores/account-view-store';
+import { listApprovalsOfTenancy, type ApprovalRow } from '../../persistence/stores/approval-store';
+import { currentAssessment, type StoredAssessment } from '../../persistence/stores/assessment-store';
+import { listCaseEvents, type CaseEventRow } from '../../persistence/stores/case-event-store';
+import { listLedgerTransactions, type LedgerTransactionRow } from '../../persistence/stores/ledger-store';
+import { listLettersOfTenancy, type LetterRow } from '../../persistence/stores/letter-store';
+import { listTenants, type TenancyRow } from '../../persistence/stores/tenancy-store';
+import { toStatementTransaction } from '../statements/build-statement';
+import { canActOnPatch, type Actor } from '../users/permissions';
+import { caseFlags, type CaseFlags } from '../caseload/case-flags';
+
+export interface TraceStep {
+  rule: string;
+  matched: boolean;
+  detail: string;
+  figures: Record<string, unknown> | null;
+}
+
+export interface LedgerLine {
+  id: number;
+  date: BusinessDate;
+  kind: string;
+  method: string | null;
+  description: string;
+  amountPence: number;
+  runningBalancePence: number;
+}
+
+export interface SubAccountLedger {
+  subAccount: string;
+  balancePence: number;
+  lines: LedgerLine[];
+}
+
+export interface AccountView {
+  tenancy: TenancyRow;
+  tenantNames: string[];
+  assessment: StoredAssessment | null;
+  trace: TraceStep[];
+  flags: CaseFlags;
+  benefits: BenefitClaimRow[];
+  ledgers: SubAccountLedger[];
+  balancePence: number;
+  events: CaseEventRow[];
+  /** The arrangement event in force, when the assessment reports one. */
+  arrangementEvent: CaseEventRow | null;
+  letters: Omit<LetterRow, 'content'>[];
+  approvals: ApprovalRow[];
+  canAct: boolean;
+}
+
+function parseTrace(raw: unknown): TraceStep[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.map((step: unknown) => {
+    const s = (typeof step === 'object' && step !== null ? step : {}) as Record<string, unknown>;
+    return {
+      rule: typeof s.rule === 'string' ? s.rule : String(s.rule ?? ''),
+      matched: s.matched === true,
+      detail: typeof s.detail === 'string' ? s.detail : s.detail === undefined || s.detail === null ? '' : JSON.stringify(s.detail),
+      figures: typeof s.figures === 'object' && s.figures !== null && !Array.isArray(s.figures) ? (s.figures as Record<string, unknown>) : null,
+    };
+  });
+}
+
+/** Ledger lines per sub-account (rent first), each with its running balance. */
+export function ledgersBySubAccount(rows: readonly LedgerTransactionRow[]): SubAccountLedger[] {
+  const map = new Map<string, SubAccountLedger>();
+  for (const r of rows) {
+    const ledger = map.get(r.sub_account) ?? { subAccount: r.sub_account, balancePence: 0, lines: [] };
+    ledger.balancePence += r.amount_pence;
+    ledger.lines.push({
+      id: r.id,
+      date: r.business_date,
+      kind: r.kind,
+      method: r.method,
+      description: describeTransaction(toStatementTransaction(r)),
+      amountPence: r.amount_pence,
+      runningBalancePence: ledger.balancePence,
+    });
+    map.set(r.sub_account, ledger);
+  }
+  const list = [...map.values()];
+  list.sort((a, b) => (a.subAccount === 'rent' ? -1 : b.subAccount === 'rent' ? 1 : a.subAccount.localeCompare(b.subAccount)));
+  if (list.length === 0) list.push({ subAccount: 'rent', balancePence: 0, lines: [] });
+  return list;
+}
+
+/** Everything the account page shows of one tenancy, as known on `today`. */
+export async function loadAccountView(db: Db, actor: Actor, tenancy: TenancyRow, today: BusinessDate): Promise<AccountView> {
+  const [tenants, assessment, benefits, ledgerRows, events, letters, approvals] = await Promise.all([
+    listTenants(db, tenancy.id),
+    currentAssessment(db, tenancy.id),
+    listBenefitClaims(db, tenancy.id),
+    listLedgerTransactions(db, tenancy.id),
+    listCaseEvents(db, tenancy.id),
+    listLettersOfTenancy(db, tenancy.id),
+    listApprovalsOfTenancy(db, tenancy.id),
+  ]);
+  const ledgers = ledgersBySubAccount(ledgerRows);
+  const arrangementStatus = (assessment?.result.arrangement as { status?: string } | undefined)?.status;
+  const arrangementEvent = arrangementStatus && arrangementStatus !== 'none' ? ([...events].reverse().find((e) => e.type === 'arrangement') ?? null) : null;
+  return {
+    tenancy,
+    tenantNames: tenants.map((t) => t.name),
+    assessment,
+    trace: parseTrace(assessment?.trace),
+    flags: caseFlags(events, today),
+    benefits,
+    ledgers,
+    balancePence: ledgers.reduce((sum, l) => sum + l.balancePence, 0),
+    events,
+    arrangementEvent,
+    letters,
+    approvals,
+    canAct: canActOnPatch(actor, tenancy.patch_id),
+  };
+}

@@ -1,0 +1,17 @@
+import type { Db } from '../../persistence/database';
+import { appendAudit, type AuditEntry } from '../../persistence/stores/audit-store';
+
+/** Who is doing something and from where: stamped on every audit entry. */
+export interface AuditContext {
+  actor: string;
+  origin: string | null;
+  now: Date;
+}
+
+/** Records reads and writes of tenants' personal data (who, what, when, from where). */
+export async function audit(db: Db, ctx: AuditContext, entries: readonly Omit<AuditEntry, 'actor' | 'origin' | 'at'>[]): Promise<void> {
+  await appendAudit(
+    db,
+    entries.map((e) => ({ ...e, actor: ctx.actor, origin: ctx.origin, at: ctx.now })),
+  );
+}

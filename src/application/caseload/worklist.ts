@@ -1,0 +1,132 @@
+import type { BusinessDate } from '../../domain/calendar/business-date';
+import type { Db } from '../../persistence/database';
+import { findUserById } from '../../persistence/stores/user-store';
+import {
+  countWorklistByAction,
+  flagEventsOf,
+  followUpsDue,
+  queryWorklist,
+  type FollowUpRow,
+  type WorklistFilter,
+} from '../../persistence/stores/worklist-store';
+import { canActOnPatch, defaultWorklistPatchIds, type Actor } from '../users/permissions';
+import { caseFlags, FLAG_EVENT_TYPES, type LegalStage } from './case-flags';
+
+export const WORKLIST_PAGE_SIZE = 50;
+
+/** Arrears bands of the filter, in pence: [from, to) with null = open. */
+export const ARREARS_BANDS: Record<string, { label: string; fromPence: number | null; toPence: number | null }> = {
+  under_250: { label: 'Under £250', fromPence: null, toPence: 25_000 },
+  '250_to_500': { label: '£250 to £500', fromPence: 25_000, toPence: 50_000 },
+  '500_to_1000': { label: '£500 to £1,000', fromPence: 50_000, toPence: 100_000 },
+  '1000_to_2500': { label: '£1,000 to £2,500', fromPence: 100_000, toPence: 250_000 },
+  over_2500: { label: '£2,500 or more', fromPence: 250_000, toPence: null },
+};
+
+export interface WorklistQuery {
+  /** 'mine' (the default caseload), 'all', or a patch id. */
+  patch: 'mine' | 'all' | number;
+  /** Another officer's caseload (their patch). */
+  officerId: number | null;
+  action: string | null;
+  band: string | null;
+  vulnerable: boolean | null;
+  tenure: string | null;
+  page: number;
+}
+
+export interface WorklistItem {
+  tenancyId: number;
+  ref: string;
+  names: string;
+  patchName: string | null;
+  tenure: string;
+  action: string;
+  needsApproval: boolean;
+  priority: number;
+  realArrearsPence: number;
+  weeksInArrears: number | null;
+  firstReason: string | null;
+  legalStage: LegalStage;
+  vulnerable: boolean;
+  breathingSpace: boolean;
+  dispute: boolean;
+  canAct: boolean;
+}
+
+export interface Worklist {
+  items: WorklistItem[];
+  total: number;
+  page: number;
+  pageCount: number;
+  countsByAction: { action: string; count: number }[];
+  followUps: (FollowUpRow & { canAct: boolean })[];
+  scopePatchIds: number[] | null;
+}
+
+async function patchIdsOf(db: Db, actor: Actor, q: WorklistQuery): Promise<number[] | null> {
+  if (q.officerId !== null) {
+    const officer = await findUserById(db, q.officerId);
+    return officer?.patch_id ? [officer.patch_id] : [];
+  }
+  if (q.patch === 'all') return null;
+  if (q.patch === 'mine') return defaultWorklistPatchIds(actor);
+  return [q.patch];
+}
+
+/** The worklist an actor sees: cases with an action, by priority then real arrears, 50 a page, with follow-ups due. */
+export async function loadWorklist(db: Db, actor: Actor, q: WorklistQuery, today: BusinessDate): Promise<Worklist> {
+  const patchIds = await patchIdsOf(db, actor, q);
+  const band = q.band ? ARREARS_BANDS[q.band] : undefined;
+  const filter: WorklistFilter = {
+    patchIds,
+    action: q.action,
+    minRealArrearsPence: band?.fromPence ?? null,
+    maxRealArrearsPence: band?.toPence ?? null,
+    vulnerable: q.vulnerable,
+    tenure: q.tenure,
+  };
+  const page = Math.max(1, q.page);
+  const { rows, total } = await queryWorklist(db, filter, { limit: WORKLIST_PAGE_SIZE, offset: (page - 1) * WORKLIST_PAGE_SIZE });
+  const [counts, events, followUps] = await Promise.all([
+    countWorklistByAction(db, filter),
+    flagEventsOf(
+      db,
+      rows.map((r) => r.tenancy_id),
+      FLAG_EVENT_TYPES,
+    ),
+    followUpsDue(db, patchIds, today),
+  ]);
+  const items = rows.map((r): WorklistItem => {
+    const flags = caseFlags(events.get(r.tenancy_id) ?? [], today);
+    const reasons = Array.isArray(r.result.reasons) ? (r.result.reasons as unknown[]) : [];
+    const weeks = r.result.weeksInArrears;
+    return {
+      tenancyId: r.tenancy_id,
+      ref: r.ref,
+      names: r.names ?? '',
+      patchName: r.patch_name,
+      tenure: r.tenure,
+      action: r.action,
+      needsApproval: r.needs_approval,
+      priority: r.priority,
+      realArrearsPence: r.real_arrears_pence,
+      weeksInArrears: typeof weeks === 'number' ? weeks : null,
+      firstReason: typeof reasons[0] === 'string' ? reasons[0] : null,
+      legalStage: flags.legalStage,
+      vulnerable: flags.vulnerabilities.length > 0,
+      breathingSpace: flags.breathingSpace !== null,
+      dispute: flags.openDisputes.length > 0,
+      canAct: canActOnPatch(actor, r.patch_id),
+    };
+  });
+  return {
+    items,
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / WORKLIST_PAGE_SIZE)),
+    countsByAction: counts,
+    followUps: followUps.map((f) => ({ ...f, canAct: canActOnPatch(actor, f.patch_id) })),
+    scopePatchIds: patchIds,
+  };
+}

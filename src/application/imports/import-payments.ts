@@ -1,0 +1,358 @@
+import { createHash } from 'node:crypto';
+import type { BusinessDate } from '../../domain/calendar/business-date';
+import { maxDate } from '../../domain/calendar/business-date';
+import type { PaymentField, PaymentFields, PaymentRow } from '../../domain/imports/parse-payment-row';
+import { ledgerEntryForPayment, normalisePaymentFields, parsePaymentRow } from '../../domain/imports/parse-payment-row';
+import type { Db } from '../../persistence/database';
+import type { NewImportException, NewPaymentFileRow, NewSuspenseItem, PaymentRowOutcome } from '../../persistence/stores/import-store';
+import {
+  acceptedProviderTransactionIds,
+  completeImportFile,
+  createImportFile,
+  findReversibleDirectDebit,
+  insertImportExceptions,
+  insertPaymentFileRows,
+  insertSuspenseItems,
+  lockPaymentImports,
+} from '../../persistence/stores/import-store';
+import type { NewLedgerTransaction } from '../../persistence/stores/ledger-store';
+import { appendLedgerTransactions } from '../../persistence/stores/ledger-store';
+import { tenancyIdsByPaymentReference } from '../../persistence/stores/tenancy-store';
+import { reassessTenancies } from '../assessment/reassess';
+import type { CsvRecord } from './csv-file';
+import { extraValues, ImportRefused, locateColumns, rawRecord, readCsv, scanCsvFile } from './csv-file';
+import type { MappedRow, PaymentFormat } from './payment-formats';
+import { DEFAULT_PAYMENT_FORMAT, PAYMENT_FORMATS, paymentFormat } from './payment-formats';
+
+/** How far from a return's original processing date the direct debit it reverses may be dated. */
+export const RETURN_MATCH_WINDOW_DAYS = 3;
+export const DEFAULT_BATCH_ROWS = 2000;
+
+export interface RowError {
+  row: number;
+  field: string;
+  message: string;
+}
+
+/** The contract's summary (`--json`). */
+export interface PaymentImportSummary {
+  file: string;
+  sha256: string;
+  rows: number;
+  posted: number;
+  suspense: number;
+  rejected: number;
+  duplicate: number;
+  /** The posted rows' amounts as written in the file (payments positive, returns negative). */
+  postedPence: number;
+  errors: RowError[];
+}
+
+/** One data row's outcome, as given to `afterBatch`. */
+export interface ImportedPaymentRow {
+  rowNumber: number;
+  outcome: PaymentRowOutcome;
+  transactionId: string | null;
+  raw: Record<string, string>;
+  mapped: PaymentFields;
+  /** The open exception of a rejected row. */
+  exceptionId: number | null;
+}
+
+export interface ImportPaymentsOptions {
+  path: string;
+  /** How the file is named in the summary and messages (default: the path). */
+  label?: string;
+  format?: string;
+  /** Today (Europe/London): re-assessment is as of today, or of the latest payment posted when later. */
+  today: BusinessDate;
+  batchRows?: number;
+  importedBy?: string | null;
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Runs in each batch's transaction after its rows are written (e.g. resolving resubmitted exceptions). */
+  afterBatch?: (tx: Db, rows: readonly ImportedPaymentRow[], importFileId: number) => Promise<void>;
+}
+
+type Prepared =
+  | { kind: 'rejected'; record: CsvRecord; raw: Record<string, string>; mapped: PaymentFields; field: string; message: string; fingerprint: string }
+  | { kind: 'valid'; record: CsvRecord; raw: Record<string, string>; mapped: MappedRow; row: PaymentRow };
+
+interface Decided {
+  prepared: Prepared;
+  outcome: PaymentRowOutcome;
+  tenancyId: number | null;
+  reference: string | null;
+  ledger: NewLedgerTransaction | null;
+}
+
+/** The format by name, or ImportRefused listing the formats there are. */
+export function requirePaymentFormat(name: string): PaymentFormat {
+  const format = paymentFormat(name);
+  if (!format) throw new ImportRefused(`unknown payment file format "${name}" (formats: ${PAYMENT_FORMATS.map((f) => f.name).join(', ')})`);
+  return format;
+}
+
+/** The header's positions of the format's columns; ImportRefused naming what is missing. */
+export function resolveFormatColumns(format: PaymentFormat, header: readonly string[], label: string): Map<string, number> {
+  const wanted = Object.fromEntries(Object.entries(format.columns).map(([k, c]) => [k, c.headers]));
+  const positions = locateColumns(header, wanted, label);
+  const missing = Object.entries(format.columns)
+    .filter(([k, c]) => c.required && !positions.has(k))
+    .map(([, c]) => c.headers[0]!);
+  for (const group of format.requireOneOf ?? []) {
+    if (!group.some((k) => positions.has(k))) missing.push(group.map((k) => format.columns[k]?.headers[0] ?? k).join(' or '));
+  }
+  if (missing.length > 0) {
+    throw new ImportRefused(`${label}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} for format ${format.name} (the header has: ${header.join(', ') || 'nothing'})`);
+  }
+  return positions;
+}
+
+function fingerprintOf(formatName: string, values: readonly string[], occurrence: (key: string) => number): string {
+  const digest = createHash('sha256').update(`${formatName}\u001e${values.join('\u001f')}`).digest('hex');
+  return `${digest}#${occurrence(`fp:${digest}`)}`;
+}
+
+/**
+ * Imports a payment file (contracts/cli-and-files.md, "Payment files"). Every data row ends posted,
+ * suspense, rejected or duplicate, and is recorded in payment_file_rows with its outcome in the same
+ * transaction as its ledger posting, batch by batch: a crash loses nothing and doubles nothing, and
+ * importing the file again posts nothing (every accepted transaction id is a duplicate; rejected rows
+ * stay rejected, as the same open exceptions).
+ *
+ * The file is read twice, both times as a stream: first to check that all of it is CSV with the columns
+ * the format needs (a file that cannot be read is refused whole, before anything is posted), then to
+ * import it in batches.
+ */
+export async function importPayments(db: Db, options: ImportPaymentsOptions): Promise<PaymentImportSummary> {
+  const label = options.label ?? options.path;
+  const format = requirePaymentFormat(options.format ?? DEFAULT_PAYMENT_FORMAT);
+  const scan = await scanCsvFile(options.path, label);
+  const positions = resolveFormatColumns(format, scan.header, label);
+  const header = scan.header;
+  const columnName = (key: string): string => {
+    const at = positions.get(key);
+    return at !== undefined ? header[at]! : (format.columns[key]?.headers[0] ?? key);
+  };
+  const fieldColumn = (field: PaymentField): string => {
+    const keys = format.fieldColumns[field];
+    return columnName(keys.find((k) => positions.has(k)) ?? keys[0] ?? field);
+  };
+
+  const importFileId = await createImportFile(db, { kind: 'payments', fileName: label, sha256: scan.sha256, format: format.name, importedBy: options.importedBy ?? null });
+  const summary: PaymentImportSummary = { file: label, sha256: scan.sha256, rows: 0, posted: 0, suspense: 0, rejected: 0, duplicate: 0, postedPence: 0, errors: [] };
+  const affected = new Set<number>();
+  let latestPosted: BusinessDate | null = null;
+
+  const occurrences = new Map<string, number>();
+  const context = {
+    occurrence(key: string): number {
+      const n = occurrences.get(key) ?? 0;
+      occurrences.set(key, n + 1);
+      return n;
+    },
+  };
+
+  const prepare = (record: CsvRecord): Prepared => {
+    const raw = rawRecord(header, record.values);
+    const source = {
+      get(key: string): string | undefined {
+        const at = positions.get(key);
+        return at === undefined ? undefined : (record.values[at] ?? '').trim();
+      },
+    };
+    const mapped = format.map(source, context);
+    const reject = (field: string, message: string): Prepared => ({
+      kind: 'rejected',
+      record,
+      raw,
+      mapped: mapped.fields,
+      field,
+      message,
+      fingerprint: fingerprintOf(format.name, record.values, context.occurrence),
+    });
+    const extras = extraValues(header, record.values);
+    if (extras > 0) return reject('row', `has ${record.values.length} values but the header has ${header.length} columns`);
+    if (mapped.problem) return reject(columnName(mapped.problem.column), mapped.problem.message);
+    const parsed = parsePaymentRow(mapped.fields);
+    if (!parsed.ok) return reject(fieldColumn(parsed.field as PaymentField), parsed.message);
+    return { kind: 'valid', record, raw, mapped, row: parsed.value };
+  };
+
+  const processBatch = async (records: readonly CsvRecord[]): Promise<void> => {
+    const prepared = records.map(prepare);
+    const valid = prepared.filter((p): p is Extract<Prepared, { kind: 'valid' }> => p.kind === 'valid');
+
+    const decided = await db.transaction(async (tx) => {
+      await lockPaymentImports(tx);
+      const accepted = await acceptedProviderTransactionIds(tx, valid.map((v) => v.row.transactionId));
+      const references = valid.flatMap((v) => v.mapped.referenceCandidates ?? [v.row.reference]);
+      const accounts = await tenancyIdsByPaymentReference(tx, references);
+      const seen = new Set<string>();
+      const reversedInBatch: number[] = [];
+      const decisions: Decided[] = [];
+
+      for (const p of prepared) {
+        if (p.kind === 'rejected') {
+          decisions.push({ prepared: p, outcome: 'rejected', tenancyId: null, reference: p.mapped.reference ?? null, ledger: null });
+          continue;
+        }
+        const { row, mapped } = p;
+        if (accepted.has(row.transactionId) || seen.has(row.transactionId)) {
+          decisions.push({ prepared: p, outcome: 'duplicate', tenancyId: null, reference: row.reference, ledger: null });
+          continue;
+        }
+        seen.add(row.transactionId);
+        const matched = mapped.referenceCandidates ? mapped.referenceCandidates.find((c) => accounts.has(c)) : accounts.has(row.reference) ? row.reference : undefined;
+        if (matched === undefined) {
+          decisions.push({ prepared: p, outcome: 'suspense', tenancyId: null, reference: row.reference, ledger: null });
+          continue;
+        }
+        const tenancyId = accounts.get(matched)!;
+        const entry = ledgerEntryForPayment(row);
+        let reversesId: number | null = null;
+        let reason: string | null = null;
+        if (entry.kind === 'reversal') {
+          reason = mapped.returnOf?.reason ?? `returned payment${row.description ? `: ${row.description}` : ''}`;
+          if (mapped.returnOf?.originalDate) {
+            reversesId = await findReversibleDirectDebit(tx, {
+              tenancyId,
+              ledgerAmountPence: -entry.amountPence,
+              originalDate: mapped.returnOf.originalDate,
+              windowDays: RETURN_MATCH_WINDOW_DAYS,
+              excludeIds: reversedInBatch,
+            });
+            if (reversesId !== null) reversedInBatch.push(reversesId);
+          }
+        }
+        decisions.push({
+          prepared: p,
+          outcome: 'posted',
+          tenancyId,
+          reference: matched,
+          ledger: {
+            tenancyId,
+            businessDate: row.businessDate,
+            kind: entry.kind,
+            method: row.method,
+            amountPence: entry.amountPence,
+            note: row.description,
+            idempotencyKey: `p:${row.transactionId}`,
+            reversesId,
+            reason,
+            source: 'payment_import',
+            importFileId,
+            providerTransactionId: row.transactionId,
+            recordedBy: options.importedBy ?? null,
+          },
+        });
+      }
+
+      const toPost = decisions.flatMap((d) => (d.ledger ? [d.ledger] : []));
+      const inserted = new Map((await appendLedgerTransactions(tx, toPost)).map((r) => [r.idempotencyKey, r.id]));
+      for (const d of decisions) {
+        // Defensive: a key posted before without a file row (never, unless data was changed by hand) is a duplicate.
+        if (d.ledger && !inserted.has(d.ledger.idempotencyKey)) {
+          d.outcome = 'duplicate';
+          d.ledger = null;
+        }
+      }
+
+      const fileRows: NewPaymentFileRow[] = decisions.map((d) => {
+        const p = d.prepared;
+        const row = p.kind === 'valid' ? p.row : null;
+        return {
+          rowNumber: p.record.rowNumber,
+          outcome: d.outcome,
+          providerTransactionId: row?.transactionId ?? transactionIdOf(p),
+          reference: d.reference,
+          businessDate: row?.businessDate ?? null,
+          amountPence: row?.amountPence ?? null,
+          method: row?.method ?? null,
+          ledgerTransactionId: d.ledger ? inserted.get(d.ledger.idempotencyKey)! : null,
+          raw: p.raw,
+        };
+      });
+      const fileRowIds = await insertPaymentFileRows(tx, importFileId, fileRows);
+
+      const suspense: NewSuspenseItem[] = decisions.flatMap((d) =>
+        d.outcome === 'suspense' && d.prepared.kind === 'valid'
+          ? [
+              {
+                paymentFileRowId: fileRowIds.get(d.prepared.record.rowNumber) ?? null,
+                providerTransactionId: d.prepared.row.transactionId,
+                businessDate: d.prepared.row.businessDate,
+                reference: d.reference,
+                amountPence: d.prepared.row.amountPence,
+                method: d.prepared.row.method,
+                description: d.prepared.row.description,
+              },
+            ]
+          : [],
+      );
+      await insertSuspenseItems(tx, suspense);
+
+      const exceptions: NewImportException[] = decisions.flatMap((d) =>
+        d.prepared.kind === 'rejected'
+          ? [{ rowNumber: d.prepared.record.rowNumber, field: d.prepared.field, message: d.prepared.message, raw: d.prepared.raw, mapped: normalisePaymentFields(d.prepared.mapped), fingerprint: d.prepared.fingerprint }]
+          : [],
+      );
+      const exceptionIds = await insertImportExceptions(tx, importFileId, exceptions);
+
+      if (options.afterBatch) {
+        await options.afterBatch(
+          tx,
+          decisions.map((d) => ({
+            rowNumber: d.prepared.record.rowNumber,
+            outcome: d.outcome,
+            transactionId: d.prepared.kind === 'valid' ? d.prepared.row.transactionId : transactionIdOf(d.prepared),
+            raw: d.prepared.raw,
+            mapped: d.prepared.kind === 'valid' ? d.prepared.mapped.fields : d.prepared.mapped,
+            exceptionId: exceptionIds.get(d.prepared.record.rowNumber) ?? null,
+          })),
+          importFileId,
+        );
+      }
+      return decisions;
+    });
+
+    // Counted only once the batch is committed.
+    for (const d of decided) {
+      summary.rows += 1;
+      summary[d.outcome] += 1;
+      if (d.prepared.kind === 'rejected') summary.errors.push({ row: d.prepared.record.rowNumber, field: d.prepared.field, message: d.prepared.message });
+      if (d.outcome === 'posted' && d.prepared.kind === 'valid') {
+        summary.postedPence += d.prepared.row.amountPence;
+        affected.add(d.tenancyId!);
+        latestPosted = latestPosted === null ? d.prepared.row.businessDate : maxDate(latestPosted, d.prepared.row.businessDate);
+      }
+    }
+  };
+
+  const reading = readCsv(options.path, { label, onBytes: (n) => options.onProgress?.(n, scan.sizeBytes) });
+  const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
+  let batch: CsvRecord[] = [];
+  let sawHeader = false;
+  for await (const record of reading.records) {
+    if (!sawHeader) {
+      sawHeader = true;
+      continue;
+    }
+    batch.push(record);
+    if (batch.length >= batchRows) {
+      await processBatch(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await processBatch(batch);
+  if (reading.sha256() !== scan.sha256) throw new Error(`${label} changed while it was being imported: import it again (rows already imported are duplicates)`);
+
+  await completeImportFile(db, importFileId, { rows: summary.rows, posted: summary.posted, suspense: summary.suspense, rejected: summary.rejected, duplicate: summary.duplicate, postedPence: summary.postedPence });
+  await reassessTenancies(db, [...affected], latestPosted === null ? options.today : maxDate(options.today, latestPosted), 'import');
+  return summary;
+}
+
+function transactionIdOf(p: Prepared): string | null {
+  const id = (p.kind === 'valid' ? p.mapped.fields.transaction_id : p.mapped.transaction_id)?.trim();
+  return id ? id : null;
+}

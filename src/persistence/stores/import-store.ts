@@ -1,0 +1,343 @@
+import type { BusinessDate } from '../../domain/calendar/business-date';
+import type { Db } from '../database';
+
+/**
+ * Import files and what became of their rows: payment_file_rows (one outcome per data row), suspense
+ * items (valid payments for no known account) and import exceptions (rejected rows, kept until
+ * corrected). Every write here takes arrays: a batch of rows is a handful of statements.
+ */
+
+export type ImportKind = 'payments' | 'tenancies' | 'case';
+export type PaymentRowOutcome = 'posted' | 'suspense' | 'rejected' | 'duplicate';
+
+/** Serialises payment imports and suspense allocations (PostgreSQL: across processes) for the transaction. */
+export async function lockPaymentImports(db: Db): Promise<void> {
+  await db.query('SELECT pg_advisory_xact_lock(724012)');
+}
+
+export async function createImportFile(db: Db, file: { kind: ImportKind; fileName: string; sha256: string; format: string; importedBy?: string | null }): Promise<number> {
+  const [row] = await db.query<{ id: number }>(
+    `INSERT INTO import_files (kind, file_name, sha256, format, imported_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [file.kind, file.fileName, file.sha256, file.format, file.importedBy ?? null],
+  );
+  return row!.id;
+}
+
+export async function completeImportFile(db: Db, id: number, summary: Record<string, unknown>): Promise<void> {
+  await db.query(`UPDATE import_files SET summary = $2::jsonb, completed_at = now() WHERE id = $1`, [id, JSON.stringify(summary)]);
+}
+
+/** Which of these provider transaction ids were already accepted (posted or held in suspense) by any import. */
+export async function acceptedProviderTransactionIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.query<{ provider_transaction_id: string }>(
+    `SELECT provider_transaction_id FROM payment_file_rows WHERE provider_transaction_id = ANY($1::text[]) AND outcome IN ('posted', 'suspense')`,
+    [[...new Set(ids)]],
+  );
+  return new Set(rows.map((r) => r.provider_transaction_id));
+}
+
+export interface NewPaymentFileRow {
+  rowNumber: number;
+  outcome: PaymentRowOutcome;
+  providerTransactionId: string | null;
+  reference: string | null;
+  businessDate: BusinessDate | null;
+  /** As written in the file: payments positive, returns negative. */
+  amountPence: number | null;
+  method: string | null;
+  ledgerTransactionId: number | null;
+  raw: Record<string, string>;
+}
+
+/** Inserts the rows' outcomes; returns row number → payment_file_rows id. */
+export async function insertPaymentFileRows(db: Db, importFileId: number, rows: readonly NewPaymentFileRow[]): Promise<Map<number, number>> {
+  if (rows.length === 0) return new Map();
+  const inserted = await db.query<{ id: number; row_number: number }>(
+    `INSERT INTO payment_file_rows (import_file_id, row_number, outcome, provider_transaction_id, reference, business_date, amount_pence, method,
+        ledger_transaction_id, raw)
+     SELECT $1, u.row_number, u.outcome, u.provider_transaction_id, u.reference, u.business_date, u.amount_pence, u.method, u.ledger_transaction_id, u.raw::jsonb
+     FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::date[], $7::bigint[], $8::text[], $9::bigint[], $10::text[])
+       AS u(row_number, outcome, provider_transaction_id, reference, business_date, amount_pence, method, ledger_transaction_id, raw)
+     RETURNING id, row_number`,
+    [
+      importFileId,
+      rows.map((r) => r.rowNumber),
+      rows.map((r) => r.outcome),
+      rows.map((r) => r.providerTransactionId),
+      rows.map((r) => r.reference),
+      rows.map((r) => r.businessDate),
+      rows.map((r) => (r.amountPence === null ? null : String(r.amountPence))),
+      rows.map((r) => r.method),
+      rows.map((r) => r.ledgerTransactionId),
+      rows.map((r) => JSON.stringify(r.raw)),
+    ],
+  );
+  return new Map(inserted.map((r) => [r.row_number, r.id]));
+}
+
+export interface NewSuspenseItem {
+  paymentFileRowId: number | null;
+  providerTransactionId: string;
+  businessDate: BusinessDate;
+  reference: string | null;
+  /** As written in the file: payments positive, returns negative. */
+  amountPence: number;
+  method: string | null;
+  description: string | null;
+}
+
+export async function insertSuspenseItems(db: Db, items: readonly NewSuspenseItem[]): Promise<void> {
+  if (items.length === 0) return;
+  await db.query(
+    `INSERT INTO suspense_items (payment_file_row_id, provider_transaction_id, business_date, reference, amount_pence, method, description)
+     SELECT * FROM unnest($1::bigint[], $2::text[], $3::date[], $4::text[], $5::bigint[], $6::text[], $7::text[])`,
+    [
+      items.map((i) => i.paymentFileRowId),
+      items.map((i) => i.providerTransactionId),
+      items.map((i) => i.businessDate),
+      items.map((i) => i.reference),
+      items.map((i) => String(i.amountPence)),
+      items.map((i) => i.method),
+      items.map((i) => i.description),
+    ],
+  );
+}
+
+export interface SuspenseItemRow {
+  id: number;
+  provider_transaction_id: string;
+  business_date: BusinessDate;
+  reference: string | null;
+  amount_pence: number;
+  method: string | null;
+  description: string | null;
+  status: 'open' | 'allocated';
+  allocated_tenancy_ref: string | null;
+  allocated_transaction_id: number | null;
+  allocated_at: Date | null;
+  import_file_id: number | null;
+  row_number: number | null;
+}
+
+const SELECT_SUSPENSE = `
+  SELECT s.id, s.provider_transaction_id, s.business_date, s.reference, s.amount_pence, s.method, s.description, s.status,
+         t.ref AS allocated_tenancy_ref, s.allocated_transaction_id, s.allocated_at, r.import_file_id, r.row_number
+  FROM suspense_items s
+  LEFT JOIN tenancies t ON t.id = s.allocated_tenancy_id
+  LEFT JOIN payment_file_rows r ON r.id = s.payment_file_row_id`;
+
+export async function listSuspenseItems(db: Db, options: { includeAllocated?: boolean } = {}): Promise<SuspenseItemRow[]> {
+  return db.query<SuspenseItemRow>(`${SELECT_SUSPENSE} WHERE ($1 OR s.status = 'open') ORDER BY s.id`, [options.includeAllocated === true]);
+}
+
+/** One suspense item, locked for the rest of the transaction. */
+export async function lockSuspenseItem(db: Db, id: number): Promise<SuspenseItemRow | null> {
+  await db.query(`SELECT id FROM suspense_items WHERE id = $1 FOR UPDATE`, [id]);
+  const rows = await db.query<SuspenseItemRow>(`${SELECT_SUSPENSE} WHERE s.id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+export async function markSuspenseItemAllocated(db: Db, id: number, allocation: { tenancyId: number; ledgerTransactionId: number; allocatedBy: string | null }): Promise<void> {
+  await db.query(
+    `UPDATE suspense_items SET status = 'allocated', allocated_tenancy_id = $2, allocated_transaction_id = $3, allocated_by = $4, allocated_at = now()
+     WHERE id = $1 AND status = 'open'`,
+    [id, allocation.tenancyId, allocation.ledgerTransactionId, allocation.allocatedBy],
+  );
+}
+
+export interface NewImportException {
+  rowNumber: number;
+  field: string;
+  message: string;
+  raw: Record<string, string>;
+  /** The row as generic payment fields (payment files only). */
+  mapped: Record<string, string | undefined> | null;
+  /** Identifies the row's content: an open exception with the same fingerprint is not added twice. */
+  fingerprint: string;
+}
+
+/**
+ * Records rejected rows as open exceptions, unless an open exception with the same fingerprint exists
+ * (the same bad row imported again). Returns, for each row, the id of its open exception.
+ */
+export async function insertImportExceptions(db: Db, importFileId: number, items: readonly NewImportException[]): Promise<Map<number, number>> {
+  const ids = new Map<number, number>();
+  if (items.length === 0) return ids;
+  const existing = await db.query<{ id: number; fingerprint: string }>(
+    `SELECT id, fingerprint FROM import_exceptions WHERE status = 'open' AND fingerprint = ANY($1::text[]) ORDER BY id`,
+    [items.map((i) => i.fingerprint)],
+  );
+  const byFingerprint = new Map<string, number>();
+  for (const e of existing) if (!byFingerprint.has(e.fingerprint)) byFingerprint.set(e.fingerprint, e.id);
+  const fresh = items.filter((i) => !byFingerprint.has(i.fingerprint));
+  for (const i of items) {
+    const id = byFingerprint.get(i.fingerprint);
+    if (id !== undefined) ids.set(i.rowNumber, id);
+  }
+  if (fresh.length === 0) return ids;
+  const inserted = await db.query<{ id: number; row_number: number }>(
+    `INSERT INTO import_exceptions (import_file_id, row_number, field, message, raw, mapped, fingerprint)
+     SELECT $1, u.row_number, u.field, u.message, u.raw::jsonb, u.mapped::jsonb, u.fingerprint
+     FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(row_number, field, message, raw, mapped, fingerprint)
+     RETURNING id, row_number`,
+    [
+      importFileId,
+      fresh.map((i) => i.rowNumber),
+      fresh.map((i) => i.field),
+      fresh.map((i) => i.message),
+      fresh.map((i) => JSON.stringify(i.raw)),
+      fresh.map((i) => (i.mapped === null ? null : JSON.stringify(i.mapped))),
+      fresh.map((i) => i.fingerprint),
+    ],
+  );
+  for (const r of inserted) ids.set(r.row_number, r.id);
+  return ids;
+}
+
+export interface ImportExceptionRow {
+  id: number;
+  import_file_id: number;
+  file_name: string;
+  kind: ImportKind;
+  format: string;
+  row_number: number;
+  field: string;
+  message: string;
+  raw: Record<string, string>;
+  mapped: Record<string, string> | null;
+  status: 'open' | 'resubmitted' | 'dismissed';
+  resolution: string | null;
+}
+
+export async function listImportExceptions(
+  db: Db,
+  options: { status?: 'open' | 'resubmitted' | 'dismissed' | null; importFileId?: number | null; kind?: ImportKind | null } = {},
+): Promise<ImportExceptionRow[]> {
+  return db.query<ImportExceptionRow>(
+    `SELECT e.id, e.import_file_id, f.file_name, f.kind, f.format, e.row_number, e.field, e.message, e.raw, e.mapped, e.status, e.resolution
+     FROM import_exceptions e JOIN import_files f ON f.id = e.import_file_id
+     WHERE ($1::text IS NULL OR e.status = $1) AND ($2::bigint IS NULL OR e.import_file_id = $2) AND ($3::text IS NULL OR f.kind = $3)
+     ORDER BY e.import_file_id, e.row_number, e.id`,
+    [options.status === undefined ? 'open' : options.status, options.importFileId ?? null, options.kind ?? null],
+  );
+}
+
+/**
+ * The open payment exceptions a resubmitted row answers: named by id, or with the same transaction id,
+ * or mapped to exactly the same generic fields.
+ */
+export async function findOpenPaymentExceptions(
+  db: Db,
+  match: { ids: readonly number[]; transactionIds: readonly string[]; mapped: readonly string[] },
+): Promise<{ id: number; transaction_id: string | null; mapped: string | null }[]> {
+  return db.query(
+    `SELECT e.id, e.mapped->>'transaction_id' AS transaction_id, e.mapped::text AS mapped
+     FROM import_exceptions e JOIN import_files f ON f.id = e.import_file_id
+     WHERE e.status = 'open' AND f.kind = 'payments'
+       AND (e.id = ANY($1::bigint[]) OR e.mapped->>'transaction_id' = ANY($2::text[]) OR e.mapped = ANY($3::jsonb[]))`,
+    [match.ids, match.transactionIds, match.mapped],
+  );
+}
+
+export async function resolveImportExceptions(db: Db, resolutions: readonly { id: number; status: 'resubmitted' | 'dismissed'; resolution: string }[], resolvedBy: string | null): Promise<void> {
+  if (resolutions.length === 0) return;
+  await db.query(
+    `UPDATE import_exceptions e SET status = u.status, resolution = u.resolution, resolved_at = now(), resolved_by = $4
+     FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, status, resolution)
+     WHERE e.id = u.id AND e.status = 'open'`,
+    [resolutions.map((r) => r.id), resolutions.map((r) => r.status), resolutions.map((r) => r.resolution), resolvedBy],
+  );
+}
+
+/**
+ * The direct debit a Bacs return reverses: the account's `direct_debit` payment of that amount (ledger
+ * sign: negative) dated within `windowDays` of the original processing date, not already reversed and
+ * not among `excludeIds`; the nearest in date first.
+ */
+export async function findReversibleDirectDebit(
+  db: Db,
+  query: { tenancyId: number; ledgerAmountPence: number; originalDate: BusinessDate; windowDays: number; excludeIds: readonly number[] },
+): Promise<number | null> {
+  const rows = await db.query<{ id: number }>(
+    `SELECT l.id FROM ledger_transactions l
+     WHERE l.tenancy_id = $1 AND l.kind = 'payment' AND l.method = 'direct_debit' AND l.amount_pence = $2
+       AND l.business_date BETWEEN $3::date - $4::int AND $3::date + $4::int
+       AND NOT EXISTS (SELECT 1 FROM ledger_transactions r WHERE r.reverses_id = l.id)
+       AND NOT (l.id = ANY($5::bigint[]))
+     ORDER BY abs(l.business_date - $3::date), l.id
+     LIMIT 1`,
+    [query.tenancyId, query.ledgerAmountPence, query.originalDate, query.windowDays, query.excludeIds],
+  );
+  return rows[0]?.id ?? null;
+}
+
+/** A tenancy as a tenancy file describes it, for comparing a row with what is stored. */
+export interface TenancyForImport {
+  id: number;
+  ref: string;
+  payment_reference: string;
+  tenure: string;
+  landlord_type: string;
+  start_date: BusinessDate;
+  end_date: BusinessDate | null;
+  end_reason: string | null;
+  rent_frequency: string;
+  address: string | null;
+  postcode: string | null;
+  patch_name: string | null;
+  tenants: { name: string; phone: string | null; email: string | null; has_forwarding_address: boolean; forwarding_address: string | null }[];
+  /** The rent sub-account's charge schedule, oldest first. */
+  rentSchedule: { effective_from: BusinessDate; weekly_pence: number }[];
+  /** Whether a ledger transaction with this idempotency key (the opening balance's) exists. */
+  openingBalancePosted: boolean;
+}
+
+/** The tenancies with these refs, with tenants, rent schedule and whether `openingBalanceKey(ref)` is posted: four queries. */
+export async function loadTenanciesForImport(db: Db, refs: readonly string[], openingBalanceKey: (ref: string) => string): Promise<Map<string, TenancyForImport>> {
+  const result = new Map<string, TenancyForImport>();
+  if (refs.length === 0) return result;
+  const tenancies = await db.query<Omit<TenancyForImport, 'tenants' | 'rentSchedule' | 'openingBalancePosted'>>(
+    `SELECT t.id, t.ref, t.payment_reference, t.tenure, t.landlord_type, t.start_date, t.end_date, t.end_reason, t.rent_frequency,
+            pr.address, pr.postcode, pa.name AS patch_name
+     FROM tenancies t LEFT JOIN properties pr ON pr.id = t.property_id LEFT JOIN patches pa ON pa.id = t.patch_id
+     WHERE t.ref = ANY($1::text[])`,
+    [[...new Set(refs)]],
+  );
+  if (tenancies.length === 0) return result;
+  const ids = tenancies.map((t) => t.id);
+  const byId = new Map<number, TenancyForImport>();
+  for (const t of tenancies) {
+    const full: TenancyForImport = { ...t, tenants: [], rentSchedule: [], openingBalancePosted: false };
+    byId.set(t.id, full);
+    result.set(t.ref, full);
+  }
+  const [tenants, schedules, balances] = await Promise.all([
+    db.query<{ tenancy_id: number; name: string; phone: string | null; email: string | null; has_forwarding_address: boolean; forwarding_address: string | null }>(
+      `SELECT tenancy_id, name, phone, email, has_forwarding_address, forwarding_address FROM tenants WHERE tenancy_id = ANY($1::int[]) ORDER BY tenancy_id, position`,
+      [ids],
+    ),
+    db.query<{ tenancy_id: number; effective_from: BusinessDate; weekly_pence: number }>(
+      `SELECT tenancy_id, effective_from, weekly_pence FROM charge_schedules WHERE tenancy_id = ANY($1::int[]) AND sub_account = 'rent' ORDER BY tenancy_id, effective_from, id`,
+      [ids],
+    ),
+    db.query<{ idempotency_key: string }>(`SELECT idempotency_key FROM ledger_transactions WHERE idempotency_key = ANY($1::text[])`, [tenancies.map((t) => openingBalanceKey(t.ref))]),
+  ]);
+  for (const r of tenants) {
+    const { tenancy_id, ...tenant } = r;
+    byId.get(tenancy_id)?.tenants.push(tenant);
+  }
+  for (const r of schedules) byId.get(r.tenancy_id)?.rentSchedule.push({ effective_from: r.effective_from, weekly_pence: r.weekly_pence });
+  const posted = new Set(balances.map((b) => b.idempotency_key));
+  for (const t of result.values()) t.openingBalancePosted = posted.has(openingBalanceKey(t.ref));
+  return result;
+}
+
+/** Payment reference → the ref of the tenancy holding it, for these references. */
+export async function paymentReferenceHolders(db: Db, paymentReferences: readonly string[]): Promise<Map<string, string>> {
+  if (paymentReferences.length === 0) return new Map();
+  const rows = await db.query<{ ref: string; payment_reference: string }>(`SELECT ref, payment_reference FROM tenancies WHERE payment_reference = ANY($1::text[])`, [
+    [...new Set(paymentReferences)],
+  ]);
+  return new Map(rows.map((r) => [r.payment_reference, r.ref]));
+}

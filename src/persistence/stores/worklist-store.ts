@@ -1,0 +1,128 @@
+import type { BusinessDate } from '../../domain/calendar/business-date';
+import type { Db } from '../database';
+
+export interface WorklistFilter {
+  /** null = every patch; [] = none. */
+  patchIds: number[] | null;
+  action: string | null;
+  minRealArrearsPence: number | null;
+  /** Exclusive upper bound. */
+  maxRealArrearsPence: number | null;
+  vulnerable: boolean | null;
+  tenure: string | null;
+}
+
+export interface WorklistRow {
+  tenancy_id: number;
+  ref: string;
+  patch_id: number | null;
+  patch_name: string | null;
+  tenure: string;
+  action: string;
+  priority: number;
+  real_arrears_pence: number;
+  needs_approval: boolean;
+  as_of: BusinessDate;
+  names: string | null;
+  result: Record<string, unknown>;
+}
+
+function whereOf(filter: WorklistFilter, options: { withAction: boolean }): { sql: string; params: unknown[] } {
+  const conditions = [`c.action <> 'none'`];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    conditions.push(sql.replaceAll('?', `$${params.length}`));
+  };
+  if (filter.patchIds !== null) add('c.patch_id = ANY(?::int[])', filter.patchIds);
+  if (options.withAction && filter.action) add('c.action = ?', filter.action);
+  if (filter.minRealArrearsPence !== null) add('c.real_arrears_pence >= ?', filter.minRealArrearsPence);
+  if (filter.maxRealArrearsPence !== null) add('c.real_arrears_pence < ?', filter.maxRealArrearsPence);
+  if (filter.tenure) add('t.tenure = ?', filter.tenure);
+  if (filter.vulnerable !== null) {
+    conditions.push(`${filter.vulnerable ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_events v WHERE v.tenancy_id = c.tenancy_id AND v.type = 'vulnerability')`);
+  }
+  return { sql: conditions.join(' AND '), params };
+}
+
+/** One page of the worklist, ordered by priority then real arrears (highest first). */
+export async function queryWorklist(db: Db, filter: WorklistFilter, page: { limit: number; offset: number }): Promise<{ rows: WorklistRow[]; total: number }> {
+  const w = whereOf(filter, { withAction: true });
+  const [count] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM current_assessments c JOIN tenancies t ON t.id = c.tenancy_id WHERE ${w.sql}`,
+    w.params,
+  );
+  const n = w.params.length;
+  const rows = await db.query<WorklistRow>(
+    `SELECT c.tenancy_id, t.ref, c.patch_id, pa.name AS patch_name, t.tenure, c.action, c.priority, c.real_arrears_pence, c.needs_approval,
+            c.as_of, a.result,
+            (SELECT string_agg(tn.name, ' & ' ORDER BY tn.position) FROM tenants tn WHERE tn.tenancy_id = t.id) AS names
+     FROM current_assessments c
+     JOIN tenancies t ON t.id = c.tenancy_id
+     JOIN assessments a ON a.id = c.assessment_id
+     LEFT JOIN patches pa ON pa.id = c.patch_id
+     WHERE ${w.sql}
+     ORDER BY c.priority DESC, c.real_arrears_pence DESC, t.ref
+     LIMIT $${n + 1} OFFSET $${n + 2}`,
+    [...w.params, page.limit, page.offset],
+  );
+  return { rows, total: count?.n ?? 0 };
+}
+
+/** How many cases per recommended action, under every filter but the action. */
+export async function countWorklistByAction(db: Db, filter: WorklistFilter): Promise<{ action: string; count: number }[]> {
+  const w = whereOf(filter, { withAction: false });
+  return db.query<{ action: string; count: number }>(
+    `SELECT c.action, count(*)::int AS count FROM current_assessments c JOIN tenancies t ON t.id = c.tenancy_id
+     WHERE ${w.sql} GROUP BY c.action ORDER BY count(*) DESC, c.action`,
+    w.params,
+  );
+}
+
+export interface FollowUpRow {
+  id: number;
+  tenancy_id: number;
+  ref: string;
+  patch_id: number | null;
+  due_date: BusinessDate;
+  reason: string | null;
+  note: string | null;
+  recorded_by: string | null;
+  names: string | null;
+}
+
+/** Follow-ups due on or before `today` and not yet marked done, in the given patches. */
+export async function followUpsDue(db: Db, patchIds: number[] | null, today: BusinessDate, limit = 200): Promise<FollowUpRow[]> {
+  return db.query<FollowUpRow>(
+    `SELECT e.id, e.tenancy_id, t.ref, t.patch_id, (e.details ->> 'dueDate') AS due_date, (e.details ->> 'reason') AS reason, e.note, e.recorded_by,
+            (SELECT string_agg(tn.name, ' & ' ORDER BY tn.position) FROM tenants tn WHERE tn.tenancy_id = t.id) AS names
+     FROM case_events e JOIN tenancies t ON t.id = e.tenancy_id
+     WHERE e.type = 'follow_up' AND (e.details ->> 'dueDate') <= $1
+       AND ($2::int[] IS NULL OR t.patch_id = ANY($2::int[]))
+       AND NOT EXISTS (SELECT 1 FROM case_events d WHERE d.tenancy_id = e.tenancy_id AND d.type = 'follow_up_done' AND (d.details ->> 'followUpId') = e.id::text)
+     ORDER BY (e.details ->> 'dueDate'), e.id LIMIT $3`,
+    [today, patchIds, limit],
+  );
+}
+
+/** The events flags and legal stages are read from, for a page of tenancies (one query). */
+export async function flagEventsOf(db: Db, tenancyIds: readonly number[], types: readonly string[]): Promise<Map<number, { id: number; event_date: BusinessDate; type: string; details: Record<string, unknown> }[]>> {
+  const map = new Map<number, { id: number; event_date: BusinessDate; type: string; details: Record<string, unknown> }[]>();
+  if (tenancyIds.length === 0) return map;
+  const rows = await db.query<{ tenancy_id: number; id: number; event_date: BusinessDate; type: string; details: Record<string, unknown> }>(
+    `SELECT tenancy_id, id, event_date, type, details FROM case_events WHERE tenancy_id = ANY($1::int[]) AND type = ANY($2::text[]) ORDER BY tenancy_id, event_date, id`,
+    [[...tenancyIds], [...types]],
+  );
+  for (const r of rows) {
+    const list = map.get(r.tenancy_id) ?? [];
+    list.push({ id: r.id, event_date: r.event_date, type: r.type, details: r.details });
+    map.set(r.tenancy_id, list);
+  }
+  return map;
+}
+
+/** The latest day any assessment is current for: the business "today" of the pages. */
+export async function latestAssessmentDate(db: Db): Promise<BusinessDate | null> {
+  const [r] = await db.query<{ as_of: BusinessDate | null }>(`SELECT max(as_of) AS as_of FROM current_assessments`);
+  return r?.as_of ?? null;
+}

@@ -1,0 +1,77 @@
+import type { Logger } from 'pino';
+import type nunjucks from 'nunjucks';
+import type { AuditContext } from '../application/audit/audit';
+import type { CaseContext } from '../application/case-events/case-access';
+import type { Actor } from '../application/users/permissions';
+import type { WebConfig } from '../config/config';
+import type { BusinessDate } from '../domain/calendar/business-date';
+import type { Db } from '../persistence/database';
+import { latestAssessmentDate } from '../persistence/stores/worklist-store';
+import { HttpError } from './http-error';
+import type { Request } from 'express';
+import type { OidcProvider } from './staff/sign-in/oidc';
+
+/** What createWebApp needs from outside. Everything but `db` has a default. */
+export interface WebDeps {
+  db: Db;
+  /** The clock (sessions, audit times, "today" when nothing is assessed yet). */
+  now?: () => Date;
+  /** The business "today" of the pages; default: the latest assessment date, else today in London. */
+  today?: () => BusinessDate | Promise<BusinessDate>;
+  logger?: Logger;
+  config?: Partial<WebConfig>;
+  /** An OpenID Connect provider (tests inject one); default: from config.oidc when set. */
+  oidc?: OidcProvider | null;
+}
+
+/** What every controller gets. */
+export interface WebContext {
+  db: Db;
+  now: () => Date;
+  today: () => Promise<BusinessDate>;
+  logger: Logger;
+  config: WebConfig;
+  env: nunjucks.Environment;
+  csrfToken: (req: Request) => string;
+  oidc: OidcProvider | null;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    actor?: Actor;
+  }
+}
+
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+export function londonDate(now: Date): BusinessDate {
+  return LONDON_DATE.format(now);
+}
+
+export function todayFrom(deps: Pick<WebDeps, 'db' | 'today'>, now: () => Date): () => Promise<BusinessDate> {
+  if (deps.today) {
+    const today = deps.today;
+    return async () => today();
+  }
+  return async () => (await latestAssessmentDate(deps.db)) ?? londonDate(now());
+}
+
+/** The signed-in actor (the route is behind requireSignIn). */
+export function actorOf(req: Request): Actor {
+  if (!req.actor) throw new HttpError(401, 'Sign in');
+  return req.actor;
+}
+
+export function auditContext(ctx: WebContext, req: Request): AuditContext {
+  return { actor: req.actor?.username ?? 'anonymous', origin: req.ip ?? req.socket.remoteAddress ?? null, now: ctx.now() };
+}
+
+export async function caseContext(ctx: WebContext, req: Request): Promise<CaseContext> {
+  return {
+    db: ctx.db,
+    actor: actorOf(req),
+    audit: auditContext(ctx, req),
+    today: await ctx.today(),
+    onReassessError: (error) => ctx.logger.error({ err: error }, 're-assessment after a decision failed'),
+  };
+}

@@ -1,0 +1,70 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nunjucks from 'nunjucks';
+import { formatLongDate, formatShortDate } from '../domain/statements/dates';
+import { formatPounds } from '../domain/money/pence';
+import { actionLabel, eventTypeLabel } from './labels';
+
+const require = createRequire(import.meta.url);
+
+/** src/web: layouts are `layout/…`, pages `staff/<feature>/….njk`. */
+export const WEB_DIR = dirname(fileURLToPath(import.meta.url));
+export const GOVUK_FRONTEND_DIST = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
+export const MOJ_FRONTEND_DIR = dirname(require.resolve('@ministryofjustice/frontend/package.json'));
+
+function isoDate(value: unknown): string | null {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) return value.slice(0, 10);
+  return null;
+}
+
+const TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hour12: true });
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** `2026-11-23T14:05:00Z` → `23 November 2026 at 2:05pm` (London time). */
+export function formatDateTime(value: Date | string): string {
+  const d = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(d.getTime())) return '';
+  return `${formatLongDate(LONDON_DATE.format(d))} at ${TIME.format(d).replace(/\s/g, '').toLowerCase()}`;
+}
+
+/**
+ * The one Nunjucks environment: our templates, GOV.UK Frontend's and MOJ Frontend's, autoescaped,
+ * with the filters the pages use (money from pence, dates, labels).
+ */
+export function createNunjucksEnvironment(): nunjucks.Environment {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([WEB_DIR, GOVUK_FRONTEND_DIST, MOJ_FRONTEND_DIR], { noCache: process.env.NODE_ENV !== 'production' }), {
+    autoescape: true,
+    throwOnUndefined: false,
+  });
+  env.addFilter('pounds', (pence: unknown) => (typeof pence === 'number' && Number.isFinite(pence) ? formatPounds(pence) : ''));
+  env.addFilter('longDate', (value: unknown) => {
+    const d = isoDate(value);
+    return d ? formatLongDate(d) : '';
+  });
+  env.addFilter('shortDate', (value: unknown) => {
+    const d = isoDate(value);
+    return d ? formatShortDate(d) : '';
+  });
+  env.addFilter('dateTime', (value: unknown) => (value instanceof Date || typeof value === 'string' ? formatDateTime(value) : ''));
+  // MOJ timeline's `date` and `mojDate` filters, without moment.
+  env.addFilter('date', (value: unknown) => {
+    const d = isoDate(value);
+    return d ? formatLongDate(d) : '';
+  });
+  env.addFilter('mojDate', (value: unknown, type?: string) => {
+    if (type === 'datetime' && (value instanceof Date || typeof value === 'string')) return formatDateTime(value);
+    const d = isoDate(value);
+    return d ? (type === 'shortdate' ? formatShortDate(d) : formatLongDate(d)) : '';
+  });
+  env.addFilter('actionLabel', (code: unknown) => (typeof code === 'string' ? actionLabel(code) : ''));
+  env.addFilter('eventTypeLabel', (code: unknown) => (typeof code === 'string' ? eventTypeLabel(code) : ''));
+  env.addFilter('weeks', (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value.toFixed(2) : ''));
+  return env;
+}
+
+/** Renders a template to HTML (pages, and the template tests). */
+export function renderTemplate(env: nunjucks.Environment, name: string, context: object): string {
+  return env.render(name, context);
+}
