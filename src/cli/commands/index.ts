@@ -2,11 +2,15 @@ import type { Command } from 'commander';
 import { registerAccount } from './account';
 import { registerAssess } from './assess';
 import { registerDemo } from './demo';
+import { registerExceptions } from './exceptions';
 import { registerExportCase } from './export-case';
 import { registerImportCase } from './import-case';
+import { registerImportPayments } from './import-payments';
+import { registerImportTenancies } from './import-tenancies';
 import { registerMigrate } from './migrate';
 import { registerRunDaily } from './run-daily';
 import { registerStatement } from './statement';
+import { registerSuspense } from './suspense';
 import { registerTenancies } from './tenancies';
 
 /** Every command of the command line (contracts/cli-and-files.md). One file per command. */
@@ -20,4 +24,8 @@ export function registerCommands(program: Command): void {
   registerTenancies(program);
   registerDemo(program);
   registerStatement(program);
+  registerImportPayments(program);
+  registerImportTenancies(program);
+  registerSuspense(program);
+  registerExceptions(program);
 }

@@ -86,16 +86,6 @@ function byDayThenOrder<T extends { day: number; fileOrder: number }>(a: T, b: T
   return a.day - b.day || a.fileOrder - b.fileOrder;
 }
 
-function prefixSums(values: number[]): number[] {
-  const out = new Array<number>(values.length);
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) {
-    sum += values[i] as number;
-    out[i] = sum;
-  }
-  return out;
-}
-
 function withinDays(gap: number, centre: number, tolerance: number): boolean {
   return gap >= centre - tolerance && gap <= centre + tolerance;
 }
@@ -111,67 +101,113 @@ export function classifyPayments(day1: number, day2: number, day3: number): Paye
   return null;
 }
 
-function indexTransactions(caseFile: CaseFile, asOfDay: number) {
-  const ordered = caseFile.transactions
-    .map((t, fileOrder) => ({ t, fileOrder, day: toDayNumber(t.date) }))
-    .filter((x) => x.day <= asOfDay)
-    .sort(byDayThenOrder);
-  const txDays = ordered.map((x) => x.day);
-  const txAmounts = ordered.map((x) => x.t.amountPence);
-  const txKinds = ordered.map((x) => x.t.kind);
-  return {
-    ordered,
-    txDays,
-    txAmounts,
-    txKinds,
-    balancePrefix: prefixSums(txAmounts),
-    courtCostsPrefix: prefixSums(ordered.map((x) => (x.t.kind === 'court_costs' ? x.t.amountPence : 0))),
-    chargePrefix: prefixSums(ordered.map((x) => (x.t.kind === 'charge' ? x.t.amountPence : 0))),
-    creditPrefix: prefixSums(ordered.map((x) => (x.t.amountPence < 0 ? x.t.amountPence : 0))),
-    positiveReversalPrefix: prefixSums(ordered.map((x) => (x.t.kind === 'reversal' && x.t.amountPence > 0 ? x.t.amountPence : 0))),
+/** Positions of the transactions dated on or before asOf, ordered by date then file order. */
+function orderedPositions(days: readonly number[], asOfDay: number): number[] {
+  const positions: number[] = [];
+  let sorted = true;
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i] as number;
+    if (day > asOfDay) continue;
+    const last = positions[positions.length - 1];
+    if (last !== undefined && (days[last] as number) > day) sorted = false;
+    positions.push(i);
+  }
+  if (!sorted) positions.sort((a, b) => (days[a] as number) - (days[b] as number) || a - b);
+  return positions;
+}
+
+type TransactionIndex = Pick<
+  CaseIndex,
+  | 'txDays'
+  | 'txAmounts'
+  | 'txKinds'
+  | 'balancePrefix'
+  | 'courtCostsPrefix'
+  | 'chargePrefix'
+  | 'creditPrefix'
+  | 'positiveReversalPrefix'
+  | 'hbCreditDays'
+  | 'hbCreditPeriodToDays'
+  | 'ucCreditDays'
+  | 'paymentDays'
+  | 'paymentPaidPence'
+  | 'chargeMondayDays'
+  | 'chargeMondaySumsPence'
+>;
+
+/** One pass over the ordered transactions: prefix sums, credits and charge Mondays. */
+function indexTransactions(caseFile: CaseFile, asOfDay: number): TransactionIndex {
+  const all = caseFile.transactions;
+  const allDays = all.map((t) => toDayNumber(t.date));
+  const positions = orderedPositions(allDays, asOfDay);
+  const out: TransactionIndex = {
+    txDays: [],
+    txAmounts: [],
+    txKinds: [],
+    balancePrefix: [],
+    courtCostsPrefix: [],
+    chargePrefix: [],
+    creditPrefix: [],
+    positiveReversalPrefix: [],
+    hbCreditDays: [],
+    hbCreditPeriodToDays: [],
+    ucCreditDays: [],
+    paymentDays: [],
+    paymentPaidPence: [],
+    chargeMondayDays: [],
+    chargeMondaySumsPence: [],
   };
-}
-
-type OrderedTransactions = ReturnType<typeof indexTransactions>['ordered'];
-
-function indexHousingBenefitCredits(ordered: OrderedTransactions) {
-  const hbCreditDays: number[] = [];
-  const hbCreditPeriodToDays: number[] = [];
-  for (const { t, day } of ordered) {
-    if (t.kind !== 'benefit' || t.method !== 'housing_benefit' || t.amountPence >= 0) continue;
-    const periodToDay = t.periodTo === null ? day - 1 : toDayNumber(t.periodTo);
-    const last = hbCreditDays.length - 1;
-    if (last >= 0 && hbCreditDays[last] === day) {
-      if (periodToDay >= (hbCreditPeriodToDays[last] as number)) hbCreditPeriodToDays[last] = periodToDay;
-    } else {
-      hbCreditDays.push(day);
-      hbCreditPeriodToDays.push(periodToDay);
+  let balance = 0;
+  let courtCosts = 0;
+  let charges = 0;
+  let credits = 0;
+  let positiveReversals = 0;
+  for (const position of positions) {
+    const t = all[position] as CaseFile['transactions'][number];
+    const day = allDays[position] as number;
+    const amount = t.amountPence;
+    balance += amount;
+    if (t.kind === 'court_costs') courtCosts += amount;
+    if (t.kind === 'charge') charges += amount;
+    if (amount < 0) credits += amount;
+    if (t.kind === 'reversal' && amount > 0) positiveReversals += amount;
+    out.txDays.push(day);
+    out.txAmounts.push(amount);
+    out.txKinds.push(t.kind);
+    out.balancePrefix.push(balance);
+    out.courtCostsPrefix.push(courtCosts);
+    out.chargePrefix.push(charges);
+    out.creditPrefix.push(credits);
+    out.positiveReversalPrefix.push(positiveReversals);
+    if (t.kind === 'payment' && amount < 0) {
+      out.paymentDays.push(day);
+      out.paymentPaidPence.push(-amount);
+    } else if (t.kind === 'charge' && weekdayOfDayNumber(day) === 0) {
+      const last = out.chargeMondayDays.length - 1;
+      if (last >= 0 && out.chargeMondayDays[last] === day) out.chargeMondaySumsPence[last] = (out.chargeMondaySumsPence[last] as number) + amount;
+      else {
+        out.chargeMondayDays.push(day);
+        out.chargeMondaySumsPence.push(amount);
+      }
+    } else if (t.kind === 'benefit' && amount < 0 && t.method === 'uc_housing_costs') {
+      out.ucCreditDays.push(day);
+    } else if (t.kind === 'benefit' && amount < 0 && t.method === 'housing_benefit') {
+      // Of two HB credits on one date, the one with the later periodTo (a tie: the later in order).
+      const periodToDay = t.periodTo === null ? day - 1 : toDayNumber(t.periodTo);
+      const last = out.hbCreditDays.length - 1;
+      if (last >= 0 && out.hbCreditDays[last] === day) {
+        if (periodToDay >= (out.hbCreditPeriodToDays[last] as number)) out.hbCreditPeriodToDays[last] = periodToDay;
+      } else {
+        out.hbCreditDays.push(day);
+        out.hbCreditPeriodToDays.push(periodToDay);
+      }
     }
   }
-  return { hbCreditDays, hbCreditPeriodToDays };
+  return out;
 }
 
-function indexPayments(ordered: OrderedTransactions) {
-  const payments = ordered.filter(({ t }) => t.kind === 'payment' && t.amountPence < 0);
-  const paymentDays = payments.map((p) => p.day);
-  const paymentPaidPence = payments.map((p) => -p.t.amountPence);
-  const paymentClasses = paymentDays.map((day, i): PayerClass => (i < 2 ? null : classifyPayments(paymentDays[i - 2] as number, paymentDays[i - 1] as number, day)));
-  return { paymentDays, paymentPaidPence, paymentClasses };
-}
-
-function indexChargeMondays(ordered: OrderedTransactions) {
-  const chargeMondayDays: number[] = [];
-  const chargeMondaySumsPence: number[] = [];
-  for (const { t, day } of ordered) {
-    if (t.kind !== 'charge' || weekdayOfDayNumber(day) !== 0) continue;
-    const last = chargeMondayDays.length - 1;
-    if (last >= 0 && chargeMondayDays[last] === day) chargeMondaySumsPence[last] = (chargeMondaySumsPence[last] as number) + t.amountPence;
-    else {
-      chargeMondayDays.push(day);
-      chargeMondaySumsPence.push(t.amountPence);
-    }
-  }
-  return { chargeMondayDays, chargeMondaySumsPence };
+function classifyAll(paymentDays: readonly number[]): PayerClass[] {
+  return paymentDays.map((day, i): PayerClass => (i < 2 ? null : classifyPayments(paymentDays[i - 2] as number, paymentDays[i - 1] as number, day)));
 }
 
 function indexEvents(caseFile: CaseFile, asOfDay: number, asOf: string): IndexedEvent[] {
@@ -199,10 +235,6 @@ function stableByFrom<T extends { fromDay: number }>(entries: T[]): T[] {
 export function buildCaseIndex(caseFile: CaseFile): CaseIndex {
   const asOfDay = toDayNumber(caseFile.asOf);
   const tx = indexTransactions(caseFile, asOfDay);
-  const hb = indexHousingBenefitCredits(tx.ordered);
-  const ucCreditDays = tx.ordered.filter(({ t }) => t.kind === 'benefit' && t.method === 'uc_housing_costs' && t.amountPence < 0).map((x) => x.day);
-  const payments = indexPayments(tx.ordered);
-  const chargeMondays = indexChargeMondays(tx.ordered);
 
   const charges = stableByFrom(caseFile.charges.map((c) => ({ fromDay: toDayNumber(c.from), weeklyPence: c.weeklyPence })));
   const rentFreeMondays = [...new Set(caseFile.rentFreeWeeks.map(toDayNumber).filter((d) => weekdayOfDayNumber(d) === 0))].sort((a, b) => a - b);
@@ -221,7 +253,7 @@ export function buildCaseIndex(caseFile: CaseFile): CaseIndex {
       }),
   );
 
-  const maxWeeklyCharge = Math.max(0, ...charges.map((c) => c.weeklyPence), ...chargeMondays.chargeMondaySumsPence);
+  const maxWeeklyCharge = Math.max(0, ...charges.map((c) => c.weeklyPence), ...tx.chargeMondaySumsPence);
   const transitUpperBoundPence =
     Math.max(0, ...hbEntries.map((e) => e.weeklyPence * (e.paidEveryWeeks + 1))) +
     Math.max(0, ...ucLandlordEntries.map((e) => 6 * e.weeklyEquivalentPence)) +
@@ -232,21 +264,11 @@ export function buildCaseIndex(caseFile: CaseFile): CaseIndex {
     startDay: toDayNumber(caseFile.tenancy.startDate),
     endDay: caseFile.tenancy.endDate === null ? null : toDayNumber(caseFile.tenancy.endDate),
     rentFrequency: caseFile.tenancy.rentFrequency,
-    txDays: tx.txDays,
-    txAmounts: tx.txAmounts,
-    txKinds: tx.txKinds,
-    balancePrefix: tx.balancePrefix,
-    courtCostsPrefix: tx.courtCostsPrefix,
-    chargePrefix: tx.chargePrefix,
-    creditPrefix: tx.creditPrefix,
-    positiveReversalPrefix: tx.positiveReversalPrefix,
-    ...hb,
-    ucCreditDays,
-    ucCreditNextDays: ucCreditDays.map((d) => addMonthsToDayNumber(d, 1)),
-    ...payments,
+    ...tx,
+    ucCreditNextDays: tx.ucCreditDays.map((d) => addMonthsToDayNumber(d, 1)),
+    paymentClasses: classifyAll(tx.paymentDays),
     chargeFromDays: charges.map((c) => c.fromDay),
     chargeWeeklyPence: charges.map((c) => c.weeklyPence),
-    ...chargeMondays,
     rentFreeMondays,
     hbEntries,
     ucLandlordEntries,
