@@ -159,3 +159,35 @@ export function aLongHistoryCase(years: number, missedWeeks: number, asOf: Busin
   }
   return aCaseFile({ asOf, tenancy: { startDate: firstMonday }, charges: [{ from: firstMonday, weeklyPence: WEEKLY_RENT_PENCE }], transactions });
 }
+
+export interface ArrearsCaseOptions extends CaseFileOverrides {
+  /** Weeks of rent unpaid on asOf (2 or more): a weekly payer who stopped paying. */
+  weeksBehind?: number;
+  /** A debit (positive) or credit (negative) adjustment on asOf's Monday, to make part weeks. */
+  adjustPence?: number;
+  /** The first Monday charged (default 2025-06-02). */
+  historyFrom?: BusinessDate;
+}
+
+export const ARREARS_CASE_AS_OF = '2026-03-04';
+
+/**
+ * A secure weekly tenancy (rent 10000) whose tenant paid every Monday until `weeksBehind` weeks
+ * before asOf (Wednesday 2026-03-04), then stopped. Its arrears episode starts 11 days after the last
+ * payment (the weekly payer's expected next payment + 3 days' grace): see arrearsEpisodeStart.
+ */
+export function anArrearsCase(options: ArrearsCaseOptions = {}): CaseFile {
+  const { weeksBehind = 10, adjustPence = 0, historyFrom = '2025-06-02', transactions = [], ...overrides } = options;
+  const lastPaid = addDays('2026-03-02', -7 * weeksBehind);
+  const history: Transaction[] = [];
+  for (let d = historyFrom; d <= ARREARS_CASE_AS_OF; d = addDays(d, 7)) {
+    history.push(aCharge(d));
+    if (d <= lastPaid) history.push(aPayment(d));
+  }
+  if (adjustPence !== 0) history.push(aTransaction('adjustment', '2026-03-02', adjustPence));
+  return aCaseFile({ asOf: ARREARS_CASE_AS_OF, ...overrides, transactions: [...history, ...transactions] });
+}
+
+export function arrearsEpisodeStart(weeksBehind = 10): BusinessDate {
+  return addDays('2026-03-02', -7 * weeksBehind + 11);
+}

@@ -13,7 +13,7 @@ const EXAMPLES = resolve(__dirname, '../../../../shared/examples/cases');
 
 /** Drops nulls and sorts lists, so two files compare field for field, order aside. */
 function normalise(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(normalise).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  if (Array.isArray(value)) return value.map(normalise).sort((a: unknown, b: unknown) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>)

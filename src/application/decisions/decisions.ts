@@ -6,8 +6,7 @@ import type { Db } from '../../persistence/database';
 import type { TenancyRow } from '../../persistence/stores/tenancy-store';
 import { findTenancyById } from '../../persistence/stores/tenancy-store';
 import { caseToActOn, reassessAfterChange, type CaseContext } from '../case-events/case-access';
-import { isLetterTemplate } from '../letters/letter-content';
-import { produceLetter } from '../letters/produce-letter';
+import { isLetterAction, produceLetterForAction } from './letter-for-action';
 import { canActOnPatch, canApprove } from '../users/permissions';
 
 /** Every action code of the case-file contract. */
@@ -88,8 +87,8 @@ async function takeAction(
   ]);
   if (eventId === undefined) throw new StaleDecision();
   let letterId: number | null = null;
-  if (isLetterTemplate(action)) {
-    letterId = await produceLetter(tx, tenancy, action, ctx.today, ctx.actor, eventId);
+  if (isLetterAction(action)) {
+    letterId = await produceLetterForAction(tx, tenancy, action, ctx.today, ctx.actor, eventId);
   }
   return { kind: 'recorded', eventId, letterId };
 }

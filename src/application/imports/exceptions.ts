@@ -60,8 +60,8 @@ export interface ResubmitSummary extends PaymentImportSummary {
 
 /**
  * Imports a corrected file (generic-csv) and marks the open payment exceptions its rows answer as
- * resubmitted: the exception its `exception_id` names, or else those with the same transaction id, or
- * else those whose row mapped to exactly the same fields. A corrected row that is rejected again is a
+ * resubmitted: the exception its `exception_id` names, those with the same transaction id, and those
+ * whose row mapped to exactly the same fields. A corrected row that is rejected again is a
  * new open exception (the old one is resolved, pointing at it); one rejected again unchanged stays the
  * same open exception.
  */
@@ -81,8 +81,8 @@ export async function resubmitExceptions(db: Db, options: Omit<ImportPaymentsOpt
     for (const r of rows) {
       const byId = exceptionIdOf(r.raw);
       const json = mappedJson(r);
-      const matches = candidates.filter((c) =>
-        byId !== null ? c.id === byId : (r.transactionId !== null && c.transaction_id === r.transactionId) || (c.mapped !== null && sameJson(c.mapped, json)),
+      const matches = candidates.filter(
+        (c) => c.id === byId || (r.transactionId !== null && c.transaction_id === r.transactionId) || (c.mapped !== null && sameJson(c.mapped, json)),
       );
       for (const m of matches) {
         if (current.has(m.id) || resolutions.has(m.id)) continue; // the row's own open exception stays open

@@ -89,6 +89,11 @@ describe('buildStatement', () => {
     expect([s.from, s.to, s.arrearsBegan]).toEqual(['2024-10-28', '2026-10-31', '2026-09-07']);
   });
 
+  it('only --to: the 13 weeks to it', async () => {
+    const s = await buildStatement(db, 'TEN-STMT-1', { asOf: '2026-11-23', to: '2026-10-31' });
+    expect([s.mode, s.from, s.to, s.asOf]).toEqual(['thirteen-weeks', '2026-08-03', '2026-10-31', '2026-11-23']);
+  });
+
   it('explicit dates', async () => {
     const s = await buildStatement(db, 'TEN-STMT-1', { asOf: '2026-11-23', from: '2026-09-01', to: '2026-09-30' });
     expect([s.mode, s.from, s.to, s.openingBalancePence, s.closingBalancePence]).toEqual(['explicit', '2026-09-01', '2026-09-30', 10000, 40000]);

@@ -24,7 +24,7 @@ export interface BuildStatementOptions {
   from?: BusinessDate | undefined;
   /** Last day shown; default `asOf`. */
   to?: BusinessDate | undefined;
-  /** Default: `thirteen-weeks`, or the explicit period when `from` or `to` is given. */
+  /** Default: `thirteen-weeks` to `to` (or `asOf`); with `from`, the explicit period `from`–`to`. */
   mode?: 'thirteen-weeks' | 'arrears-began' | undefined;
   /** The statement's date (today, for a statement sent now). */
   asOf: BusinessDate;
@@ -60,8 +60,9 @@ export async function buildStatement(db: Db, ref: string, options: BuildStatemen
   const end = to ?? asOf;
   const [tenants, rows] = await Promise.all([listTenants(db, tenancy.id), listLedgerTransactions(db, tenancy.id, { to: end })]);
   const transactions = rows.map(toStatementTransaction);
-  const mode = options.mode === 'arrears-began' ? 'arrears-began' : from !== undefined || to !== undefined ? { from, to } : 'thirteen-weeks';
-  const period = statementPeriod(mode, mode === 'arrears-began' ? end : asOf, transactions, tenancy.start_date);
+  // Without --from: the 13 weeks (or from when arrears began) to the end of the period.
+  const mode = options.mode === 'arrears-began' ? 'arrears-began' : from !== undefined ? { from, to } : 'thirteen-weeks';
+  const period = statementPeriod(mode, end, transactions, tenancy.start_date);
   return buildStatementModel({
     tenancy: { ref: tenancy.ref, paymentReference: tenancy.payment_reference, address: tenancy.address, postcode: tenancy.postcode },
     tenants,

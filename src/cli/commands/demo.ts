@@ -1,9 +1,5 @@
 import type { Command } from 'commander';
-import { runDaily } from '../../application/daily-run/run-daily';
-import { buildDemoLandlord } from '../../application/demo/build-demo';
-import { seedDemoUsers } from '../../application/users/seed-demo-users';
 import { formatPounds } from '../../domain/money/pence';
-import { startWebServer } from '../../main/web-server';
 import { action, printJson, UsageError } from '../cli-support';
 import { dateOption, todayInLondon, withDatabase } from '../open-db';
 import { progressBar } from '../progress';
@@ -30,6 +26,11 @@ export function registerDemo(program: Command): void {
         const seed = positiveInteger(opts.seed, '--seed', 1);
         const asOf = dateOption(opts.asOf, '--as-of', todayInLondon());
         const port = positiveInteger(opts.port ?? process.env.PORT, '--port', 3000);
+        // Loaded on use: the demo pulls in the generator and the web server, which other commands never need.
+        const { runDaily } = await import('../../application/daily-run/run-daily');
+        const { buildDemoLandlord } = await import('../../application/demo/build-demo');
+        const { seedDemoUsers } = await import('../../application/users/seed-demo-users');
+        const { startWebServer } = await import('../../main/web-server');
         await withDatabase(cmd, async (db) => {
           const started = performance.now();
           const buildBar = progressBar('Building demo');

@@ -9,9 +9,11 @@ import { registerImportPayments } from './import-payments';
 import { registerImportTenancies } from './import-tenancies';
 import { registerMigrate } from './migrate';
 import { registerRunDaily } from './run-daily';
+import { registerServe } from './serve';
 import { registerStatement } from './statement';
 import { registerSuspense } from './suspense';
 import { registerTenancies } from './tenancies';
+import { registerUsers } from './users';
 
 /** Every command of the command line (contracts/cli-and-files.md). One file per command. */
 export function registerCommands(program: Command): void {
@@ -28,4 +30,6 @@ export function registerCommands(program: Command): void {
   registerImportTenancies(program);
   registerSuspense(program);
   registerExceptions(program);
+  registerUsers(program);
+  registerServe(program);
 }

@@ -28,6 +28,8 @@ export interface ArrearsView {
   last: number;
   /** Real arrears (pence) at the end of each day from `base` to `last`. */
   real: Float64Array;
+  /** Payments in transit (the sum of the three parts, not capped by the arrears) at the end of each day. */
+  transit: Float64Array;
   /** Weeks in arrears on a day (real arrears / weekly charge, rounded half-up to 2 decimals). */
   weeks(day: number): number;
   realOn(day: number): number;
@@ -51,6 +53,7 @@ export function arrearsView(sim: AccountSimulation, benefits: BenefitPositions, 
   const last = sim.last;
   const n = Math.max(0, last - base + 1);
   const real = new Float64Array(n);
+  const transitByDay = new Float64Array(n);
   const txs = sim.sortedTxs();
   let ti = 0;
   let lastHb: SimTx | null = null;
@@ -77,7 +80,7 @@ export function arrearsView(sim: AccountSimulation, benefits: BenefitPositions, 
       }
     }
     const cash = sim.cash[d - base] as number;
-    if (cash <= 0 || d < startDay) {
+    if (d < startDay) {
       real[d - base] = 0;
       continue;
     }
@@ -140,7 +143,8 @@ export function arrearsView(sim: AccountSimulation, benefits: BenefitPositions, 
         transit += Math.min(capWeeks * weekly, weekly * sim.chargedWeeks(p3.day, d));
       }
     }
-    real[d - base] = cash - Math.min(cash, transit);
+    transitByDay[d - base] = transit;
+    real[d - base] = cash <= 0 ? 0 : cash - Math.min(cash, transit);
   }
 
   const realOn = (day: number) => (day < base ? 0 : (real[Math.min(day, last) - base] as number));
@@ -148,6 +152,7 @@ export function arrearsView(sim: AccountSimulation, benefits: BenefitPositions, 
     base,
     last,
     real,
+    transit: transitByDay,
     realOn,
     cashOn: (day: number) => sim.cashOn(day),
     weeks: (day: number) => roundWeeks(realOn(day), sim.weeklyChargeOn(day)),

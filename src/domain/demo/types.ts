@@ -112,6 +112,8 @@ export interface DemoTenancy {
   balancePence: number;
   /** The weekly charge (all sub-accounts) in force on asOf (or on the last day of a former tenancy). */
   weeklyChargePence: number;
+  /** True when the story could not be written as intended and a plain paid-up account was written instead. */
+  fellBack: boolean;
 }
 
 export interface DemoLandlord {

@@ -140,3 +140,15 @@ export async function renamePatch(db: Db, id: number, name: string): Promise<boo
   await db.query(`UPDATE patches SET name = $2 WHERE id = $1`, [id, name]);
   return true;
 }
+
+export async function listPatchNames(db: Db): Promise<{ id: number; name: string }[]> {
+  return db.query<{ id: number; name: string }>(`SELECT id, name FROM patches ORDER BY name`);
+}
+
+/** Active officers with a patch (the worklist's officer filter). */
+export async function listCaseworkers(db: Db): Promise<{ id: number; name: string; patchName: string | null }[]> {
+  return db.query<{ id: number; name: string; patchName: string | null }>(
+    `SELECT u.id, u.display_name AS name, p.name AS "patchName" FROM users u LEFT JOIN patches p ON p.id = u.patch_id
+     WHERE u.active AND (u.role IN ('officer', 'senior_officer') OR 'officer' = ANY(u.extra_roles)) ORDER BY u.display_name`,
+  );
+}

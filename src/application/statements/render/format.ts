@@ -12,7 +12,7 @@ export function statementPeriodText(s: Statement): string {
     case 'thirteen-weeks':
       return `The 13 weeks from ${range}`;
     case 'arrears-began':
-      return `From ${range}, covering when the arrears began`;
+      return s.arrearsBegan ? `From ${range}: the arrears began on ${formatLongDate(s.arrearsBegan)}` : `From ${range}: the account is not in arrears`;
     default:
       return `From ${range}`;
   }

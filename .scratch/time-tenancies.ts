@@ -1,0 +1,13 @@
+import { openDatabase } from '../src/persistence/open-database';
+import { importTenancies } from '../src/application/imports/import-tenancies';
+import { reassessTenancies } from '../src/application/assessment/reassess';
+const dir = process.argv[2]!;
+const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL ?? null, embeddedDir: dir });
+let t = Date.now();
+const s = await importTenancies(db, { path: process.argv[3]!, today: '2026-11-23' });
+console.log('import incl reassess', Date.now() - t, s.imported, s.unchanged);
+const ids = (await db.query<{ id: number }>('select id from tenancies')).map((r) => r.id);
+t = Date.now();
+await reassessTenancies(db, ids, '2026-11-23', 'import');
+console.log('reassess alone', Date.now() - t, process.memoryUsage().rss / 1e6);
+await db.close();

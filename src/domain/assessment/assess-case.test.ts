@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { aLongHistoryCase, anAction, anArrearsCase, aPreAction } from '../../../test/builders/case-file';
+import { addDays } from '../calendar/business-date';
+import { aCaseFile, aCharge, aPayment } from '../../../test/builders/case-file';
+import { assessCase } from './assess-case';
+
+describe('assessCase output shape', () => {
+  it('gives every field of the contract, in order', () => {
+    const { output } = assessCase(anArrearsCase());
+    expect(Object.keys(output)).toEqual([
+      'version',
+      'tenancyRef',
+      'asOf',
+      'balancePence',
+      'weeklyChargePence',
+      'arrearsPence',
+      'technicalArrearsPence',
+      'realArrearsPence',
+      'weeksInArrears',
+      'episodeStart',
+      'arrangement',
+      'notice',
+      'recommendation',
+      'alsoConsider',
+      'blockedBy',
+      'reasons',
+      'priority',
+    ]);
+    expect(Object.keys(output.recommendation)).toEqual(['action', 'needsApproval', 'missing']);
+    expect(output.reasons.join(' ')).toContain('10.00 weeks');
+  });
+
+  it('keeps notice, grounds and proposedDates to serve_notice', () => {
+    const events = [
+      ...['send_letter_1', 'send_letter_2', 'home_visit', 'send_final_warning'].map((a) => anAction('2026-01-05', a)),
+      ...['initial_contact', 'income_expenditure_offered', 'benefit_advice_given'].map((i) => aPreAction('2026-01-05', i)),
+    ];
+    const { output } = assessCase(anArrearsCase({ events }));
+    expect(Object.keys(output.recommendation).sort()).toEqual(['action', 'grounds', 'missing', 'needsApproval', 'notice', 'proposedDates']);
+  });
+
+  it('ignores transactions and events dated after asOf', () => {
+    const base = anArrearsCase();
+    const later = { ...base, transactions: [...base.transactions, aPayment('2026-03-05', 100000)], events: [anAction('2026-03-05', 'send_letter_1')] };
+    expect(assessCase(later).output).toEqual(assessCase(base).output);
+  });
+});
+
+describe('the trace', () => {
+  it('lists the measures, the rules considered in order, the guardrails, the benefit checks and the priority', () => {
+    const { trace } = assessCase(anArrearsCase());
+    const rules = trace.map((t) => t.rule);
+    expect(rules.slice(0, 3)).toEqual(['§1 balance', '§1 weekly charge', '§1 payments in transit: Housing Benefit']);
+    const ruleNames = rules.filter((r) => r.startsWith('§4.'));
+    expect(ruleNames).toEqual([
+      '§4.1 tenant deceased',
+      '§4.2 insolvency',
+      '§4.3 eviction scheduled',
+      '§4.4 court order',
+      '§4.5 claim issued',
+      '§4.6 no real arrears',
+      '§4.7 arrangement in force',
+      '§4.8 notice in force',
+      '§4.9 ladder',
+    ]);
+    expect(trace.filter((t) => t.rule.startsWith('§4.')).map((t) => t.matched)).toEqual([false, false, false, false, false, false, false, false, true]);
+    expect(rules).toContain('§5.1 breathing space');
+    expect(rules).toContain('§6 offer_dhp_support');
+    expect(rules[rules.length - 1]).toBe('§8 priority');
+    for (const entry of trace) {
+      for (const value of Object.values(entry.figures)) expect(['number', 'string', 'boolean'].includes(typeof value) || value === null).toBe(true);
+    }
+  });
+
+  it('stops at the first rule that decides', () => {
+    const { trace } = assessCase(anArrearsCase({ weeksBehind: 0 }));
+    const rules = trace.filter((t) => t.rule.startsWith('§4.')).map((t) => t.rule);
+    expect(rules[rules.length - 1]).toBe('§4.6 no real arrears');
+  });
+});
+
+describe('performance', () => {
+  it('assesses a five-year weekly history well under a millisecond on average', () => {
+    // a chronic case: a week behind for five years, so the episode search examines every day
+    const first = addDays('2026-03-02', -7 * 260);
+    const transactions = [];
+    let i = 0;
+    for (let d = first; d <= '2026-03-04'; d = addDays(d, 7), i++) {
+      transactions.push(aCharge(d));
+      if (i > 0) transactions.push(aPayment(d));
+    }
+    const cases = [
+      aLongHistoryCase(5, 0),
+      aLongHistoryCase(5, 6),
+      aLongHistoryCase(5, 120),
+      aCaseFile({ tenancy: { startDate: first }, charges: [{ from: first, weeklyPence: 10000 }], transactions }),
+    ];
+    for (let w = 0; w < 100; w++) for (const c of cases) assessCase(c);
+    const runs = 250;
+    const started = performance.now();
+    for (let r = 0; r < runs; r++) for (const c of cases) assessCase(c);
+    const perCaseMs = (performance.now() - started) / (runs * cases.length);
+    // typically 0.1–0.4 ms on a loaded 2-core machine; the bound leaves room for slow CI runners
+    expect(perCaseMs).toBeLessThan(3);
+  });
+});

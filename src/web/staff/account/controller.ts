@@ -1,0 +1,66 @@
+import type { Request, Response } from 'express';
+import { loadAccountView } from '../../../application/account/account-view';
+import { audit } from '../../../application/audit/audit';
+import { caseToView } from '../../../application/case-events/case-access';
+import { formatLongDate } from '../../../domain/statements/dates';
+import { listTenantContacts } from '../../../persistence/stores/account-view-store';
+import type { TenancyRow } from '../../../persistence/stores/tenancy-store';
+import { actorOf, auditContext, type WebContext } from '../../context';
+import { queryString } from '../../forms';
+import { HttpError } from '../../http-error';
+import { TIMELINE_GROUPS } from '../../labels';
+import { buildTimelinePage } from './timeline-view-model';
+import { accountHeader, accountNavigation, buildAccountPage } from './view-model';
+
+/** The tenancy of `:ref` when the actor may see it: 404 unknown, 403 not allowed. */
+export async function tenancyForView(ctx: WebContext, req: Request): Promise<TenancyRow> {
+  const access = await caseToView(ctx.db, actorOf(req), String(req.params.ref ?? ''));
+  if (!access.ok) throw new HttpError(access.reason === 'not_found' ? 404 : 403, access.reason === 'not_found' ? 'There is no tenancy with this reference' : undefined);
+  return access.tenancy;
+}
+
+export function accountController(ctx: WebContext) {
+  return {
+    async show(req: Request, res: Response) {
+      const tenancy = await tenancyForView(ctx, req);
+      const today = await ctx.today();
+      const view = await loadAccountView(ctx.db, actorOf(req), tenancy, today);
+      await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'tenancy', entityId: tenancy.ref, tenancyId: tenancy.id, details: { page: 'account' } }]);
+      res.render('staff/account/account.njk', buildAccountPage(view, today, { fullLedger: queryString(req.query, 'ledger') === 'all' }));
+    },
+
+    async timeline(req: Request, res: Response) {
+      const tenancy = await tenancyForView(ctx, req);
+      const today = await ctx.today();
+      const view = await loadAccountView(ctx.db, actorOf(req), tenancy, today);
+      const type = queryString(req.query, 'type');
+      await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'tenancy', entityId: tenancy.ref, tenancyId: tenancy.id, details: { page: 'timeline' } }]);
+      res.render('staff/account/timeline.njk', buildTimelinePage(view, today, type in TIMELINE_GROUPS ? type : null));
+    },
+
+    async household(req: Request, res: Response) {
+      const tenancy = await tenancyForView(ctx, req);
+      const today = await ctx.today();
+      const view = await loadAccountView(ctx.db, actorOf(req), tenancy, today);
+      const contacts = await listTenantContacts(ctx.db, tenancy.id);
+      await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'tenancy_contact', entityId: tenancy.ref, tenancyId: tenancy.id, details: { tenants: contacts.length } }]);
+      const row = (key: string, text: string) => ({ key: { text: key }, value: { text } });
+      res.render('staff/account/household.njk', {
+        pageTitle: `${tenancy.ref}: household and contact details`,
+        header: accountHeader(view, today),
+        navigation: accountNavigation(tenancy.ref, 'household'),
+        propertyRows: [row('Address', tenancy.address ?? 'Not recorded'), row('Postcode', tenancy.postcode ?? 'Not recorded'), row('Patch', tenancy.patch_name ?? 'None')],
+        tenants: contacts.map((c) => ({
+          position: c.position,
+          name: c.name,
+          rows: [
+            row('Phone', c.phone ?? 'Not recorded'),
+            row('Email', c.email ?? 'Not recorded'),
+            row('Date of birth', c.date_of_birth ? formatLongDate(c.date_of_birth) : 'Not recorded'),
+            row('Forwarding address', c.forwarding_address ?? (c.has_forwarding_address ? 'Known (not recorded here)' : 'None')),
+          ],
+        })),
+      });
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { Router } from 'express';
+import type { WebContext } from '../context';
+import { requireSignIn } from '../middleware/authorise';
+import { accountRoutes } from './account/routes';
+import { adminAuditRoutes } from './admin-audit/routes';
+import { adminPatchRoutes } from './admin-patches/routes';
+import { adminPolicyRoutes } from './admin-policy/routes';
+import { adminUserRoutes } from './admin-users/routes';
+import { approvalRoutes } from './approvals/routes';
+import { decisionRoutes } from './decisions/routes';
+import { letterRoutes } from './letters/routes';
+import { recordRoutes } from './record/routes';
+import { searchRoutes } from './search/routes';
+import { statementRoutes } from './statement/routes';
+import { worklistRoutes } from './worklist/routes';
+
+/** Every signed-in page. Each feature's routes say which roles may use them. */
+export function staffRoutes(ctx: WebContext): Router {
+  const router = Router();
+  router.use(requireSignIn());
+  router.use(worklistRoutes(ctx));
+  router.use(searchRoutes(ctx));
+  router.use(statementRoutes(ctx));
+  router.use(letterRoutes(ctx));
+  router.use(recordRoutes(ctx));
+  router.use(decisionRoutes(ctx));
+  router.use(accountRoutes(ctx));
+  router.use(approvalRoutes(ctx));
+  router.use(adminUserRoutes(ctx));
+  router.use(adminPatchRoutes(ctx));
+  router.use(adminPolicyRoutes(ctx));
+  router.use(adminAuditRoutes(ctx));
+  return router;
+}

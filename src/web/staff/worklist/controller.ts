@@ -1,0 +1,48 @@
+import type { Request, Response } from 'express';
+import { audit } from '../../../application/audit/audit';
+import { loadWorklist } from '../../../application/caseload/worklist';
+import { bulkConfirmLetterOne } from '../../../application/decisions/decisions';
+import { listCaseworkers, listPatchNames } from '../../../persistence/stores/user-store';
+import { actorOf, auditContext, caseContext, type WebContext } from '../../context';
+import { bodyStrings } from '../../forms';
+import { addFlash } from '../../middleware/session';
+import { parseWorklistQuery } from './form';
+import { buildWorklistPage } from './view-model';
+
+export function worklistController(ctx: WebContext) {
+  return {
+    async show(req: Request, res: Response) {
+      const actor = actorOf(req);
+      const query = parseWorklistQuery(req.query);
+      const today = await ctx.today();
+      const [worklist, patches, officers] = await Promise.all([loadWorklist(ctx.db, actor, query, today), listPatchNames(ctx.db), listCaseworkers(ctx.db)]);
+      await audit(ctx.db, auditContext(ctx, req), [
+        {
+          action: 'read',
+          entity: 'worklist',
+          details: { page: worklist.page, tenancyRefs: worklist.items.map((i) => i.ref), followUpRefs: worklist.followUps.map((f) => f.ref) },
+        },
+      ]);
+      res.render('staff/worklist/worklist.njk', buildWorklistPage({ actor, worklist, query, today, patches, officers }));
+    },
+
+    /** "Send letter 1 to selected": confirms each selected send_letter_1 recommendation. */
+    async sendLetterOne(req: Request, res: Response) {
+      const ids = bodyStrings(req.body, 'tenancyIds')
+        .filter((v) => /^\d{1,9}$/.test(v))
+        .map(Number);
+      if (ids.length === 0) {
+        addFlash(req, { type: 'important', title: 'Select at least one case to send letter 1 to' });
+        res.redirect(303, '/worklist');
+        return;
+      }
+      const result = await bulkConfirmLetterOne(await caseContext(ctx, req), ids);
+      addFlash(req, {
+        type: result.sent.length > 0 ? 'success' : 'important',
+        title: `Letter 1 sent to ${result.sent.length} ${result.sent.length === 1 ? 'case' : 'cases'}`,
+        text: result.skipped.length > 0 ? `Not sent: ${result.skipped.map((s) => `${s.ref} (${s.why})`).join(', ')}` : undefined,
+      });
+      res.redirect(303, '/worklist');
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import { Router } from 'express';
+import { canSeeCases } from '../../../application/users/permissions';
+import type { WebContext } from '../../context';
+import { requireCapability } from '../../middleware/authorise';
+import { worklistController } from './controller';
+
+export function worklistRoutes(ctx: WebContext): Router {
+  const c = worklistController(ctx);
+  const router = Router();
+  router.get('/worklist', requireCapability(canSeeCases), c.show);
+  router.post('/worklist/send-letter-1', requireCapability(canSeeCases), c.sendLetterOne);
+  return router;
+}

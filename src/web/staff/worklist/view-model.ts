@@ -1,0 +1,161 @@
+import { ARREARS_BANDS, WORKLIST_PAGE_SIZE, type Worklist, type WorklistQuery } from '../../../application/caseload/worklist';
+import type { Actor } from '../../../application/users/permissions';
+import type { BusinessDate } from '../../../domain/calendar/business-date';
+import { formatPounds } from '../../../domain/money/pence';
+import { formatLongDate } from '../../../domain/statements/dates';
+import { ACTION_LABELS, actionLabel, label, TENURE_LABELS } from '../../labels';
+import { worklistParams } from './form';
+
+export interface Badge {
+  text: string;
+  classes: string;
+}
+
+export interface SelectItem {
+  value: string;
+  text: string;
+  selected?: boolean;
+  checked?: boolean;
+}
+
+export function flagBadges(flags: { vulnerable: boolean; breathingSpace: boolean; dispute: boolean; needsApproval?: boolean }): Badge[] {
+  const badges: Badge[] = [];
+  if (flags.breathingSpace) badges.push({ text: 'Breathing space', classes: 'moj-badge--purple' });
+  if (flags.vulnerable) badges.push({ text: 'Vulnerable', classes: 'moj-badge--red' });
+  if (flags.dispute) badges.push({ text: 'Dispute', classes: 'moj-badge--orange' });
+  if (flags.needsApproval) badges.push({ text: 'Needs approval', classes: 'moj-badge--blue' });
+  return badges;
+}
+
+export function buildWorklistPage(input: {
+  actor: Actor;
+  worklist: Worklist;
+  query: WorklistQuery;
+  today: BusinessDate;
+  patches: { id: number; name: string }[];
+  officers: { id: number; name: string; patchName: string | null }[];
+}) {
+  const { actor, worklist, query, today, patches, officers } = input;
+  const patchName = (id: number) => patches.find((p) => p.id === id)?.name ?? `patch ${id}`;
+  const scope =
+    query.officerId !== null
+      ? `${officers.find((o) => o.id === query.officerId)?.name ?? 'Officer'}'s cases`
+      : query.patch === 'all'
+        ? 'All patches'
+        : query.patch === 'mine'
+          ? worklist.scopePatchIds === null
+            ? 'All patches'
+            : actor.patchName
+              ? `Your patch: ${actor.patchName}`
+              : 'Your cases'
+          : `Patch: ${patchName(query.patch)}`;
+
+  const selectedCategories: { heading: { text: string }; items: { href: string; text: string }[] }[] = [];
+  const remove = (key: keyof WorklistQuery, text: string, heading: string, reset: unknown) =>
+    selectedCategories.push({ heading: { text: heading }, items: [{ href: `/worklist${worklistParams(query, { [key]: reset, page: 1 })}`, text }] });
+  if (query.patch !== 'mine') remove('patch', query.patch === 'all' ? 'All patches' : patchName(query.patch), 'Patch', 'mine');
+  if (query.officerId !== null) remove('officerId', officers.find((o) => o.id === query.officerId)?.name ?? 'Officer', 'Officer', null);
+  if (query.action) remove('action', actionLabel(query.action), 'Recommended action', null);
+  if (query.band) remove('band', ARREARS_BANDS[query.band]?.label ?? query.band, 'Real arrears', null);
+  if (query.vulnerable !== null) remove('vulnerable', query.vulnerable ? 'Vulnerable' : 'Not vulnerable', 'Vulnerability', null);
+  if (query.tenure) remove('tenure', label(TENURE_LABELS, query.tenure), 'Tenure', null);
+
+  const first = worklist.total === 0 ? 0 : (worklist.page - 1) * WORKLIST_PAGE_SIZE + 1;
+  const last = Math.min(worklist.total, worklist.page * WORKLIST_PAGE_SIZE);
+  const pageHref = (n: number) => `/worklist${worklistParams(query, { page: n })}`;
+  const pageNumbers: (number | null)[] = [];
+  for (let n = 1; n <= worklist.pageCount; n += 1) {
+    if (n === 1 || n === worklist.pageCount || Math.abs(n - worklist.page) <= 1) pageNumbers.push(n);
+    else if (pageNumbers[pageNumbers.length - 1] !== null) pageNumbers.push(null);
+  }
+
+  const rows = worklist.items.map((i) => ({
+    id: i.tenancyId,
+    ref: i.ref,
+    href: `/tenancies/${encodeURIComponent(i.ref)}`,
+    names: i.names,
+    patchName: i.patchName ?? '',
+    action: i.action,
+    actionLabel: actionLabel(i.action),
+    reason: i.firstReason ?? '',
+    arrears: formatPounds(i.realArrearsPence),
+    arrearsPence: i.realArrearsPence,
+    weeks: i.weeksInArrears === null ? '' : i.weeksInArrears.toFixed(2),
+    legalStage: i.legalStage.label,
+    badges: flagBadges({ vulnerable: i.vulnerable, breathingSpace: i.breathingSpace, dispute: i.dispute, needsApproval: i.needsApproval }),
+    selectable: i.canAct && i.action === 'send_letter_1',
+    readOnly: !i.canAct,
+  }));
+
+  return {
+    pageTitle: 'Worklist',
+    heading: 'Cases today',
+    scope,
+    today: formatLongDate(today),
+    total: worklist.total,
+    showing: worklist.total === 0 ? 'No cases' : `Showing ${first} to ${last} of ${worklist.total} cases`,
+    rows,
+    bulkEnabled: rows.some((r) => r.selectable),
+    counts: worklist.countsByAction.map((c) => ({
+      action: c.action,
+      text: actionLabel(c.action),
+      count: c.count,
+      href: `/worklist${worklistParams(query, { action: c.action, page: 1 })}`,
+      current: query.action === c.action,
+    })),
+    allActionsHref: `/worklist${worklistParams(query, { action: null, page: 1 })}`,
+    pagination:
+      worklist.pageCount > 1
+        ? {
+            previous: worklist.page > 1 ? { href: pageHref(worklist.page - 1) } : undefined,
+            next: worklist.page < worklist.pageCount ? { href: pageHref(worklist.page + 1) } : undefined,
+            items: pageNumbers.map((n) => (n === null ? { ellipsis: true } : { number: n, href: pageHref(n), current: n === worklist.page })),
+          }
+        : null,
+    followUps: worklist.followUps.map((f) => ({
+      id: f.id,
+      ref: f.ref,
+      href: `/tenancies/${encodeURIComponent(f.ref)}`,
+      names: f.names ?? '',
+      due: formatLongDate(f.due_date),
+      overdue: f.due_date < today,
+      reason: f.reason ?? f.note ?? '',
+      canAct: f.canAct,
+      closeHref: `/tenancies/${encodeURIComponent(f.ref)}/events/${f.id}/close`,
+    })),
+    filter: {
+      selectedCategories,
+      clearHref: '/worklist',
+      patchItems: [
+        { value: 'mine', text: actor.patchName ? `My patch (${actor.patchName})` : 'My cases', selected: query.patch === 'mine' },
+        { value: 'all', text: 'All patches', selected: query.patch === 'all' },
+        ...patches.map((p) => ({ value: String(p.id), text: p.name, selected: query.patch === p.id })),
+      ] as SelectItem[],
+      officerItems: [
+        { value: '', text: 'Any officer', selected: query.officerId === null },
+        ...officers.map((o) => ({ value: String(o.id), text: o.patchName ? `${o.name} (${o.patchName})` : o.name, selected: query.officerId === o.id })),
+      ] as SelectItem[],
+      actionItems: [
+        { value: '', text: 'Any action', selected: query.action === null },
+        ...Object.keys(ACTION_LABELS)
+          .filter((a) => a !== 'none')
+          .map((a) => ({ value: a, text: actionLabel(a), selected: query.action === a })),
+      ] as SelectItem[],
+      bandItems: [
+        { value: '', text: 'Any amount', checked: query.band === null },
+        ...Object.entries(ARREARS_BANDS).map(([value, b]) => ({ value, text: b.label, checked: query.band === value })),
+      ] as SelectItem[],
+      vulnerableItems: [
+        { value: '', text: 'Any', checked: query.vulnerable === null },
+        { value: 'yes', text: 'Vulnerable', checked: query.vulnerable === true },
+        { value: 'no', text: 'Not vulnerable', checked: query.vulnerable === false },
+      ] as SelectItem[],
+      tenureItems: [
+        { value: '', text: 'Any tenure', selected: query.tenure === null },
+        ...Object.entries(TENURE_LABELS).map(([value, text]) => ({ value, text, selected: query.tenure === value })),
+      ] as SelectItem[],
+    },
+  };
+}
+
+export type WorklistPage = ReturnType<typeof buildWorklistPage>;
