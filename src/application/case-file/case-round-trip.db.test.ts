@@ -19,7 +19,7 @@ function normalise(value: unknown): unknown {
       Object.entries(value as Record<string, unknown>)
         .filter(([, v]) => v !== null && v !== undefined)
         .map(([k, v]) => [k, normalise(v)])
-        .sort(([a], [b]) => (a < b ? -1 : 1)),
+        .sort(([a], [b]) => String(a).localeCompare(String(b))),
     );
   }
   return value;

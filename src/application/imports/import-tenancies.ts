@@ -8,11 +8,19 @@ import type { RentChargePlan } from '../../domain/imports/plan-rent-charge';
 import { planRentCharge } from '../../domain/imports/plan-rent-charge';
 import type { Db } from '../../persistence/database';
 import type { NewImportException, TenancyForImport } from '../../persistence/stores/import-store';
-import { completeImportFile, createImportFile, insertImportExceptions, loadTenanciesForImport, paymentReferenceHolders } from '../../persistence/stores/import-store';
+import {
+  completeImportFile,
+  createImportFile,
+  insertImportExceptions,
+  insertNewTenancies,
+  insertRentScheduleEntries,
+  loadTenanciesForImport,
+  paymentReferenceHolders,
+} from '../../persistence/stores/import-store';
 import type { NewLedgerTransaction } from '../../persistence/stores/ledger-store';
 import { appendLedgerTransactions } from '../../persistence/stores/ledger-store';
 import type { LandlordType, RentFrequency, TenancyDetails, TenantDetails, Tenure } from '../../persistence/stores/tenancy-store';
-import { addChargeScheduleEntry, createTenancy, updateTenancyDetails } from '../../persistence/stores/tenancy-store';
+import { updateTenancyDetails } from '../../persistence/stores/tenancy-store';
 import { reassessTenancies } from '../assessment/reassess';
 import type { CsvRecord } from './csv-file';
 import { extraValues, ImportRefused, locateColumns, rawRecord, readCsv, scanCsvFile } from './csv-file';
@@ -172,7 +180,9 @@ export async function importTenancies(db: Db, options: ImportTenanciesOptions): 
     await db.transaction(async (tx) => {
       const existing = await loadTenanciesForImport(tx, valid.map((r) => r.value!.ref), openingBalanceKey);
       const holders = await paymentReferenceHolders(tx, valid.map((r) => r.value!.paymentReference));
-      const openingBalances: NewLedgerTransaction[] = [];
+      const creations: { state: RowState; details: TenancyDetails }[] = [];
+      const charges: { state: RowState; effectiveFrom: BusinessDate; weeklyPence: number }[] = [];
+      const openingBalances: { state: RowState; row: TenancyRowValue }[] = [];
       for (const r of valid) {
         const row = r.value!;
         const holder = holders.get(row.paymentReference);
@@ -194,38 +204,64 @@ export async function importTenancies(db: Db, options: ImportTenanciesOptions): 
         }
         const details = mergedDetails(row, stored);
         let changed = false;
-        let tenancyId: number;
         if (stored) {
-          tenancyId = stored.id;
+          r.tenancyId = stored.id;
           if (detailsDiffer(details, stored)) {
-            await updateTenancyDetails(tx, tenancyId, details);
+            await updateTenancyDetails(tx, stored.id, details);
             changed = true;
           }
         } else {
-          tenancyId = await createTenancy(tx, details);
+          creations.push({ state: r, details });
         }
         if (plan.kind === 'add') {
-          await addChargeScheduleEntry(tx, { tenancyId, effectiveFrom: plan.effectiveFrom, weeklyPence: plan.weeklyPence, reason: 'tenancy import' });
+          charges.push({ state: r, effectiveFrom: plan.effectiveFrom, weeklyPence: plan.weeklyPence });
           changed = true;
         }
         if (row.openingBalancePence !== null && row.openingBalancePence !== 0 && !stored?.openingBalancePosted) {
-          openingBalances.push({
-            tenancyId,
+          openingBalances.push({ state: r, row });
+          changed = true;
+        }
+        r.outcome = stored ? (changed ? 'updated' : 'unchanged') : 'imported';
+      }
+
+      // New tenancies in bulk (a handful of statements for the batch), then their charges and balances.
+      const created = await insertNewTenancies(
+        tx,
+        creations.map(({ details }) => ({
+          ref: details.ref,
+          paymentReference: details.paymentReference,
+          tenure: details.tenure,
+          landlordType: details.landlordType,
+          startDate: details.startDate,
+          endDate: details.endDate,
+          rentFrequency: details.rentFrequency,
+          address: details.address ?? '',
+          postcode: details.postcode,
+          patchName: details.patchName,
+          tenants: details.tenants.map((t) => ({ name: t.name, phone: t.phone ?? null, email: t.email ?? null })),
+        })),
+      );
+      for (const { state } of creations) state.tenancyId = created.get(state.value!.ref)!;
+      await insertRentScheduleEntries(
+        tx,
+        charges.map((c) => ({ tenancyId: c.state.tenancyId!, effectiveFrom: c.effectiveFrom, weeklyPence: c.weeklyPence, reason: 'tenancy import' })),
+      );
+      await appendLedgerTransactions(
+        tx,
+        openingBalances.map(
+          ({ state, row }): NewLedgerTransaction => ({
+            tenancyId: state.tenancyId!,
             businessDate: addDays(row.rentFrom ?? row.startDate, -1),
             kind: 'adjustment',
-            amountPence: row.openingBalancePence,
+            amountPence: row.openingBalancePence!,
             note: 'opening balance carried over from the previous system',
             idempotencyKey: openingBalanceKey(row.ref),
             source: 'tenancy_import',
             importFileId,
             recordedBy: options.importedBy ?? null,
-          });
-          changed = true;
-        }
-        r.tenancyId = tenancyId;
-        r.outcome = stored ? (changed ? 'updated' : 'unchanged') : 'imported';
-      }
-      await appendLedgerTransactions(tx, openingBalances);
+          }),
+        ),
+      );
 
       const exceptions: NewImportException[] = rows.flatMap((r) => {
         if (r.outcome !== 'rejected' || !r.error) return [];
@@ -242,7 +278,7 @@ export async function importTenancies(db: Db, options: ImportTenanciesOptions): 
       summary.rows += 1;
       summary[outcome] += 1;
       if (r.error) summary.errors.push({ row: r.record.rowNumber, field: r.error.field, message: r.error.message });
-      if ((outcome === 'imported' || outcome === 'updated') && r.tenancyId !== null) affected.add(r.tenancyId);
+      if (outcome === 'updated' && r.tenancyId !== null) affected.add(r.tenancyId);
     }
   };
 
@@ -265,6 +301,8 @@ export async function importTenancies(db: Db, options: ImportTenanciesOptions): 
   if (reading.sha256() !== scan.sha256) throw new Error(`${label} changed while it was being imported: import it again`);
 
   await completeImportFile(db, importFileId, { rows: summary.rows, imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected });
+  // Updated accounts are re-assessed at once; new ones are first assessed by the daily run, which posts
+  // their charges (an assessment now would see an account with no rent charged yet).
   await reassessTenancies(db, [...affected], options.today, 'import');
   return summary;
 }

@@ -12,7 +12,7 @@ interface AssessOptions {
 
 function parseJson(text: string, what: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (error) {
     throw new UsageError(`${what} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }

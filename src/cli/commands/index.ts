@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAccount } from './account';
 import { registerAssess } from './assess';
+import { registerBacktest } from './backtest';
 import { registerDemo } from './demo';
 import { registerExceptions } from './exceptions';
 import { registerExportCase } from './export-case';
@@ -8,6 +9,8 @@ import { registerImportCase } from './import-case';
 import { registerImportPayments } from './import-payments';
 import { registerImportTenancies } from './import-tenancies';
 import { registerMigrate } from './migrate';
+import { registerNotice } from './notice';
+import { registerPolicy } from './policy';
 import { registerRunDaily } from './run-daily';
 import { registerServe } from './serve';
 import { registerStatement } from './statement';
@@ -32,4 +35,7 @@ export function registerCommands(program: Command): void {
   registerExceptions(program);
   registerUsers(program);
   registerServe(program);
+  registerNotice(program);
+  registerPolicy(program);
+  registerBacktest(program);
 }

@@ -1,16 +1,12 @@
 /**
  * The worked examples of /work/shared/examples/cases (shared/examples/README.md), compared on exactly the
- * fields listed in "How an output is compared".
+ * fields listed in "How an output is compared". The files are read in test/builders (the domain itself
+ * may not import node:fs, not even in its tests).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { loadExampleCases } from '../../../test/builders/example-cases';
 import { parseCaseFile } from '../case-file/parse-case-file';
 import { assessCase } from './assess-case';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const casesDir = path.resolve(here, '../../../../shared/examples/cases');
 
 type Json = Record<string, unknown>;
 
@@ -54,19 +50,16 @@ function comparable(o: Json): Json {
   };
 }
 
-const names = readdirSync(casesDir)
-  .filter((f) => f.endsWith('.expected.json'))
-  .map((f) => f.replace('.expected.json', ''))
-  .sort();
+const examples = loadExampleCases();
 
 describe('worked examples', () => {
   it('finds the examples', () => {
-    expect(names.length).toBeGreaterThanOrEqual(12);
+    expect(examples.length).toBeGreaterThanOrEqual(12);
   });
 
-  it.each(names)('%s', (name) => {
-    const expected = JSON.parse(readFileSync(path.join(casesDir, `${name}.expected.json`), 'utf8')) as Json;
-    const parsed = parseCaseFile(JSON.parse(readFileSync(path.join(casesDir, `${name}.json`), 'utf8')));
+  it.each(examples.map((e) => [e.name, e] as const))('%s', (_name, example) => {
+    const expected = example.expected;
+    const parsed = parseCaseFile(example.caseFile);
     if (expected['exitCode'] !== undefined) {
       expect(parsed.ok).toBe(false);
       if (!parsed.ok) expect(parsed.path).toContain(String(expected['pathMentioned']));

@@ -18,3 +18,4 @@ export type {
 export { ACTION_CODES } from './types';
 export { noticeTypeForTenure, noticeDatesFor, isAfterSection8SwitchOver } from './measures/notice-dates';
 export { earliestByRentalPeriod, firstPeriodStartOnOrAfter, type RentalPeriods } from './measures/period-starts';
+export { proposeNotice, type ProposedNotice } from './propose-notice';

@@ -5,7 +5,7 @@
  * only when the records are written out.
  */
 import type { BusinessDate } from '../calendar/business-date';
-import { addMonths, fromDayNumber, isoWeekday, toDayNumber } from '../calendar/business-date';
+import { civilFromDays, daysFromCivil, daysInMonth, fromDayNumber, isoWeekday, toDayNumber } from '../calendar/business-date';
 import type { ChargeScheduleEntry, SubAccount } from '../rent/charges-due';
 import { chargeIdempotencyKey, chargesDue } from '../rent/charges-due';
 import type { DemoTransactionKind } from './types';
@@ -50,6 +50,8 @@ export interface SimulationInputs {
   asOfDay: number;
   schedule: readonly ChargeScheduleEntry[];
   rentFreeMondays: ReadonlySet<BusinessDate>;
+  /** The same Mondays as day numbers. */
+  rentFreeDays: ReadonlySet<number>;
 }
 
 /** 0 = Monday … 6 = Sunday, for a day number. */
@@ -84,8 +86,13 @@ export function workingDaysAfter(day: number, n: number): number {
   return d;
 }
 
+/** Day number + n calendar months (the day of the month kept, clamped to the month's last day). */
 export function addMonthsDay(day: number, months: number): number {
-  return toDayNumber(addMonths(fromDayNumber(day), months));
+  const { year, month, day: dom } = civilFromDays(day);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return daysFromCivil(y, m, Math.min(dom, daysInMonth(y, m)));
 }
 
 export class AccountSimulation {
@@ -103,7 +110,9 @@ export class AccountSimulation {
   balance = 0;
   private cursor: number;
   private readonly chargeTxsByDay = new Map<number, SimTx[]>();
-  private pending: SimTx[] = [];
+  /** Scheduled transactions not yet posted, in (day, seq) order from `pendingHead`. */
+  private readonly pending: SimTx[] = [];
+  private pendingHead = 0;
   private seq = 0;
   private readonly weekByMonday = new Map<number, number>();
 
@@ -159,7 +168,7 @@ export class AccountSimulation {
 
   /** Charged week (policy §1): not rent-free, and the tenancy live during it. */
   isChargedMonday(monday: number): boolean {
-    if (this.inputs.rentFreeMondays.has(fromDayNumber(monday))) return false;
+    if (this.inputs.rentFreeDays.has(monday)) return false;
     if (this.inputs.startDay > monday + 6) return false;
     return this.inputs.endDay === null || this.inputs.endDay >= monday;
   }
@@ -218,7 +227,16 @@ export class AccountSimulation {
   schedule(tx: SimTx): SimTx {
     if (tx.day > this.last) return tx; // beyond asOf: never posted
     if (tx.day < this.cursor) throw new RangeError('cannot schedule a transaction in the past of the simulation');
-    this.pending.push(tx);
+    // insert in (day, seq) order
+    let lo = this.pendingHead;
+    let hi = this.pending.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const p = this.pending[mid] as SimTx;
+      if (p.day < tx.day || (p.day === tx.day && p.seq < tx.seq)) lo = mid + 1;
+      else hi = mid;
+    }
+    this.pending.splice(lo, 0, tx);
     return tx;
   }
 
@@ -246,18 +264,19 @@ export class AccountSimulation {
       this.cursor = d;
       const charges = this.chargeTxsByDay.get(d);
       if (charges) for (const c of charges) this.post(c);
-      if (this.pending.length > 0) {
-        const today = this.pending.filter((p) => p.day === d);
-        if (today.length > 0) {
-          this.pending = this.pending.filter((p) => p.day !== d);
-          today.sort((a, b) => a.seq - b.seq);
-          for (const p of today) this.post(p);
-        }
-      }
+      this.postPending(d);
       if (payer) payer.onDay(this, d);
+      this.postPending(d);
       this.cash[d - this.base] = this.balance;
     }
     this.cursor = stop;
+  }
+
+  private postPending(day: number): void {
+    while (this.pendingHead < this.pending.length && (this.pending[this.pendingHead] as SimTx).day <= day) {
+      this.post(this.pending[this.pendingHead] as SimTx);
+      this.pendingHead += 1;
+    }
   }
 
   /** Balance at the end of a day already simulated. */

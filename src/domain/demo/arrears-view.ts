@@ -58,6 +58,7 @@ export function arrearsView(sim: AccountSimulation, benefits: BenefitPositions, 
   let ti = 0;
   let lastHb: SimTx | null = null;
   let lastUc: SimTx | null = null;
+  let ucNextDeadline = 0;
   const payments: PaymentPoint[] = [];
   let monthlyCache: { key: number; fits: boolean } = { key: -1, fits: false };
   const hb = benefits.housingBenefit;
@@ -73,6 +74,7 @@ export function arrearsView(sim: AccountSimulation, benefits: BenefitPositions, 
           if (!lastHb || t.day > lastHb.day || (t.periodTo ?? 0) >= (lastHb.periodTo ?? 0)) lastHb = t;
         } else if (t.method === 'uc_housing_costs') {
           lastUc = t;
+          ucNextDeadline = addMonthsDay(t.day, 1) + 5;
         }
       } else if (t.kind === 'payment' && t.amount < 0) {
         payments.push({ day: t.day, amount: -t.amount });
@@ -102,7 +104,7 @@ export function arrearsView(sim: AccountSimulation, benefits: BenefitPositions, 
     if (uc && uc.from <= d) {
       const cap = 6 * ucWeekly;
       if (lastUc) {
-        if (d <= addMonthsDay(lastUc.day, 1) + 5) transit += Math.min(cap, ucWeekly * sim.chargedWeeks(lastUc.day - 7, d));
+        if (d <= ucNextDeadline) transit += Math.min(cap, ucWeekly * sim.chargedWeeks(lastUc.day - 7, d));
       } else if (d <= ucNoCreditUntil) {
         transit += Math.min(cap, ucWeekly * sim.chargedWeeks(uc.from - 1, d));
       }

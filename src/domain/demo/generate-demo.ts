@@ -79,6 +79,7 @@ export function createDemoLandlord(options: DemoOptions): DemoLandlord {
     firstTenancyId: options.firstTenancyId ?? 1,
     firstPropertyId: options.firstPropertyId ?? 1,
     rentFreeMondays,
+    rentFreeDays: new Set(rentFreeWeeks.map(toDayNumber)),
     date,
     rentYearKey,
   };

@@ -14,7 +14,7 @@ import type { ArrearsView } from './arrears-view';
 import { ArrangementPayer, FractionPayer, PhasedPayer, steadyConfig, type PaymentFrequency, type SteadyPayerConfig } from './payers';
 import { fictionalForwardingAddress } from './fictional-names';
 import type { Random } from './random';
-import { action, dayBetween, historyEvents, ladderEvents, officeDay, placeLadder, preAction, type PlacedStep } from './recovery';
+import { dayBetween, historyEvents, ladderEvents, officeDay, placeLadder, type PlacedStep } from './recovery';
 import type { EndReason, Story } from './story';
 import type { DemoTenure } from './types';
 
@@ -395,32 +395,46 @@ interface LadderResult {
   view: ArrearsView;
 }
 
-/** Writes an episode that has reached `spec.steps` ladder steps; null when it did not come out as specified. */
+/**
+ * Writes an episode that has reached `spec.steps` ladder steps; null when it did not come out as
+ * specified. The episode's start is moved (up to four tries) until the arrears on asOf are in range.
+ */
 function writeLadderEpisode(s: Story, spec: LadderSpec, attempt: number): LadderResult | null {
   const rng = s.rng;
   const A = s.asOfDay;
   const growth = uniform(rng, spec.growth[0], spec.growth[1]);
   const target = uniform(rng, spec.weeks[0] + 0.1, Math.min(spec.weeks[1], spec.weeks[0] + 6) - 0.05);
   const stepWeeks = spec.sinceLast ? Math.ceil(spec.sinceLast[0] / 7) : 0;
-  const E = episodeMonday(s, target, growth, attemptShift(attempt) + (spec.steps >= 3 ? 1 : 0) + Math.min(stepWeeks, 3));
-  const setup = beginEpisodeTenancy(s, E, { ucTenant: spec.ucTenant });
-  s.run(E, historyPayer(s, setup));
-  s.runToEnd(episodePayer(s, setup, 1 - growth));
-  const view = s.arrears();
-  const ep = view.episodeStartOn(A);
-  if (ep === null) return null;
-  const lastStepOn = spec.lastStepAgo ? officeDay(A - rng.int(spec.lastStepAgo[0], spec.lastStepAgo[1])) : undefined;
-  if (lastStepOn !== undefined && lastStepOn > A) return null;
-  const steps = placeLadder(view, rng, { from: ep, until: A - (spec.sinceLast ? spec.sinceLast[0] : 0), maxSteps: spec.steps, delay: [1, 4], lastStepOn });
-  if (steps.length !== spec.steps) return null;
-  const weeks = view.weeks(A);
-  if (weeks < spec.weeks[0] || weeks > spec.weeks[1]) return null;
-  const last = steps[steps.length - 1];
-  if (spec.sinceLast && last && (A - last.day < spec.sinceLast[0] || A - last.day > spec.sinceLast[1])) return null;
-  addHistory(s, ep);
-  s.addEvents(ladderEvents(steps, rng));
-  addChecklist(s, steps, ep, spec.checklist);
-  return { steps, episodeStart: ep, view };
+  let shift = attemptShift(attempt) + (spec.steps >= 3 ? 1 : 0) + Math.min(stepWeeks, 3);
+  for (let iteration = 0; iteration < 4; iteration++) {
+    if (iteration > 0) s.reset();
+    const E = episodeMonday(s, target, growth, shift);
+    const setup = beginEpisodeTenancy(s, E, { ucTenant: spec.ucTenant });
+    s.run(E, historyPayer(s, setup));
+    s.runToEnd(episodePayer(s, setup, 1 - growth));
+    const view = s.arrears();
+    const weeks = view.weeks(A);
+    if (weeks < spec.weeks[0] || weeks > spec.weeks[1]) {
+      // move the start of the episode by the weeks of arrears too many (or too few)
+      const perWeek = Math.max(0.05, weeks / Math.max(1, (A - E) / 7));
+      const delta = Math.round((weeks - target) / perWeek);
+      shift -= delta === 0 ? (weeks > target ? 1 : -1) : delta;
+      continue;
+    }
+    const ep = view.episodeStartOn(A);
+    if (ep === null) return null;
+    const lastStepOn = spec.lastStepAgo ? officeDay(A - rng.int(spec.lastStepAgo[0], spec.lastStepAgo[1])) : undefined;
+    if (lastStepOn !== undefined && lastStepOn > A) return null;
+    const steps = placeLadder(view, rng, { from: ep, until: A - (spec.sinceLast ? spec.sinceLast[0] : 0), maxSteps: spec.steps, delay: [1, 4], lastStepOn });
+    if (steps.length !== spec.steps) return null;
+    const last = steps[steps.length - 1];
+    if (spec.sinceLast && last && (A - last.day < spec.sinceLast[0] || A - last.day > spec.sinceLast[1])) return null;
+    addHistory(s, ep);
+    s.addEvents(ladderEvents(steps, rng));
+    addChecklist(s, steps, ep, spec.checklist);
+    return { steps, episodeStart: ep, view };
+  }
+  return null;
 }
 
 /** Pre-action protocol steps recorded during the ladder (the notice checklist: complete, partly, or some). */
@@ -578,7 +592,6 @@ type LegalStage =
 function writeLegal(s: Story, stage: LegalStage, attempt: number): boolean {
   const rng = s.rng;
   const A = s.asOfDay;
-  const isOrder = stage.startsWith('order') || stage.startsWith('eviction');
   // key dates, back from asOf
   let N: number;
   let C: number | null = null;

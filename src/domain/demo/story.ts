@@ -26,6 +26,7 @@ export interface LandlordContext {
   firstTenancyId: number;
   firstPropertyId: number;
   rentFreeMondays: ReadonlySet<BusinessDate>;
+  rentFreeDays: ReadonlySet<number>;
   date(day: number): BusinessDate;
   rentYearKey(day: number): number;
 }
@@ -123,7 +124,22 @@ export class Story {
       asOfDay: this.asOfDay,
       schedule,
       rentFreeMondays: this.ctx.rentFreeMondays,
+      rentFreeDays: this.ctx.rentFreeDays,
     });
+  }
+
+  /** Forgets everything written so far (the tenants and the property stay), to write the story again. */
+  reset(): void {
+    this.events.length = 0;
+    this.benefits.length = 0;
+    this.markers.length = 0;
+    this.payers.length = 0;
+    this.positions = { housingBenefit: null, universalCreditToLandlord: null };
+    this.paymentProfile = 'none';
+    this.rentPence = this.property.rentPence;
+    this.serviceChargePence = this.property.serviceChargePence;
+    this.schedule = [];
+    this.view = null;
   }
 
   /** True when the ledger starts after the tenancy did (an older tenancy brought over). */

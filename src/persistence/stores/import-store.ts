@@ -341,3 +341,76 @@ export async function paymentReferenceHolders(db: Db, paymentReferences: readonl
   ]);
   return new Map(rows.map((r) => [r.payment_reference, r.ref]));
 }
+
+/** What `insertNewTenancies` creates: a tenancy with its property, patch (created when new) and tenants. */
+export interface NewTenancyForImport {
+  ref: string;
+  paymentReference: string;
+  tenure: string;
+  landlordType: string;
+  startDate: BusinessDate;
+  endDate: BusinessDate | null;
+  rentFrequency: string;
+  address: string;
+  postcode: string | null;
+  patchName: string | null;
+  tenants: { name: string; phone: string | null; email: string | null }[];
+}
+
+/**
+ * Creates many new tenancies in a handful of statements (what `createTenancy` does one by one):
+ * patches, then properties (their ids drawn from the sequence first, so each tenancy is given its own),
+ * tenancies, tenants. Returns ref → tenancy id.
+ */
+export async function insertNewTenancies(db: Db, tenancies: readonly NewTenancyForImport[]): Promise<Map<string, number>> {
+  if (tenancies.length === 0) return new Map();
+  const patchNames = [...new Set(tenancies.flatMap((t) => (t.patchName ? [t.patchName] : [])))];
+  const patchIds = new Map<string, number>();
+  if (patchNames.length > 0) {
+    await db.query(`INSERT INTO patches (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING`, [patchNames]);
+    for (const p of await db.query<{ id: number; name: string }>(`SELECT id, name FROM patches WHERE name = ANY($1::text[])`, [patchNames])) patchIds.set(p.name, p.id);
+  }
+  const patchOf = (t: NewTenancyForImport) => (t.patchName ? (patchIds.get(t.patchName) ?? null) : null);
+  const propertyIds = (
+    await db.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('properties', 'id'))::bigint AS id FROM generate_series(1, $1::int)`, [tenancies.length])
+  ).map((r) => r.id);
+  await db.query(
+    `INSERT INTO properties (id, address, postcode, patch_id) OVERRIDING SYSTEM VALUE
+     SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::int[])`,
+    [propertyIds, tenancies.map((t) => t.address), tenancies.map((t) => t.postcode), tenancies.map(patchOf)],
+  );
+  const inserted = await db.query<{ id: number; ref: string }>(
+    `INSERT INTO tenancies (ref, payment_reference, property_id, patch_id, tenure, landlord_type, start_date, end_date, rent_frequency)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::text[], $6::text[], $7::date[], $8::date[], $9::text[])
+     RETURNING id, ref`,
+    [
+      tenancies.map((t) => t.ref),
+      tenancies.map((t) => t.paymentReference),
+      propertyIds,
+      tenancies.map(patchOf),
+      tenancies.map((t) => t.tenure),
+      tenancies.map((t) => t.landlordType),
+      tenancies.map((t) => t.startDate),
+      tenancies.map((t) => t.endDate),
+      tenancies.map((t) => t.rentFrequency),
+    ],
+  );
+  const ids = new Map(inserted.map((r) => [r.ref, r.id]));
+  const tenants = tenancies.flatMap((t) => t.tenants.map((p, i) => ({ tenancyId: ids.get(t.ref)!, position: i + 1, ...p })));
+  await db.query(
+    `INSERT INTO tenants (tenancy_id, position, name, phone, email) SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[])`,
+    [tenants.map((t) => t.tenancyId), tenants.map((t) => t.position), tenants.map((t) => t.name), tenants.map((t) => t.phone), tenants.map((t) => t.email)],
+  );
+  return ids;
+}
+
+/** Adds rent charge-schedule entries (an entry for the same tenancy and date is left as it is). */
+export async function insertRentScheduleEntries(db: Db, entries: readonly { tenancyId: number; effectiveFrom: BusinessDate; weeklyPence: number; reason: string }[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.query(
+    `INSERT INTO charge_schedules (tenancy_id, sub_account, effective_from, weekly_pence, reason)
+     SELECT u.tenancy_id, 'rent', u.effective_from, u.weekly_pence, u.reason FROM unnest($1::int[], $2::date[], $3::bigint[], $4::text[]) AS u(tenancy_id, effective_from, weekly_pence, reason)
+     ON CONFLICT (tenancy_id, sub_account, effective_from) DO NOTHING`,
+    [entries.map((e) => e.tenancyId), entries.map((e) => e.effectiveFrom), entries.map((e) => String(e.weeklyPence)), entries.map((e) => e.reason)],
+  );
+}

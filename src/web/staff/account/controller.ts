@@ -48,7 +48,7 @@ export function accountController(ctx: WebContext) {
       res.render('staff/account/household.njk', {
         pageTitle: `${tenancy.ref}: household and contact details`,
         header: accountHeader(view, today),
-        navigation: accountNavigation(tenancy.ref, 'household'),
+        subNavigation: accountNavigation(tenancy.ref, 'household'),
         propertyRows: [row('Address', tenancy.address ?? 'Not recorded'), row('Postcode', tenancy.postcode ?? 'Not recorded'), row('Patch', tenancy.patch_name ?? 'None')],
         tenants: contacts.map((c) => ({
           position: c.position,

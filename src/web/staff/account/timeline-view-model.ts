@@ -187,7 +187,7 @@ export function buildTimelinePage(view: AccountView, today: BusinessDate, group:
   return {
     pageTitle: `${view.tenancy.ref}: timeline`,
     header: accountHeader(view, today),
-    navigation: accountNavigation(view.tenancy.ref, 'timeline'),
+    subNavigation: accountNavigation(view.tenancy.ref, 'timeline'),
     total: all.length,
     group,
     groupItems: [

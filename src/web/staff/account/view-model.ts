@@ -204,7 +204,7 @@ export function buildAccountPage(view: AccountView, today: BusinessDate, options
   return {
     pageTitle: `${t.ref}: account`,
     header: accountHeader(view, today),
-    navigation: accountNavigation(t.ref, 'account'),
+    subNavigation: accountNavigation(t.ref, 'account'),
     summary,
     tenancyRows,
     assessed: view.assessment !== null,

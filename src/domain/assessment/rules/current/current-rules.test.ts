@@ -20,7 +20,8 @@ import { DEFAULT_POLICY_PARAMETERS } from '../../../policy/default-policy';
 import { assessCase } from '../../assess-case';
 import type { AssessmentOutput } from '../../types';
 
-type Expected = Partial<Omit<AssessmentOutput, 'recommendation'>> & { recommendation?: Partial<AssessmentOutput['recommendation']> };
+type DeepPartial<T> = { [K in keyof T]?: NonNullable<T[K]> extends object ? DeepPartial<NonNullable<T[K]>> | Extract<T[K], null> : T[K] };
+type Expected = DeepPartial<AssessmentOutput>;
 
 function assess(options: ArrearsCaseOptions): AssessmentOutput {
   return assessCase(anArrearsCase(options)).output;
@@ -253,6 +254,27 @@ describe('§4 rule 8: a notice in force', () => {
     ],
   ])('%s', (_name, options, expected) => {
     expect(assess(options)).toMatchObject(expected);
+  });
+
+  it('a breathing space over the expiry moves it to its last day + 56 days', () => {
+    // nosp served 2024-07-01: earliest 07-29, expires 2025-07-29, inside a breathing space to 2026-02-01
+    const events: CaseEvent[] = [
+      aNotice('2024-07-01', 'nosp'),
+      aBreathingSpace('2025-07-01', 'mental_health_crisis', { endDate: '2026-02-01' }),
+      ...CLAIM_CHECKLIST,
+    ];
+    const output = assess({ historyFrom: '2024-06-03', weeksBehind: 100, events });
+    expect(output.notice).toEqual({ type: 'nosp', servedOn: '2024-07-01', earliestProceedingsDate: '2024-07-29', expiresOn: '2026-03-29', valid: true });
+    expect(output.recommendation.action).toBe('apply_for_possession');
+    expect(output.priority).toBe(60 + 10 + 10); // expires within 56 days; balance rising
+  });
+
+  it('an open breathing space over the expiry: expiresOn null, still valid (and the claim is held)', () => {
+    const events: CaseEvent[] = [aNotice('2024-07-01', 'nosp'), aBreathingSpace('2025-07-01', 'mental_health_crisis'), ...CLAIM_CHECKLIST];
+    const output = assess({ historyFrom: '2024-06-03', weeksBehind: 100, events });
+    expect(output.notice).toMatchObject({ expiresOn: null, valid: true });
+    expect(output.recommendation.action).toBe('hold');
+    expect(output.blockedBy).toEqual([{ code: 'breathing_space', until: null }]);
   });
 
   it('dates follow the type recorded, whatever the tenure', () => {

@@ -1,0 +1,14 @@
+import { openPgliteDatabase } from '../src/persistence/pglite-database';
+import { migrate } from '../src/persistence/migrate';
+const db = await openPgliteDatabase();
+await migrate(db);
+let t = Date.now();
+await db.transaction(async (tx) => { for (let i = 0; i < 5000; i++) await tx.query('SELECT id FROM patches WHERE name = $1', ['x' + i]); });
+console.log('5000 selects', Date.now() - t);
+t = Date.now();
+await db.transaction(async (tx) => { for (let i = 0; i < 5000; i++) await tx.query('INSERT INTO patches (name) VALUES ($1)', ['x' + i]); });
+console.log('5000 inserts', Date.now() - t);
+t = Date.now();
+for (let i = 0; i < 200; i++) await db.query('SELECT 1');
+console.log('200 selects outside tx', Date.now() - t);
+await db.close();
