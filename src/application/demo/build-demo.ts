@@ -103,6 +103,7 @@ export async function buildDemoLandlord(db: Db, options: BuildDemoOptions): Prom
       throw new DemoDatabaseNotEmptyError('the database already holds tenancies that are not a demo: build the demo into an empty database');
     }
 
+    if (process.env.DEMO_REPLICA) await tx.query(`SET LOCAL session_replication_role = replica`);
     // Patches and the landlord-wide rent-free weeks (a handful of rows).
     const patchRows = await tx.query<{ id: number; name: string }>(
       `INSERT INTO patches (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id, name`,

@@ -27,7 +27,6 @@ import { DEFAULT_PAYMENT_FORMAT, PAYMENT_FORMATS, paymentFormat } from './paymen
 /** How far from a return's original processing date the direct debit it reverses may be dated. */
 export const RETURN_MATCH_WINDOW_DAYS = 3;
 export const DEFAULT_BATCH_ROWS = 2000;
-const TIMES: Record<string, number> = {};
 
 export interface RowError {
   row: number;
@@ -126,7 +125,6 @@ function fingerprintOf(formatName: string, values: readonly string[], occurrence
  * import it in batches.
  */
 export async function importPayments(db: Db, options: ImportPaymentsOptions): Promise<PaymentImportSummary> {
-  const T0 = Date.now();
   const label = options.label ?? options.path;
   const format = requirePaymentFormat(options.format ?? DEFAULT_PAYMENT_FORMAT);
   const scan = await scanCsvFile(options.path, label);
@@ -182,21 +180,14 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
   };
 
   const processBatch = async (records: readonly CsvRecord[]): Promise<void> => {
-    const tp = Date.now();
     const prepared = records.map(prepare);
-    TIMES.prepare = (TIMES.prepare ?? 0) + Date.now() - tp;
-    const tt = Date.now();
     const valid = prepared.filter((p): p is Extract<Prepared, { kind: 'valid' }> => p.kind === 'valid');
 
     const decided = await db.transaction(async (tx) => {
-      let t = Date.now(); const lap = (k: string) => { TIMES[k] = (TIMES[k] ?? 0) + Date.now() - t; t = Date.now(); };
       await lockPaymentImports(tx);
-      lap('lock');
       const accepted = await acceptedProviderTransactionIds(tx, valid.map((v) => v.row.transactionId));
       const references = valid.flatMap((v) => v.mapped.referenceCandidates ?? [v.row.reference]);
-      lap('accepted');
       const accounts = await tenancyIdsByPaymentReference(tx, references);
-      lap('refs');
       const seen = new Set<string>();
       const reversedInBatch: number[] = [];
       const decisions: Decided[] = [];
@@ -257,10 +248,8 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
         });
       }
 
-      lap('decide');
       const toPost = decisions.flatMap((d) => (d.ledger ? [d.ledger] : []));
       const inserted = new Map((await appendLedgerTransactions(tx, toPost)).map((r) => [r.idempotencyKey, r.id]));
-      lap('ledger');
       for (const d of decisions) {
         // Defensive: a key posted before without a file row (never, unless data was changed by hand) is a duplicate.
         if (d.ledger && !inserted.has(d.ledger.idempotencyKey)) {
@@ -284,8 +273,12 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
           raw: p.raw,
         };
       });
-      const fileRowIds = await insertPaymentFileRows(tx, importFileId, fileRows);
-      lap('filerows');
+      const fileRowIds = await insertPaymentFileRows(
+        tx,
+        importFileId,
+        fileRows,
+        decisions.flatMap((d) => (d.outcome === 'suspense' ? [d.prepared.record.rowNumber] : [])),
+      );
 
       const suspense: NewSuspenseItem[] = decisions.flatMap((d) =>
         d.outcome === 'suspense' && d.prepared.kind === 'valid'
@@ -310,7 +303,6 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
           : [],
       );
       const exceptionIds = await insertImportExceptions(tx, importFileId, exceptions);
-      lap('susp+exc');
 
       if (options.afterBatch) {
         await options.afterBatch(
@@ -329,7 +321,6 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
       return decisions;
     });
 
-    TIMES.tx = (TIMES.tx ?? 0) + Date.now() - tt;
     // Counted only once the batch is committed.
     for (const d of decided) {
       summary.rows += 1;
@@ -362,8 +353,6 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
   if (reading.sha256() !== scan.sha256) throw new Error(`${label} changed while it was being imported: import it again (rows already imported are duplicates)`);
 
   await completeImportFile(db, importFileId, { rows: summary.rows, posted: summary.posted, suspense: summary.suspense, rejected: summary.rejected, duplicate: summary.duplicate, postedPence: summary.postedPence });
-  process.stderr.write(JSON.stringify(TIMES) + '\n');
-  process.stderr.write(`before reassess ${Date.now() - T0} ms, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB, ${affected.size} accounts\n`);
   await reassessTenancies(db, [...affected], latestPosted === null ? options.today : maxDate(options.today, latestPosted), 'import');
   return summary;
 }

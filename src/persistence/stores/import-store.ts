@@ -1,5 +1,6 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import type { Db } from '../database';
+import { csvLine } from '../database';
 
 /**
  * Import files and what became of their rows: payment_file_rows (one outcome per data row), suspense
@@ -50,30 +51,27 @@ export interface NewPaymentFileRow {
   raw: Record<string, string>;
 }
 
-/** Inserts the rows' outcomes; returns row number → payment_file_rows id. */
-export async function insertPaymentFileRows(db: Db, importFileId: number, rows: readonly NewPaymentFileRow[]): Promise<Map<number, number>> {
+/**
+ * Inserts the rows' outcomes (COPY: the fastest way in on both databases); returns row number →
+ * payment_file_rows id for the rows named in `idsFor` (the suspense rows, which link to theirs).
+ */
+export async function insertPaymentFileRows(db: Db, importFileId: number, rows: readonly NewPaymentFileRow[], idsFor: readonly number[] = []): Promise<Map<number, number>> {
   if (rows.length === 0) return new Map();
-  const inserted = await db.query<{ id: number; row_number: number }>(
-    `INSERT INTO payment_file_rows (import_file_id, row_number, outcome, provider_transaction_id, reference, business_date, amount_pence, method,
-        ledger_transaction_id, raw)
-     SELECT $1, u.row_number, u.outcome, u.provider_transaction_id, u.reference, u.business_date, u.amount_pence, u.method, u.ledger_transaction_id, u.raw::jsonb
-     FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::date[], $7::bigint[], $8::text[], $9::bigint[], $10::text[])
-       AS u(row_number, outcome, provider_transaction_id, reference, business_date, amount_pence, method, ledger_transaction_id, raw)
-     RETURNING id, row_number`,
+  await db.copyCsv(
+    'payment_file_rows',
+    ['import_file_id', 'row_number', 'outcome', 'provider_transaction_id', 'reference', 'business_date', 'amount_pence', 'method', 'ledger_transaction_id', 'raw'],
     [
-      importFileId,
-      rows.map((r) => r.rowNumber),
-      rows.map((r) => r.outcome),
-      rows.map((r) => r.providerTransactionId),
-      rows.map((r) => r.reference),
-      rows.map((r) => r.businessDate),
-      rows.map((r) => (r.amountPence === null ? null : String(r.amountPence))),
-      rows.map((r) => r.method),
-      rows.map((r) => r.ledgerTransactionId),
-      rows.map((r) => JSON.stringify(r.raw)),
+      rows
+        .map((r) => csvLine([importFileId, r.rowNumber, r.outcome, r.providerTransactionId, r.reference, r.businessDate, r.amountPence, r.method, r.ledgerTransactionId, JSON.stringify(r.raw)]))
+        .join(''),
     ],
   );
-  return new Map(inserted.map((r) => [r.row_number, r.id]));
+  if (idsFor.length === 0) return new Map();
+  const found = await db.query<{ id: number; row_number: number }>(`SELECT id, row_number FROM payment_file_rows WHERE import_file_id = $1 AND row_number = ANY($2::int[])`, [
+    importFileId,
+    idsFor,
+  ]);
+  return new Map(found.map((r) => [r.row_number, r.id]));
 }
 
 export interface NewSuspenseItem {

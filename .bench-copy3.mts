@@ -1,0 +1,22 @@
+import { openPgliteDatabase } from './src/persistence/pglite-database';
+import { migrate } from './src/persistence/migrate';
+import { rmSync } from 'node:fs';
+const variant = process.argv[2];
+rmSync('/tmp/bench-pg3', { recursive: true, force: true });
+const db = await openPgliteDatabase('/tmp/bench-pg3');
+await migrate(db);
+const N = 500000;
+const rows: string[] = [];
+for (let i = 1; i <= N; i++) rows.push(`${i},${(i % 1000) + 1},rent,2024-01-${String((i % 28) + 1).padStart(2, '0')},payment,debit_card,-12345,,,,d:${(i % 1000) + 1}:${i},,,demo\n`);
+const t = performance.now();
+await db.transaction(async (tx) => {
+  await tx.query('SET LOCAL session_replication_role = replica');
+  await tx.query(`INSERT INTO tenancies (id, ref, payment_reference, tenure, start_date) OVERRIDING SYSTEM VALUE SELECT g, 'T'||g, 'P'||g, 'secure', '2020-01-01' FROM generate_series(1,1000) g`);
+  if (variant === 'drop') await tx.exec(`ALTER TABLE ledger_transactions DROP CONSTRAINT ledger_transactions_idempotency_key_key; DROP INDEX ledger_transactions_tenancy_date_idx;`);
+  for (let k = 0; k < rows.length; k += 50000) await tx.copyCsv('ledger_transactions', ['id','tenancy_id','sub_account','business_date','kind','method','amount_pence','period_from','period_to','note','idempotency_key','reverses_id','reason','source'], [rows.slice(k, k + 50000).join('')]);
+  const tc = performance.now();
+  if (variant === 'drop') await tx.exec(`ALTER TABLE ledger_transactions ADD CONSTRAINT ledger_transactions_idempotency_key_key UNIQUE (idempotency_key); CREATE INDEX ledger_transactions_tenancy_date_idx ON ledger_transactions (tenancy_id, business_date, id);`);
+  console.log(variant, 'copy ms', Math.round(tc - t), 'index ms', Math.round(performance.now() - tc));
+});
+console.log(variant, 'total ms', Math.round(performance.now() - t));
+await db.close();

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assessCase } from '../../domain/assessment';
+import { parseCaseFile } from '../../domain/case-file/parse-case-file';
+import { resolvePolicy } from '../../domain/policy';
+import type { Db } from '../../persistence/database';
+import { loadCaseData } from '../../persistence/stores/case-data-store';
+import { createTestDatabase } from '../../../test/support/test-database';
+import { activePolicy, assessAndStore } from '../assessment/assess-tenancies';
+import { buildCaseFile } from '../case-file/build-case-file';
+import { buildDemoLandlord } from '../demo/build-demo';
+import { runDaily } from './run-daily';
+
+const AS_OF = '2026-11-23';
+
+async function storedResults(db: Db): Promise<Map<number, unknown>> {
+  const rows = await db.query<{ tenancy_id: number; result: unknown; trace: unknown }>(
+    `SELECT tenancy_id, result, trace FROM assessments WHERE as_of = $1 AND trigger = 'daily' ORDER BY tenancy_id`,
+    [AS_OF],
+  );
+  return new Map(rows.map((r) => [r.tenancy_id, { result: r.result, trace: r.trace }]));
+}
+
+describe('the daily run', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await buildDemoLandlord(db, { tenancies: 80, seed: 7, asOf: '2026-11-16' });
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('posts the week\'s charges once, assesses every account, and changes nothing when run again', async () => {
+    const first = await runDaily(db, AS_OF, { batchSize: 25 });
+    expect(first.accountsAssessed).toBeGreaterThan(70);
+    expect(first.chargesPosted).toBeGreaterThan(0);
+    const ledgerAfterFirst = await db.query<{ n: number; total: number }>(`SELECT count(*)::int AS n, sum(amount_pence)::bigint AS total FROM ledger_transactions`);
+    const storedFirst = await storedResults(db);
+
+    const second = await runDaily(db, AS_OF, { batchSize: 25 });
+    expect(second.chargesPosted).toBe(0);
+    expect(second.byAction).toEqual(first.byAction);
+    expect(await db.query(`SELECT count(*)::int AS n, sum(amount_pence)::bigint AS total FROM ledger_transactions`)).toEqual(ledgerAfterFirst);
+    expect(await storedResults(db)).toEqual(storedFirst);
+  });
+
+  it('a run stopped part-way and run again ends with exactly the same stored result', async () => {
+    const reference = await storedResults(db);
+    // Simulate a run that was killed after its first batch: a different partial state for some accounts…
+    const policy = await activePolicy(db);
+    await db.query(`UPDATE current_assessments SET action = 'stale', priority = 0`);
+    await assessAndStore(db, { idFrom: 1, idTo: 10 }, AS_OF, 'daily', policy);
+    // …then the whole run again.
+    await runDaily(db, AS_OF, { batchSize: 30 });
+    expect(await storedResults(db)).toEqual(reference);
+    const stale = await db.query(`SELECT 1 FROM current_assessments WHERE action = 'stale'`);
+    expect(stale).toHaveLength(0);
+  });
+
+  it('one truth: every stored recommendation equals assess on the exported case file', async () => {
+    const stored = await storedResults(db);
+    const policy = await activePolicy(db);
+    const cases = await loadCaseData(db, { idFrom: 0, idTo: 1_000_000 }, AS_OF);
+    expect(cases.length).toBe(stored.size);
+    for (const data of cases) {
+      // Exactly what `export-case REF --as-of D | assess -` does: JSON out, JSON in.
+      const json = JSON.parse(JSON.stringify(buildCaseFile(data, AS_OF)));
+      const parsed = parseCaseFile(json);
+      expect(parsed.ok).toBe(true);
+      if (!parsed.ok) continue;
+      const { output } = assessCase(parsed.value, resolvePolicy(policy.document, parsed.value.tenancy.tenure, parsed.value.landlord.type));
+      const s = stored.get(data.tenancy.id) as { result: Record<string, unknown> };
+      expect({ ...output, policyVersion: policy.version }).toEqual(s.result);
+    }
+  });
+
+  it('keeps a caseload far smaller than a one-week-of-arrears staircase', async () => {
+    const [r] = await db.query<{ staircase: number; caseload: number }>(
+      `SELECT count(*) FILTER (WHERE (a.result->>'arrearsPence')::bigint >= (a.result->>'weeklyChargePence')::bigint AND (a.result->>'weeklyChargePence')::bigint > 0)::int AS staircase,
+              count(*) FILTER (WHERE a.action NOT IN ('none', 'monitor', 'monitor_arrangement', 'monitor_notice', 'monitor_order'))::int AS caseload
+       FROM assessments a WHERE a.as_of = $1 AND a.trigger = 'daily'`,
+      [AS_OF],
+    );
+    expect(r!.caseload).toBeLessThanOrEqual(r!.staircase);
+  });
+});
