@@ -103,7 +103,6 @@ export async function buildDemoLandlord(db: Db, options: BuildDemoOptions): Prom
       throw new DemoDatabaseNotEmptyError('the database already holds tenancies that are not a demo: build the demo into an empty database');
     }
 
-    if (process.env.DEMO_REPLICA) await tx.query(`SET LOCAL session_replication_role = replica`);
     // Patches and the landlord-wide rent-free weeks (a handful of rows).
     const patchRows = await tx.query<{ id: number; name: string }>(
       `INSERT INTO patches (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id, name`,
@@ -139,10 +138,7 @@ export async function buildDemoLandlord(db: Db, options: BuildDemoOptions): Prom
     for (let from = 0; from < total; from += batchSize) {
       const to = Math.min(total, from + batchSize);
       const batch: DemoTenancy[] = [];
-      const tg = performance.now();
       for (let i = from; i < to; i++) batch.push(landlord.tenancy(i));
-      (globalThis as any).__gen = ((globalThis as any).__gen ?? 0) + performance.now() - tg;
-      const tc0 = performance.now();
 
       const properties: string[] = [];
       const tenancies: string[] = [];
@@ -189,8 +185,6 @@ export async function buildDemoLandlord(db: Db, options: BuildDemoOptions): Prom
           if (t.balancePence > 0) summary.formerTenantArrearsPence += t.balancePence;
         }
       }
-      (globalThis as any).__csv = ((globalThis as any).__csv ?? 0) + performance.now() - tc0;
-      const tc = performance.now();
       await tx.copyCsv('properties', ['id', 'address', 'postcode', 'patch_id'], chunked(properties));
       await tx.copyCsv('tenancies', ['id', 'ref', 'payment_reference', 'property_id', 'patch_id', 'tenure', 'landlord_type', 'start_date', 'end_date', 'end_reason', 'rent_frequency'], chunked(tenancies));
       await tx.copyCsv('tenants', ['tenancy_id', 'position', 'name', 'phone', 'email', 'date_of_birth', 'has_forwarding_address', 'forwarding_address'], chunked(tenants));
@@ -202,11 +196,7 @@ export async function buildDemoLandlord(db: Db, options: BuildDemoOptions): Prom
         chunked(benefits),
       );
       await tx.copyCsv('case_events', ['tenancy_id', 'event_date', 'type', 'details', 'note', 'recorded_by'], chunked(events));
-      const tl = performance.now();
       await tx.copyCsv('ledger_transactions', LEDGER_COLUMNS, chunked(ledger));
-      (globalThis as any).__ledger = ((globalThis as any).__ledger ?? 0) + performance.now() - tl;
-      (globalThis as any).__copy = ((globalThis as any).__copy ?? 0) + performance.now() - tc;
-      console.error('gen', Math.round((globalThis as any).__gen), 'csv', Math.round((globalThis as any).__csv), 'copy', Math.round((globalThis as any).__copy), 'ledger', Math.round((globalThis as any).__ledger));
       options.onProgress?.(to, total);
     }
 

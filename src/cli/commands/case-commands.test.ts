@@ -48,7 +48,7 @@ describe('case commands (child process)', () => {
   });
 
   it('export-case REF | assess - gives the stored recommendation (one truth)', async () => {
-    for (const t of tenancies.slice(0, 8)) {
+    for (const t of tenancies.slice(0, 4)) {
       const exported = await rentwise(['export-case', t.ref, '--as-of', AS_OF]);
       expect(exported.code, exported.stderr).toBe(0);
       const assessed = await rentwise(['assess', '-'], exported.stdout);

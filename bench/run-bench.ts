@@ -1,0 +1,287 @@
+/**
+ * The performance benchmark: builds a landlord with five years of weekly history, then measures side by
+ * side in one run (docs/performance.md):
+ *   - the daily run (charges + assessment of every account + worklists) against a bare GROUP BY balance scan;
+ *   - importing a payment file against a raw COPY of the same rows into a scratch table;
+ *   - re-assessing one account after a payment posts (p95);
+ *   - the worklist and account pages under 50 concurrent signed-in officers (p95);
+ *   - the 5,000-tenancy demo build on the embedded database from a fresh database.
+ * It asserts nothing: it prints the figures and ratios, and writes them as JSON with --json FILE.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { reassessTenancies } from '../src/application/assessment/reassess';
+import { runDaily } from '../src/application/daily-run/run-daily';
+import { buildDemoLandlord } from '../src/application/demo/build-demo';
+import { importPayments } from '../src/application/imports/import-payments';
+import { seedDemoUsers } from '../src/application/users/seed-demo-users';
+import { addDays } from '../src/domain/calendar/business-date';
+import { formatPenceAsDecimal } from '../src/domain/money/pence';
+import { startWebServer } from '../src/main/web-server';
+import type { Db } from '../src/persistence/database';
+import { csvLine } from '../src/persistence/database';
+import { openDatabase } from '../src/persistence/open-database';
+import { appendLedgerTransactions } from '../src/persistence/stores/ledger-store';
+
+interface Options {
+  tenancies: number;
+  json: string | null;
+  importRows: number | null;
+  demoTenancies: number | null;
+  concurrency: number;
+  pageRequests: number;
+}
+
+export interface BenchResult {
+  database: 'postgres' | 'pglite';
+  tenancies: number;
+  ledgerRows: number;
+  buildMs: number;
+  dailyRunMs: number;
+  bareScanMs: number;
+  dailyRunRatio: number;
+  importRows: number;
+  importMs: number;
+  copyMs: number;
+  importRatio: number;
+  reassessP95Ms: number;
+  worklistP95Ms: number;
+  accountP95Ms: number;
+  demoTenancies: number;
+  demoBuildMs: number;
+}
+
+const BUILD_AS_OF = '2026-11-22'; // a Sunday: the daily run of Monday 2026-11-23 posts a week's charges for every account
+const RUN_AS_OF = '2026-11-23';
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { tenancies: 100_000, json: null, importRows: null, demoTenancies: null, concurrency: 50, pageRequests: 2000 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => argv[++i] ?? '';
+    if (a === '--tenancies') o.tenancies = Number(next());
+    else if (a === '--json') o.json = next();
+    else if (a === '--import-rows') o.importRows = Number(next());
+    else if (a === '--demo-tenancies') o.demoTenancies = Number(next());
+    else if (a === '--concurrency') o.concurrency = Number(next());
+    else if (a === '--page-requests') o.pageRequests = Number(next());
+    else throw new Error(`unknown argument ${a}`);
+  }
+  if (!Number.isInteger(o.tenancies) || o.tenancies < 2) throw new Error('--tenancies: a whole number of at least 2');
+  return o;
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - started, value };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/** A fresh database: a new PostgreSQL database when DATABASE_URL is set, else a new embedded one. */
+async function freshDatabase(kind: 'default' | 'pglite'): Promise<{ db: Db; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (kind === 'default' && url) {
+    const name = `rentwise_bench_${process.pid}_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    const db = await openDatabase({ databaseUrl: u.toString(), embeddedDir: '', maxConnections: 20 });
+    return {
+      db,
+      async drop() {
+        await db.close();
+        const dropper = new pg.Client({ connectionString: url });
+        await dropper.connect();
+        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await dropper.end();
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'rentwise-bench-'));
+  const db = await openDatabase({ databaseUrl: null, embeddedDir: dir });
+  return {
+    db,
+    async drop() {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function bareScan(db: Db): Promise<number> {
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    runs.push((await timed(() => db.query(`SELECT tenancy_id, sum(amount_pence) AS balance_pence FROM ledger_transactions GROUP BY tenancy_id`))).ms);
+  }
+  return percentile(runs, 50);
+}
+
+async function paymentFile(db: Db, rows: number, dir: string): Promise<{ path: string; csv: string[] }> {
+  const refs = (await db.query<{ payment_reference: string }>(`SELECT payment_reference FROM tenancies WHERE end_date IS NULL ORDER BY id`)).map((r) => r.payment_reference);
+  const lines: string[] = [];
+  for (let i = 0; i < rows; i++) {
+    const date = addDays(RUN_AS_OF, -(i % 5));
+    lines.push(csvLine([date, refs[i % refs.length]!, formatPenceAsDecimal(1000 + (i % 9000)), 'debit_card', `BENCH-${i}`]));
+  }
+  const path = join(dir, 'payments.csv');
+  writeFileSync(path, `date,reference,amount,method,transaction_id\n${lines.join('')}`);
+  return { path, csv: lines };
+}
+
+async function signIn(baseUrl: string, username: string, password: string): Promise<string> {
+  const page = await fetch(`${baseUrl}/sign-in`);
+  const cookie = (page.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+  const res = await fetch(`${baseUrl}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: new URLSearchParams({ _csrf: token, username, password }).toString(),
+  });
+  const signedIn = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+  if (res.status !== 303 && res.status !== 302) throw new Error(`sign-in as ${username} failed: ${res.status}`);
+  return signedIn || cookie;
+}
+
+/** `concurrency` signed-in officers each requesting pages back to back; the latency of every request. */
+async function pageLoad(baseUrl: string, cookies: string[], paths: (i: number) => string, total: number, concurrency: number): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      for (;;) {
+        const i = next++;
+        if (i >= total) return;
+        const started = performance.now();
+        const res = await fetch(`${baseUrl}${paths(i)}`, { headers: { cookie: cookies[worker % cookies.length]! } });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`${paths(i)} answered ${res.status}`);
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  return latencies;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const o = parseArgs(argv);
+  const work = mkdtempSync(join(tmpdir(), 'rentwise-bench-files-'));
+  const { db, drop } = await freshDatabase('default');
+  const log = (s: string) => process.stderr.write(`${s}\n`);
+  try {
+    log(`Building ${o.tenancies} tenancies with five years of history on ${db.kind}…`);
+    const build = await timed(() => buildDemoLandlord(db, { tenancies: o.tenancies, seed: 1, asOf: BUILD_AS_OF }));
+    await db.query('ANALYZE');
+    const [{ n: ledgerRows } = { n: 0 }] = await db.query<{ n: number }>(`SELECT count(*)::bigint AS n FROM ledger_transactions`);
+
+    log('Daily run against the bare balance scan…');
+    const scanBefore = await bareScan(db);
+    const daily = await timed(() => runDaily(db, RUN_AS_OF));
+    const scanAfter = await bareScan(db);
+    const bareScanMs = (scanBefore + scanAfter) / 2;
+
+    const importRows = o.importRows ?? Math.min(100_000, Math.max(1000, o.tenancies * 10));
+    log(`Importing ${importRows} payment rows against a raw COPY…`);
+    const file = await paymentFile(db, importRows, work);
+    await db.exec(`CREATE TABLE bench_copy_scratch (date date, reference text, amount numeric, method text, transaction_id text)`);
+    const copy = await timed(() => db.copyCsv('bench_copy_scratch', ['date', 'reference', 'amount', 'method', 'transaction_id'], file.csv));
+    await db.exec(`DROP TABLE bench_copy_scratch`);
+    const imported = await timed(() => importPayments(db, { path: file.path, format: 'generic-csv', today: RUN_AS_OF }));
+
+    log('Re-assessing one account after a payment (p95 of 50)…');
+    const ids = (await db.query<{ id: number }>(`SELECT id FROM tenancies WHERE end_date IS NULL ORDER BY id`)).map((r) => r.id);
+    const reassess: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const tenancyId = ids[(i * 7919) % ids.length]!;
+      const t = await timed(async () => {
+        await appendLedgerTransactions(db, [
+          { tenancyId, businessDate: RUN_AS_OF, kind: 'payment', method: 'debit_card', amountPence: -500, idempotencyKey: `bench:${process.pid}:${i}`, source: 'bench' },
+        ]);
+        await reassessTenancies(db, [tenancyId], RUN_AS_OF, 'payment');
+      });
+      reassess.push(t.ms);
+    }
+
+    log(`Pages under ${o.concurrency} concurrent signed-in officers…`);
+    const users = await seedDemoUsers(db);
+    const server = await startWebServer(db, { port: 0, host: '127.0.0.1', today: () => RUN_AS_OF });
+    let worklistP95Ms = 0;
+    let accountP95Ms = 0;
+    try {
+      const officers = users.filter((u) => u.role === 'officer' || u.role === 'senior_officer' || u.role === 'manager');
+      const cookies: string[] = [];
+      for (let i = 0; i < o.concurrency; i++) {
+        const u = officers[i % officers.length]!;
+        cookies.push(await signIn(server.url, u.username, u.password));
+      }
+      const refs = (await db.query<{ ref: string }>(`SELECT ref FROM tenancies ORDER BY id LIMIT 500`)).map((r) => r.ref);
+      worklistP95Ms = percentile(await pageLoad(server.url, cookies, () => '/worklist', o.pageRequests, o.concurrency), 95);
+      // Officers may read every patch's account (read-only outside their own), so any ref serves.
+      accountP95Ms = percentile(await pageLoad(server.url, cookies, (i) => `/tenancies/${encodeURIComponent(refs[i % refs.length]!)}`, o.pageRequests, o.concurrency), 95);
+    } finally {
+      await server.close();
+    }
+
+    const demoTenancies = o.demoTenancies ?? Math.min(5000, o.tenancies);
+    log(`The ${demoTenancies}-tenancy demo build on a fresh embedded database…`);
+    const embedded = await freshDatabase('pglite');
+    let demoBuildMs = 0;
+    try {
+      demoBuildMs = (
+        await timed(async () => {
+          await buildDemoLandlord(embedded.db, { tenancies: demoTenancies, seed: 1, asOf: RUN_AS_OF });
+          await runDaily(embedded.db, RUN_AS_OF);
+        })
+      ).ms;
+    } finally {
+      await embedded.drop();
+    }
+
+    const result: BenchResult = {
+      database: db.kind,
+      tenancies: o.tenancies,
+      ledgerRows: Number(ledgerRows),
+      buildMs: round(build.ms),
+      dailyRunMs: round(daily.ms),
+      bareScanMs: round(bareScanMs),
+      dailyRunRatio: round(daily.ms / bareScanMs),
+      importRows,
+      importMs: round(imported.ms),
+      copyMs: round(copy.ms),
+      importRatio: round(imported.ms / copy.ms),
+      reassessP95Ms: round(percentile(reassess, 95)),
+      worklistP95Ms: round(worklistP95Ms),
+      accountP95Ms: round(accountP95Ms),
+      demoTenancies,
+      demoBuildMs: round(demoBuildMs),
+    };
+    const rows: [string, string, string, string][] = [
+      ['daily run vs bare GROUP BY scan', `${result.dailyRunMs} ms`, `${result.bareScanMs} ms`, `${result.dailyRunRatio}× (goal ≤ 3×)`],
+      [`import ${importRows} rows vs raw COPY`, `${result.importMs} ms`, `${result.copyMs} ms`, `${result.importRatio}× (goal ≤ 2×)`],
+      ['re-assess after a payment, p95', `${result.reassessP95Ms} ms`, '', 'goal < 50 ms'],
+      [`worklist page, p95 (${o.concurrency} officers)`, `${result.worklistP95Ms} ms`, '', 'goal < 100 ms'],
+      [`account page, p95 (${o.concurrency} officers)`, `${result.accountP95Ms} ms`, '', 'goal < 100 ms'],
+      [`${demoTenancies}-tenancy demo build (embedded)`, `${result.demoBuildMs} ms`, '', 'goal < 60,000 ms'],
+    ];
+    console.log(`\nRentwise benchmark: ${result.tenancies} tenancies, ${result.ledgerRows} ledger rows, ${result.database} (built in ${Math.round(result.buildMs / 1000)} s)`);
+    console.log(`${'measure'.padEnd(44)}${'Rentwise'.padStart(14)}${'baseline'.padStart(14)}   ratio / goal`);
+    for (const [m, a, b, r] of rows) console.log(`${m.padEnd(44)}${a.padStart(14)}${b.padStart(14)}   ${r}`);
+    if (o.json) writeFileSync(o.json, `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await drop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
