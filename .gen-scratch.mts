@@ -9,5 +9,5 @@ for (const t of l.tenancies()) {
   const c = counts.get(t.scenario) ?? { n: 0, fell: 0 }; c.n++; counts.set(t.scenario, c);
   if (t.fellBack) { const k = 'FELLBACK'; const f = counts.get(k) ?? { n: 0, fell: 0 }; f.n++; counts.set(k, f); }
 }
-console.log('ms', Math.round(performance.now() - t0), 'rows', rows, 'events', events);
+const cpu = process.cpuUsage(); console.log("cpu ms", Math.round((cpu.user + cpu.system) / 1000), "ms", Math.round(performance.now() - t0), 'rows', rows, 'events', events);
 console.log([...counts].map(([k, v]) => `${k}:${v.n}`).join(' '));

@@ -271,22 +271,23 @@ describe('journeys', () => {
     await context.close();
   });
 
-  it('works without JavaScript: sign in, filter the worklist, send letter 1 to selected cases', async () => {
+  it('works without JavaScript: sign in, filter the worklist, open an account, confirm an action', async () => {
+    // axe needs JavaScript, so these pages are checked above (with it); here only that they work without.
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
     const page = await signIn(context, 'senior');
     await page.waitForURL(/\/worklist$/);
     await page.selectOption('#patch', 'all');
     await page.click('[data-qa=apply-filters]');
     await page.waitForURL(/patch=all/);
-    await check(page, 'worklist-no-js');
-    const boxes = page.locator('[data-qa=select-case]');
-    expect(await boxes.count()).toBe(0); // letter 1 cases were decided above
+    expect(await page.locator('[data-qa=worklist-row]').count()).toBeGreaterThan(0);
     await page.goto(`${app.url}/tenancies/TEN-S002`);
     await page.click('[data-qa=trace] summary');
-    await check(page, 'account-no-js');
+    expect(await page.locator('[data-qa=trace-step]').first().isVisible()).toBe(true);
     await page.click('[data-qa=confirm-recommendation]');
     await page.waitForURL(/\/timeline$/);
     expect(await page.locator('[data-qa=flash]').textContent()).toContain('Send letter 2 recorded');
+    await page.click('[data-qa=sign-out]');
+    await page.waitForURL(/\/sign-in/);
     await context.close();
   });
 

@@ -28,6 +28,8 @@ export interface DemoSummary {
   arrearsPercentOfAnnualDebit: number;
   /** Current tenancies with a balance of zero or less on asOf. */
   accountsClearOrInCredit: number;
+  /** Current tenancies with no real arrears on asOf (nothing owed beyond payments in transit). */
+  accountsWithoutRealArrears: number;
   currentTenancies: number;
   formerTenancies: number;
   /** How many accounts tell each story (see src/domain/demo/scenarios.ts). */
@@ -125,6 +127,7 @@ export async function buildDemoLandlord(db: Db, options: BuildDemoOptions): Prom
       annualDebitPence: 0,
       arrearsPercentOfAnnualDebit: 0,
       accountsClearOrInCredit: 0,
+      accountsWithoutRealArrears: 0,
       currentTenancies: 0,
       formerTenancies: 0,
       stories: {},
@@ -132,13 +135,21 @@ export async function buildDemoLandlord(db: Db, options: BuildDemoOptions): Prom
       asOf: options.asOf,
     };
 
+    // Loading into a table with its indexes and foreign keys in place costs several times more than
+    // building them once at the end (and re-adding a foreign key checks every row in one pass).
+    const restoreLedger = await deferLedgerIndexes(tx);
+
     const total = options.tenancies;
     const batchSize = Math.max(1, options.batchSize ?? 250);
     options.onProgress?.(0, total);
     for (let from = 0; from < total; from += batchSize) {
       const to = Math.min(total, from + batchSize);
+      const T = (globalThis as any).__t ??= { gen: 0, csv: 0, copy: 0, ledger: 0 };
+      let c0 = process.cpuUsage();
+      const cpu = () => { const c = process.cpuUsage(c0); c0 = process.cpuUsage(); return (c.user + c.system) / 1000; };
       const batch: DemoTenancy[] = [];
       for (let i = from; i < to; i++) batch.push(landlord.tenancy(i));
+      T.csv += cpu();
 
       const properties: string[] = [];
       const tenancies: string[] = [];
@@ -155,23 +166,25 @@ export async function buildDemoLandlord(db: Db, options: BuildDemoOptions): Prom
         tenancies.push(
           `${t.id},${t.ref},${t.paymentReference},${propertyId},${patchId},${t.tenure},${t.landlordType},${t.startDate},${t.endDate ?? ''},${t.endReason ?? ''},${t.rentFrequency}\n`,
         );
+        let text = '';
         t.tenants.forEach((p, i) => {
-          tenants.push(`${t.id},${i + 1},${csvValue(p.name)},${csvValue(p.phone)},${csvValue(p.email)},${p.dateOfBirth ?? ''},${p.hasForwardingAddress},${csvValue(p.forwardingAddress)}\n`);
+          text += `${t.id},${i + 1},${csvValue(p.name)},${csvValue(p.phone)},${csvValue(p.email)},${p.dateOfBirth ?? ''},${p.hasForwardingAddress},${csvValue(p.forwardingAddress)}\n`;
         });
-        for (const c of t.charges) charges.push(`${t.id},${c.subAccount},${c.effectiveFrom},${c.weeklyPence},${csvValue(c.reason)}\n`);
+        tenants.push(text);
+        text = '';
+        for (const c of t.charges) text += `${t.id},${c.subAccount},${c.effectiveFrom},${c.weeklyPence},${csvValue(c.reason)}\n`;
+        charges.push(text);
         if (t.chargedTo !== null) positions.push(`${t.id},${t.chargedTo}\n`);
+        text = '';
         t.benefits.forEach((b, i) => {
-          benefits.push(
-            `${t.id},${b.type},${b.status},${b.from},${b.weeklyPence ?? ''},${b.paidEveryWeeks ?? ''},${b.evidenceComplete ?? ''},${b.housingCostsTo ?? ''},${b.monthlyHousingPence ?? ''},${b.assessmentPeriodStartDay ?? ''},${i}\n`,
-          );
+          text += `${t.id},${b.type},${b.status},${b.from},${b.weeklyPence ?? ''},${b.paidEveryWeeks ?? ''},${b.evidenceComplete ?? ''},${b.housingCostsTo ?? ''},${b.monthlyHousingPence ?? ''},${b.assessmentPeriodStartDay ?? ''},${i}\n`;
         });
-        for (const e of t.events) events.push(`${t.id},${e.date},${e.type},${csvValue(JSON.stringify(e.details))},${csvValue(e.note)},demo\n`);
-        const firstId = nextLedgerId;
-        for (const x of t.transactions) {
-          ledger.push(
-            `${nextLedgerId++},${t.id},${x.subAccount},${x.date},${x.kind},${x.method ?? ''},${x.amountPence},${x.periodFrom ?? ''},${x.periodTo ?? ''},${x.note === null ? '' : csvValue(x.note)},${x.idempotencyKey},${x.reversesIndex === null ? '' : firstId + x.reversesIndex},${x.reason === null ? '' : csvValue(x.reason)},${x.source}\n`,
-          );
-        }
+        benefits.push(text);
+        text = '';
+        for (const e of t.events) text += `${t.id},${e.date},${e.type},${csvValue(JSON.stringify(e.details))},${csvValue(e.note)},demo\n`;
+        events.push(text);
+        ledger.push(ledgerCsv(t, nextLedgerId));
+        nextLedgerId += t.transactions.length;
 
         summary.ledgerRows += t.transactions.length;
         summary.stories[t.scenario] = (summary.stories[t.scenario] ?? 0) + 1;
@@ -180,11 +193,13 @@ export async function buildDemoLandlord(db: Db, options: BuildDemoOptions): Prom
           summary.annualDebitPence += t.weeklyChargePence * chargedWeeks;
           if (t.balancePence > 0) summary.totalArrearsPence += t.balancePence;
           else summary.accountsClearOrInCredit += 1;
+          if (t.realArrearsPence <= 0) summary.accountsWithoutRealArrears += 1;
         } else {
           summary.formerTenancies += 1;
           if (t.balancePence > 0) summary.formerTenantArrearsPence += t.balancePence;
         }
       }
+      T.gen += cpu();
       await tx.copyCsv('properties', ['id', 'address', 'postcode', 'patch_id'], chunked(properties));
       await tx.copyCsv('tenancies', ['id', 'ref', 'payment_reference', 'property_id', 'patch_id', 'tenure', 'landlord_type', 'start_date', 'end_date', 'end_reason', 'rent_frequency'], chunked(tenancies));
       await tx.copyCsv('tenants', ['tenancy_id', 'position', 'name', 'phone', 'email', 'date_of_birth', 'has_forwarding_address', 'forwarding_address'], chunked(tenants));
@@ -196,18 +211,71 @@ export async function buildDemoLandlord(db: Db, options: BuildDemoOptions): Prom
         chunked(benefits),
       );
       await tx.copyCsv('case_events', ['tenancy_id', 'event_date', 'type', 'details', 'note', 'recorded_by'], chunked(events));
+      T.copy += cpu();
       await tx.copyCsv('ledger_transactions', LEDGER_COLUMNS, chunked(ledger));
+      T.ledger += cpu();
       options.onProgress?.(to, total);
     }
+
+    let r0 = process.cpuUsage();
+    console.error('phases', JSON.stringify((globalThis as any).__t));
+    await restoreLedger();
+    console.error('restore', process.cpuUsage(r0).user / 1000); r0 = process.cpuUsage();
 
     // Identity sequences past the ids written explicitly.
     for (const table of ['properties', 'tenancies', 'ledger_transactions']) {
       await tx.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
     }
     summary.arrearsPercentOfAnnualDebit = summary.annualDebitPence > 0 ? Math.round((summary.totalArrearsPence * 10000) / summary.annualDebitPence) / 100 : 0;
+    // Fresh planner statistics for the daily run that follows.
+    await tx.exec('ANALYZE properties, tenancies, tenants, charge_schedules, charge_positions, benefit_claims, case_events, ledger_transactions');
+    console.error('analyze+setval', process.cpuUsage(r0).user / 1000);
     await tx.query(`INSERT INTO demo_runs (seed, as_of, tenancies, summary) VALUES ($1, $2, $3, $4)`, [options.seed, options.asOf, options.tenancies, JSON.stringify(summary)]);
     return { ...summary, reused: false };
   });
+}
+
+/** One tenancy's ledger rows as CSV, with ids from `firstId` (a reversal names its payment's id). */
+function ledgerCsv(t: DemoTenancy, firstId: number): string {
+  let text = '';
+  let id = firstId;
+  for (const x of t.transactions) {
+    text += `${id++},${t.id},${x.subAccount},${x.date},${x.kind},${x.method ?? ''},${x.amountPence},${x.periodFrom ?? ''},${x.periodTo ?? ''},${x.note === null ? '' : csvValue(x.note)},${x.idempotencyKey},${x.reversesIndex === null ? '' : firstId + x.reversesIndex},${x.reason === null ? '' : csvValue(x.reason)},${x.source}\n`;
+  }
+  return text;
+}
+
+/**
+ * Drops the ledger's secondary indexes, unique and foreign-key constraints for the load, when this
+ * role owns the table; returns what puts them back exactly as they were (from the catalogue, so a later
+ * migration's indexes come back too). Without ownership it changes nothing and the load is slower.
+ */
+async function deferLedgerIndexes(tx: Db): Promise<() => Promise<void>> {
+  const [owner] = await tx.query<{ owns: boolean }>(
+    `SELECT pg_has_role(current_user, c.relowner, 'USAGE') AS owns FROM pg_class c WHERE c.oid = 'ledger_transactions'::regclass`,
+  );
+  if (!owner?.owns) return async () => undefined;
+  const constraints = await tx.query<{ name: string; definition: string; type: string }>(
+    `SELECT conname AS name, pg_get_constraintdef(oid) AS definition, contype AS type FROM pg_constraint
+     WHERE conrelid = 'ledger_transactions'::regclass AND contype IN ('u', 'f') ORDER BY contype DESC, conname`,
+  );
+  const indexes = await tx.query<{ name: string; definition: string }>(
+    `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+     WHERE x.indrelid = 'ledger_transactions'::regclass AND NOT x.indisprimary
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid AND c.conrelid = x.indrelid)
+     ORDER BY i.relname`,
+  );
+  for (const c of constraints) await tx.exec(`ALTER TABLE ledger_transactions DROP CONSTRAINT ${quoteIdent(c.name)}`);
+  for (const i of indexes) await tx.exec(`DROP INDEX ${quoteIdent(i.name)}`);
+  return async () => {
+    for (const i of indexes) await tx.exec(i.definition);
+    // unique constraints first, then the foreign keys (each checks every row once)
+    for (const c of constraints) await tx.exec(`ALTER TABLE ledger_transactions ADD CONSTRAINT ${quoteIdent(c.name)} ${c.definition}`);
+  };
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }
 
 /** Joins rows into chunks of about a megabyte for COPY. */

@@ -15,6 +15,7 @@ import {
   insertNewTenancies,
   insertRentScheduleEntries,
   loadTenanciesForImport,
+  lockTenancyImports,
   paymentReferenceHolders,
 } from '../../persistence/stores/import-store';
 import type { NewLedgerTransaction } from '../../persistence/stores/ledger-store';
@@ -178,6 +179,7 @@ export async function importTenancies(db: Db, options: ImportTenanciesOptions): 
     const rows = records.map(prepare);
     const valid = rows.filter((r) => r.value !== null);
     await db.transaction(async (tx) => {
+      await lockTenancyImports(tx);
       const existing = await loadTenanciesForImport(tx, valid.map((r) => r.value!.ref), openingBalanceKey);
       const holders = await paymentReferenceHolders(tx, valid.map((r) => r.value!.paymentReference));
       const creations: { state: RowState; details: TenancyDetails }[] = [];

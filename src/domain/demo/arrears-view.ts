@@ -28,7 +28,8 @@ export interface ArrearsView {
   last: number;
   /** Real arrears (pence) at the end of each day from `base` to `last`. */
   real: Float64Array;
-  /** Payments in transit (the sum of the three parts, not capped by the arrears) at the end of each day. */
+  /** Payments in transit (the sum of the three parts, not capped by the arrears) at the end of each day
+   * with a debit balance, and on the last day (0 on other days). */
   transit: Float64Array;
   /** Weeks in arrears on a day (real arrears / weekly charge, rounded half-up to 2 decimals). */
   weeks(day: number): number;
@@ -82,7 +83,8 @@ export function arrearsView(sim: AccountSimulation, benefits: BenefitPositions, 
       }
     }
     const cash = sim.cash[d - base] as number;
-    if (d < startDay) {
+    if (d < startDay || (cash <= 0 && d !== last)) {
+      // no arrears to explain (the transit is only needed where there are, and on the last day)
       real[d - base] = 0;
       continue;
     }

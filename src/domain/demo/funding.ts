@@ -1,11 +1,14 @@
 /**
- * Benefit paid straight to the landlord: Housing Benefit four-weekly in arrears (a rent allowance paid
- * on the Friday after each four-week period) and Universal Credit housing costs paid monthly, seven days
+ * Benefit paid straight to the landlord: Housing Benefit four-weekly in arrears (paid in the council's
+ * pay run on the Monday after each four-week period) and Universal Credit housing costs paid monthly, seven days
  * after each assessment period ends (a managed payment). Both are scheduled ahead of the simulation and
  * mark the part of each week's charge they cover, so the tenant's own payer knows its share.
  */
 import type { AccountSimulation } from './account-simulation';
 import { addMonthsDay, mondayOf, workingDayOnOrBefore } from './account-simulation';
+
+/** Days from the end of a Housing Benefit period (a Sunday) to its payment (the council's Monday pay run). */
+export const HB_PAY_LAG_DAYS = 1;
 
 export interface HousingBenefitPlan {
   /** First day of entitlement. */
@@ -34,7 +37,7 @@ export function scheduleHousingBenefit(sim: AccountSimulation, plan: HousingBene
       week.cover = hb;
       amount += hb;
     }
-    const payDay = periodStart + periodDays - 1 + 5;
+    const payDay = periodStart + periodDays - 1 + HB_PAY_LAG_DAYS;
     if (amount > 0 && payDay >= sim.day) {
       sim.schedule(
         sim.makeTx(payDay, 'benefit', -amount, {

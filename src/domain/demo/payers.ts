@@ -39,6 +39,10 @@ export interface SteadyPayerConfig {
   quietFrom: number;
   /** Fraction of the due amount actually paid (1 = all; a drifting payer pays a little less). */
   paysFraction: number;
+  /** Rent paid in advance (a credit the payer keeps): with the first payment, unless already paid. */
+  advancePence: number;
+  /** The advance is already on the account (in a balance brought forward). */
+  advanceAlreadyPaid: boolean;
 }
 
 export function steadyConfig(partial: Partial<SteadyPayerConfig> & Pick<SteadyPayerConfig, 'method' | 'frequency'>): SteadyPayerConfig {
@@ -51,6 +55,8 @@ export function steadyConfig(partial: Partial<SteadyPayerConfig> & Pick<SteadyPa
     overpayPence: 0,
     quietFrom: Number.MAX_SAFE_INTEGER,
     paysFraction: 1,
+    advancePence: 0,
+    advanceAlreadyPaid: false,
     ...partial,
   };
 }
@@ -77,6 +83,7 @@ export class SteadyPayer implements Payer {
   private catchUpLeft = 0;
   private catchUpPer = 0;
   private planAnnounced = true;
+  private advancePaid = false;
   private monthlyAmount = 0;
   private monthlyYearKey = -1;
   private lastMonthlyPayment = -1;
@@ -127,7 +134,7 @@ export class SteadyPayer implements Payer {
       let trueUp = 0;
       if (this.lastMonthlyPayment >= 0) {
         const expectedOutstanding = Math.round((weeklyShare * (day - this.lastMonthlyPayment)) / 7);
-        trueUp = Math.max(-weeklyShare, Math.min(weeklyShare, Math.round((sim.balance - expectedOutstanding) / 12)));
+        trueUp = Math.max(-weeklyShare, Math.min(weeklyShare, Math.round((sim.balance - expectedOutstanding + c.advancePence) / 12)));
       }
       this.monthlyAmount = Math.max(0, Math.round((weeklyShare * 50) / 12) + trueUp);
     }
@@ -140,6 +147,10 @@ export class SteadyPayer implements Payer {
   private payDue(sim: AccountSimulation, day: number, dueAmount: number): void {
     const c = this.config;
     let amount = Math.round(dueAmount * c.paysFraction) + c.overpayPence;
+    if (!this.advancePaid) {
+      this.advancePaid = true;
+      if (!c.advanceAlreadyPaid) amount += c.advancePence;
+    }
     if (this.owed < 0) {
       // prepaid (e.g. by a DHP): pay less until it is used up
       const use = Math.min(amount, -this.owed);

@@ -191,7 +191,7 @@ function pickTenantPayment(rng: Random, monthlyOnly = false): { method: string; 
   }
   if (monthlyOnly) frequency = 'monthly';
   const automatic = method === 'direct_debit' || method === 'standing_order';
-  const offsetDays = frequency === 'monthly' ? rng.pick([1, 1, 1, 5, 8, 10, 15, 15, 20, 25, 28]) : automatic ? rng.pick([0, 0, 0, 4]) : rng.int(0, 4);
+  const offsetDays = frequency === 'monthly' ? rng.pick([1, 1, 1, 5, 8, 10, 15, 15, 20, 25, 28]) : automatic ? rng.pick([0, 0, 0, 4]) : rng.pick([0, 0, 0, 1, 2, 3, 4]);
   return { method, frequency, offsetDays, jitterDays: automatic ? 0 : rng.pick([0, 0, 1, 2]) };
 }
 
@@ -216,10 +216,22 @@ function setupFunding(s: Story, funding: Funding, options: { wobbly?: boolean } 
     const ddFailRate = method === 'direct_debit' && rng.chance(0.4) ? uniform(rng, 0.01, 0.04) : 0;
     return { missRate, ddFailRate, catchUpPayments: [2, rng.int(3, 6)] };
   };
+  /** Many tenants keep their rent paid ahead: a month for most monthly payers, a week or two for some weekly ones. */
+  const advance = (p: { frequency: PaymentFrequency }, share: number): Partial<SteadyPayerConfig> => {
+    const weeks = p.frequency === 'monthly' ? (rng.chance(0.75) ? uniform(rng, 4.2, 5) : 0) : rng.chance(0.5) ? (p.frequency === 'weekly' ? rng.int(1, 2) : p.frequency === 'fortnightly' ? 2 : 4) : 0;
+    const pence = Math.round(weeks * share);
+    if (pence <= 0) return {};
+    if (s.broughtForward) {
+      s.openingBalance(-pence);
+      return { advancePence: pence, advanceAlreadyPaid: true };
+    }
+    return { advancePence: pence };
+  };
+  const rentShare = (fraction: number) => Math.round(s.weeklyChargeOn(Math.max(base, s.startDay)) * fraction);
   switch (funding) {
     case 'tenant': {
       const p = pickTenantPayment(rng);
-      return { config: steadyConfig({ ...p, ...imperfections(p.method) }), label: `${p.method} ${p.frequency}` };
+      return { config: steadyConfig({ ...p, ...imperfections(p.method), ...advance(p, rentShare(1)) }), label: `${p.method} ${p.frequency}` };
     }
     case 'hb_full':
     case 'hb_partial': {
@@ -229,7 +241,7 @@ function setupFunding(s: Story, funding: Funding, options: { wobbly?: boolean } 
       s.housingBenefit(from, null, fraction);
       const p = pickTenantPayment(rng);
       return {
-        config: steadyConfig({ ...p, ...imperfections(p.method) }),
+        config: steadyConfig({ ...p, ...imperfections(p.method), ...(full ? {} : advance(p, rentShare(1 - fraction))) }),
         label: full ? 'housing_benefit full' : `housing_benefit partial + ${p.method} ${p.frequency}`,
       };
     }
@@ -254,7 +266,7 @@ function setupFunding(s: Story, funding: Funding, options: { wobbly?: boolean } 
       // pays a few days after the Universal Credit payment (seven days after the assessment period ends)
       const dom = Number(s.ctx.date(from).slice(8, 10));
       const offsetDays = ((dom + 6 + rng.int(0, 3) - 1) % 28) + 1;
-      return { config: steadyConfig({ ...p, offsetDays, ...imperfections(p.method) }), label: `universal_credit to tenant + ${p.method} monthly` };
+      return { config: steadyConfig({ ...p, offsetDays, ...imperfections(p.method), ...advance(p, rentShare(1)) }), label: `universal_credit to tenant + ${p.method} monthly` };
     }
   }
 }
@@ -617,6 +629,8 @@ function writeLegal(s: Story, stage: LegalStage, attempt: number): boolean {
   const phases: { from: number; payer: Payer | null }[] = [
     { from: 0, payer: historyPayer(s, setup) },
     { from: E, payer: episodePayer(s, setup, 1 - growth) },
+    // a notice usually brings some payments, if not enough
+    { from: N + 1, payer: episodePayer(s, setup, uniform(rng, 0.45, 0.85)) },
   ];
   const hooks = new HookedPayer(null);
   let arrangement: { day: number; instalment: number; stop: number; review: number } | null = null;

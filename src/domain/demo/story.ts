@@ -173,7 +173,7 @@ export class Story {
       // balance brought forward.
       const bridge = Math.round(sim.weeklyChargeOn(sim.base) * fraction) * 4;
       this.openingBalance(bridge);
-      sim.schedule(sim.makeTx(sim.base + 4, 'benefit', -bridge, { method: 'housing_benefit', periodFrom: sim.base - 28, periodTo: sim.base - 1 }));
+      sim.schedule(sim.makeTx(sim.base, 'benefit', -bridge, { method: 'housing_benefit', periodFrom: sim.base - 28, periodTo: sim.base - 1 }));
       weekly = scheduleHousingBenefit(sim, { from: sim.base, to: toDay, fraction, paidEveryWeeks: 4 });
     } else {
       weekly = scheduleHousingBenefit(sim, { from: fromDay, to: toDay, fraction, paidEveryWeeks: 4 });
@@ -314,6 +314,7 @@ export class Story {
       scenario,
       paymentProfile: this.paymentProfile,
       balancePence: balance,
+      realArrearsPence: this.endDay === null ? Math.round(this.arrears().realOn(this.asOfDay)) : 0,
       weeklyChargePence: this.currentWeeklyCharge,
     };
   }

@@ -110,6 +110,8 @@ export interface DemoTenancy {
   paymentProfile: string;
   /** Balance of the rent account (every sub-account) on asOf. */
   balancePence: number;
+  /** Arrears on asOf less payments in transit, as the demo reads recovery policy §1 (0 for a former tenancy). */
+  realArrearsPence: number;
   /** The weekly charge (all sub-accounts) in force on asOf (or on the last day of a former tenancy). */
   weeklyChargePence: number;
   /** True when the story could not be written as intended and a plain paid-up account was written instead. */

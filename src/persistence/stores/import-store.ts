@@ -16,6 +16,11 @@ export async function lockPaymentImports(db: Db): Promise<void> {
   await db.query('SELECT pg_advisory_xact_lock(724012)');
 }
 
+/** Serialises tenancy imports for the transaction (two at once would race for the same refs). */
+export async function lockTenancyImports(db: Db): Promise<void> {
+  await db.query('SELECT pg_advisory_xact_lock(724013)');
+}
+
 export async function createImportFile(db: Db, file: { kind: ImportKind; fileName: string; sha256: string; format: string; importedBy?: string | null }): Promise<number> {
   const [row] = await db.query<{ id: number }>(
     `INSERT INTO import_files (kind, file_name, sha256, format, imported_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,

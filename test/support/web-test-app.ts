@@ -1,0 +1,50 @@
+import type { Express } from 'express';
+import pino from 'pino';
+import request from 'supertest';
+import { createWebApp, type WebDeps } from '../../src/web/app';
+import type { Db } from '../../src/persistence/database';
+import { seedWeb, type SeededWeb } from './seed-web';
+import { createTestDatabase } from './test-database';
+import { csrfFrom } from './web-client';
+
+export type Agent = ReturnType<typeof request.agent>;
+
+export interface WebTestApp {
+  app: Express;
+  db: Db;
+  seed: SeededWeb;
+  clock: { now: Date };
+  /** A cookie-keeping client signed in as `username`, with the session's CSRF token. */
+  signIn(username: string): Promise<{ agent: Agent; csrf: string }>;
+  /** A signed-out client with a session (and so a CSRF token) from the sign-in page. */
+  anonymous(): Promise<{ agent: Agent; csrf: string }>;
+  close(): Promise<void>;
+}
+
+/** The web app over a fresh seeded database, with a clock the test can move (sessions, audit times). */
+export async function createWebTestApp(overrides: Partial<WebDeps> = {}): Promise<WebTestApp> {
+  const db = await createTestDatabase();
+  const seed = await seedWeb(db);
+  const clock = { now: new Date('2026-11-23T10:00:00Z') };
+  const app = createWebApp({ db, logger: pino({ level: 'silent' }), now: () => clock.now, ...overrides });
+  return {
+    app,
+    db,
+    seed,
+    clock,
+    async signIn(username) {
+      const agent = request.agent(app);
+      const page = await agent.get('/sign-in');
+      const res = await agent.post('/sign-in').type('form').send({ _csrf: csrfFrom(page.text), username, password: seed.password });
+      if (res.status !== 303) throw new Error(`sign-in as ${username} failed: ${res.status}`);
+      const home = await agent.get(res.headers.location as string);
+      return { agent, csrf: csrfFrom(home.text) };
+    },
+    async anonymous() {
+      const agent = request.agent(app);
+      const page = await agent.get('/sign-in');
+      return { agent, csrf: csrfFrom(page.text) };
+    },
+    close: () => db.close(),
+  };
+}
