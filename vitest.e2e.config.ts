@@ -1,5 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
+const jsonFile = process.env.VITEST_JSON_FILE;
+
 /** Browser journeys (Playwright with the system's Chromium) against the app on a random port: `npm run test:e2e`. */
 export default defineConfig({
   test: {
@@ -8,5 +10,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     fileParallelism: false,
+    reporters: jsonFile ? ['default', 'json'] : ['default'],
+    ...(jsonFile ? { outputFile: { json: jsonFile } } : {}),
   },
 });
