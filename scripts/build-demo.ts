@@ -34,6 +34,7 @@ try {
     },
   });
   const built = performance.now();
+  console.error('returned at', ((built - opened) / 1000).toFixed(1));
   console.log(JSON.stringify(summary, null, 2));
   const cpu = process.cpuUsage();
   console.log(`process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);

@@ -20,6 +20,13 @@ export interface WebConfig {
   sessionTimeoutMinutes: number;
   isProduction: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string } | null;
+  /** TRUST_PROXY=true behind one reverse proxy: the client's address (audit log) from X-Forwarded-For. */
+  trustProxy: boolean;
+}
+
+function positiveNumber(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value.trim() !== '' && Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
 export function webConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
@@ -32,8 +39,9 @@ export function webConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
   return {
     port: Number(env.PORT ?? 3000),
     sessionSecret: env.SESSION_SECRET ?? null,
-    sessionTimeoutMinutes: Number(env.SESSION_TIMEOUT_MINUTES ?? 30),
+    sessionTimeoutMinutes: positiveNumber(env.SESSION_TIMEOUT_MINUTES, 30),
     isProduction,
     oidc,
+    trustProxy: env.TRUST_PROXY === 'true',
   };
 }

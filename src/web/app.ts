@@ -52,7 +52,7 @@ export function createWebApp(deps: WebDeps): Express {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', process.env.TRUST_PROXY === 'true' ? 1 : false);
+  app.set('trust proxy', config.trustProxy ? 1 : false);
   env.express(app);
   app.set('view engine', 'njk');
 

@@ -60,9 +60,13 @@ export interface UniversalCreditPlan {
   fraction: number;
 }
 
-/** The monthly housing costs for a weekly charge (rent-free weeks: charged weeks, 50, over 12 months). */
+/**
+ * The monthly housing costs for a weekly charge: weekly × 52 / 12 (the conversion the recovery policy
+ * uses for its weekly equivalent). With two rent-free weeks a year this pays a little more than is
+ * charged; the tenant gets the credit refunded now and then (see SteadyPayerConfig.refundAbovePence).
+ */
 export function monthlyHousingCosts(weeklyPence: number, fraction: number): number {
-  return Math.round((weeklyPence * fraction * 50) / 12);
+  return Math.round((weeklyPence * fraction * 52) / 12);
 }
 
 /** Schedules the managed payments; returns the monthly amount of the latest assessment period. */

@@ -28,6 +28,14 @@ export function demoHistoryStart(asOf: BusinessDate): BusinessDate {
   return mondayOnOrAfter(addMonths(asOf, -60));
 }
 
+/** The landlord-wide rent-free weeks: two at each Christmas, from nine years before asOf to the one after it. */
+export function demoRentFreeWeeks(asOf: BusinessDate): BusinessDate[] {
+  const year = civilFromDays(toDayNumber(asOf)).year;
+  const weeks: BusinessDate[] = [];
+  for (let y = year - 9; y <= year + 1; y++) weeks.push(...christmasRentFreeMondays(y));
+  return weeks;
+}
+
 function validate(options: DemoOptions): void {
   if (!Number.isSafeInteger(options.tenancies) || options.tenancies < 1) throw new RangeError(`tenancies must be a whole number of at least 1, got ${options.tenancies}`);
   if (options.tenancies > 999_999) throw new RangeError('tenancies must be at most 999,999 (refs are TEN-000001 to TEN-999999)');
@@ -41,10 +49,8 @@ export function createDemoLandlord(options: DemoOptions): DemoLandlord {
   const asOfDay = toDayNumber(asOf);
   const historyStart = demoHistoryStart(asOf);
   const patchCount = demoPatchCount(total);
-  const asOfYear = civilFromDays(asOfDay).year;
 
-  const rentFreeWeeks: BusinessDate[] = [];
-  for (let y = asOfYear - 9; y <= asOfYear + 1; y++) rentFreeWeeks.push(...christmasRentFreeMondays(y));
+  const rentFreeWeeks = demoRentFreeWeeks(asOf);
   const rentFreeMondays = new Set(rentFreeWeeks);
 
   const dateCacheBase = asOfDay - 60 * 366;

@@ -18,6 +18,8 @@ export interface PayerMarker {
   kind: 'catch_up_plan' | 'dd_returned' | 'missed';
   instalmentPence?: number;
   frequency?: PaymentFrequency;
+  /** The day a catch-up plan is due to finish (its last instalment). */
+  endDay?: number;
 }
 
 export interface SteadyPayerConfig {
@@ -43,6 +45,8 @@ export interface SteadyPayerConfig {
   advancePence: number;
   /** The advance is already on the account (in a balance brought forward). */
   advanceAlreadyPaid: boolean;
+  /** A credit beyond this is refunded to the tenant (checked on each payment day; 0 = never). */
+  refundAbovePence: number;
 }
 
 export function steadyConfig(partial: Partial<SteadyPayerConfig> & Pick<SteadyPayerConfig, 'method' | 'frequency'>): SteadyPayerConfig {
@@ -57,6 +61,7 @@ export function steadyConfig(partial: Partial<SteadyPayerConfig> & Pick<SteadyPa
     paysFraction: 1,
     advancePence: 0,
     advanceAlreadyPaid: false,
+    refundAbovePence: 0,
     ...partial,
   };
 }
@@ -136,7 +141,8 @@ export class SteadyPayer implements Payer {
         const expectedOutstanding = Math.round((weeklyShare * (day - this.lastMonthlyPayment)) / 7);
         trueUp = Math.max(-weeklyShare, Math.min(weeklyShare, Math.round((sim.balance - expectedOutstanding + c.advancePence) / 12)));
       }
-      this.monthlyAmount = Math.max(0, Math.round((weeklyShare * 50) / 12) + trueUp);
+      // the monthly equivalent (× 52 / 12) in whole pounds; the yearly true-up hands back what that overpays
+      this.monthlyAmount = Math.max(0, Math.ceil((weeklyShare * 52) / 1200) * 100 + trueUp);
     }
     this.lastMonthlyPayment = day;
     this.anchor = addMonthsDay(this.anchor, 1);
@@ -146,6 +152,10 @@ export class SteadyPayer implements Payer {
 
   private payDue(sim: AccountSimulation, day: number, dueAmount: number): void {
     const c = this.config;
+    if (c.refundAbovePence > 0 && sim.balance < -2 * c.refundAbovePence) {
+      const refund = -sim.balance - c.refundAbovePence;
+      sim.post(sim.makeTx(day, 'refund', refund, { method: 'bank_transfer', note: 'Credit refunded to the tenant' }));
+    }
     let amount = Math.round(dueAmount * c.paysFraction) + c.overpayPence;
     if (!this.advancePaid) {
       this.advancePaid = true;
@@ -173,7 +183,11 @@ export class SteadyPayer implements Payer {
       }
       if (!this.planAnnounced) {
         this.planAnnounced = true;
-        if (this.catchUpLeft >= 3) this.markers.push({ day, kind: 'catch_up_plan', instalmentPence: this.catchUpPer, frequency: c.frequency });
+        if (this.catchUpLeft >= 3) {
+          const k = this.catchUpLeft - 1;
+          const endDay = c.frequency === 'monthly' ? addMonthsDay(day, k) : day + 7 * weeksPerBlock(c.frequency) * k;
+          this.markers.push({ day, kind: 'catch_up_plan', instalmentPence: this.catchUpPer, frequency: c.frequency, endDay });
+        }
       }
       const extra = Math.min(this.owed, this.catchUpPer);
       amount += extra;

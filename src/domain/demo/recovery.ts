@@ -5,6 +5,7 @@
  * series, so the recorded steps are consistent with the money.
  */
 import type { ArrearsView } from './arrears-view';
+import { fromDayNumber } from '../calendar/business-date';
 import { weekdayOf } from './account-simulation';
 import type { PayerMarker } from './payers';
 import type { Random } from './random';
@@ -153,7 +154,9 @@ export function historyEvents(view: ArrearsView, markers: readonly PayerMarker[]
       if (rng.chance(0.5)) events.push(preAction(first.day, 'initial_contact'));
       for (const m of markers) {
         if (m.kind === 'catch_up_plan' && m.day >= first.day && m.day <= e + 1 && m.instalmentPence) {
-          events.push({ day: m.day, type: 'arrangement', details: { instalmentPence: m.instalmentPence, frequency: m.frequency ?? 'weekly' }, note: 'Agreed to clear the missed payment.' });
+          const details: Record<string, unknown> = { instalmentPence: m.instalmentPence, frequency: m.frequency ?? 'weekly' };
+          if (m.endDay !== undefined) details.endDate = fromDayNumber(m.endDay);
+          events.push({ day: m.day, type: 'arrangement', details, note: 'Agreed to clear the missed payment.' });
           break;
         }
       }

@@ -240,6 +240,7 @@ function setupFunding(s: Story, funding: Funding, options: { wobbly?: boolean } 
       const from = s.startDay >= base || rng.chance(0.7) ? s.startDay : rng.int(base, Math.max(base, A - 120));
       s.housingBenefit(from, null, fraction);
       const p = pickTenantPayment(rng);
+      if (p.frequency !== 'monthly' && rng.chance(0.6)) p.offsetDays = 0;
       return {
         config: steadyConfig({ ...p, ...imperfections(p.method), ...(full ? {} : advance(p, rentShare(1 - fraction))) }),
         label: full ? 'housing_benefit full' : `housing_benefit partial + ${p.method} ${p.frequency}`,
@@ -254,7 +255,7 @@ function setupFunding(s: Story, funding: Funding, options: { wobbly?: boolean } 
       // a payment in advance while waiting for the first managed payment keeps the account ahead
       const advance = Math.round(s.weeklyChargeOn(from) * uniform(rng, 1.5, 2.5));
       const p = pickTenantPayment(rng, true);
-      const payer = steadyConfig({ ...p, ...imperfections(p.method) });
+      const payer = steadyConfig({ ...p, ...imperfections(p.method), refundAbovePence: Math.round(s.weeklyChargeOn(from) * 3) });
       s.sim.schedule(s.sim.makeTx(Math.min(A, from + rng.int(0, 10)), 'payment', -advance, { method: p.method, note: 'Rent in advance while waiting for Universal Credit' }));
       return { config: payer, label: `universal_credit managed${fraction < 1 ? ' partial' : ''}${before ? ' (from housing_benefit)' : ''}` };
     }
@@ -277,8 +278,8 @@ function isMonthly(config: SteadyPayerConfig): boolean {
 
 /** Vulnerability recorded on some accounts (with the yearly support review done, so nothing is blocked). */
 function maybeVulnerability(s: Story, chance: number, reviewed: boolean): void {
-  if (!s.rng.chance(chance)) return;
   const A = s.asOfDay;
+  if (!s.rng.chance(chance) || s.startDay > A - 40) return;
   const flagDay = officeDay(s.rng.int(Math.max(s.startDay, A - 4 * YEAR), A - 20));
   const flag = s.rng.weighted([
     ['mental_health', 35],
@@ -319,7 +320,7 @@ function writeClean(s: Story, variant: 'clean' | 'credit' | 'late'): boolean {
   config.quietFrom = A - (isMonthly(config) ? 160 : 84);
   if (s.broughtForward && rng.chance(0.15)) s.openingBalance(-Math.round(s.weeklyChargeOn(s.sim.base) * uniform(rng, 0.2, 1.5)));
   if (variant === 'credit') {
-    const day = rng.int(Math.max(s.sim.base, A - 2 * YEAR), A - 14);
+    const day = rng.int(Math.min(A, Math.max(s.sim.base, A - 2 * YEAR)), Math.max(A - 14, Math.min(A, s.sim.base)));
     s.sim.schedule(s.sim.makeTx(day, 'payment', -Math.round(s.weeklyChargeOn(day) * uniform(rng, 1.5, 8)), { method: rng.pick(['debit_card', 'bank_transfer']), note: 'Paid in advance' }));
   }
   s.paymentProfile = variant === 'late' ? `${config.method} weekly (late)` : f.label;
@@ -470,7 +471,7 @@ function addChecklist(s: Story, steps: readonly PlacedStep[], episodeStart: numb
 
 const LADDER_SCENARIOS: Record<string, LadderSpec> = {
   letter_1_due: { steps: 0, weeks: [1.1, 2.4], growth: [0.5, 1] },
-  letter_1_sent: { steps: 1, weeks: [1.05, 1.95], growth: [0.3, 0.9] },
+  letter_1_sent: { steps: 1, weeks: [1.05, 3.5], growth: [0.3, 0.9], lastStepAgo: [1, 6] },
   letter_2_due: { steps: 1, weeks: [2.05, 2.95], growth: [0.4, 0.9], sinceLast: [8, 40] },
   home_visit_due: { steps: 2, weeks: [3.05, 3.95], growth: [0.4, 0.9], sinceLast: [8, 40] },
   final_warning_due: { steps: 3, weeks: [4.05, 6.5], growth: [0.5, 1], sinceLast: [8, 40] },
@@ -519,7 +520,7 @@ function writeVulnerabilityReview(s: Story, attempt: number): boolean {
   const result = writeLadderEpisode(s, LADDER_SCENARIOS.serve_notice_due as LadderSpec, attempt);
   if (!result) return false;
   const A = s.asOfDay;
-  const day = officeDay(s.rng.int(Math.max(s.startDay, A - 3 * YEAR), A - 30));
+  const day = officeDay(s.rng.int(Math.min(A - 30, Math.max(s.startDay, A - 3 * YEAR)), A - 30));
   s.event(day, 'vulnerability', { flag: s.rng.pick(['mental_health', 'physical_disability', 'learning_disability', 'bereavement']) }, null);
   return true;
 }
@@ -914,7 +915,7 @@ function writeFormer(s: Story, kind: FormerKind): boolean {
     kind === 'former_clear' || kind === 'former_credit'
       ? 0
       : kind === 'former_uneconomic'
-        ? 0
+        ? 6
         : endReason === 'eviction'
           ? rng.int(10, 30)
           : rng.int(2, 16);
@@ -1000,7 +1001,7 @@ function writeFormer(s: Story, kind: FormerKind): boolean {
         t.forwardingAddress = fictionalForwardingAddress(rng);
       }
     } else {
-      s.event(officeDay(after + rng.int(1, 20)), 'forwarding_address', {}, 'Forwarding address given when the keys were returned.');
+      s.event(Math.min(A, officeDay(after + rng.int(0, 20))), 'forwarding_address', {}, 'Forwarding address given when the keys were returned.');
     }
   }
   if (kind === 'former_statute_barred') {

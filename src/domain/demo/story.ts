@@ -8,7 +8,7 @@ import { fromDayNumber } from '../calendar/business-date';
 import type { ChargeScheduleEntry, SubAccount } from '../rent/charges-due';
 import { AccountSimulation, mondayOf, weekdayOf, type Payer, type SimTx } from './account-simulation';
 import { arrearsView, type ArrearsView, type BenefitPositions } from './arrears-view';
-import { scheduleHousingBenefit, scheduleUniversalCredit } from './funding';
+import { monthlyHousingCosts, scheduleHousingBenefit, scheduleUniversalCredit } from './funding';
 import { SteadyPayer, type PayerMarker, type SteadyPayerConfig } from './payers';
 import type { Random } from './random';
 import type { StoryEvent } from './recovery';
@@ -202,7 +202,7 @@ export class Story {
     if (toLandlord) {
       monthly = scheduleUniversalCredit(sim, { from: fromDay, to: toDay, fraction });
     } else {
-      monthly = Math.round((sim.weeklyChargeOn(Math.min(this.asOfDay, toDay ?? this.asOfDay)) * fraction * 50) / 12);
+      monthly = monthlyHousingCosts(sim.weeklyChargeOn(Math.min(this.asOfDay, toDay ?? this.asOfDay)), fraction);
     }
     const ended = toDay !== null && toDay <= this.asOfDay;
     const dom = Number(fromDayNumber(fromDay).slice(8, 10));

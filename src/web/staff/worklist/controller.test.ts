@@ -1,0 +1,117 @@
+import { load } from 'cheerio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWebTestApp, type WebTestApp } from '../../../../test/support/web-test-app';
+import { storeAssessments } from '../../../persistence/stores/assessment-store';
+import { createTenancy } from '../../../persistence/stores/tenancy-store';
+
+const refs = (html: string) =>
+  load(html)('[data-qa="worklist-row"]')
+    .map((_i, el) => load(el).root().find('[data-qa="worklist-row"]').attr('data-ref') ?? '')
+    .get();
+
+describe('GET /worklist and the bulk letter', () => {
+  let t: WebTestApp;
+  beforeAll(async () => {
+    t = await createWebTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it("an officer's default worklist is their patch, by priority then real arrears, without 'none' cases", async () => {
+    const { agent } = await t.signIn('officer.northgate');
+    const res = await agent.get('/worklist');
+    expect(res.status).toBe(200);
+    expect(refs(res.text)).toEqual(['TEN-N002', 'TEN-N001', 'TEN-N003']);
+  });
+
+  it('seniors and managers see every patch; filters narrow it', async () => {
+    const { agent } = await t.signIn('senior');
+    expect(refs((await agent.get('/worklist')).text)).toEqual(['TEN-N002', 'TEN-S002', 'TEN-S001', 'TEN-N001', 'TEN-N003']);
+    expect(refs((await agent.get(`/worklist?patch=${t.seed.patches.south}`)).text)).toEqual(['TEN-S002', 'TEN-S001']);
+    expect(refs((await agent.get(`/worklist?officer=${t.seed.users.officerNorth.id}`)).text)).toEqual(['TEN-N002', 'TEN-N001', 'TEN-N003']);
+    expect(refs((await agent.get('/worklist?action=send_letter_1')).text)).toEqual(['TEN-N001', 'TEN-N003']);
+    expect(refs((await agent.get('/worklist?band=1000_to_2500')).text)).toEqual(['TEN-N002']);
+    expect(refs((await agent.get('/worklist?vulnerable=yes')).text)).toEqual(['TEN-N001']);
+    expect(refs((await agent.get('/worklist?vulnerable=no&tenure=introductory')).text)).toEqual(['TEN-S002']);
+    const counts = load((await agent.get('/worklist')).text)('[data-qa="action-count"]')
+      .map((_i, el) => `${load(el).root().find('[data-qa="action-count"]').attr('data-action')}`)
+      .get();
+    expect(counts.sort()).toEqual(['apply_for_possession', 'hold', 'send_letter_1', 'send_letter_2']);
+  });
+
+  it('shows follow-ups due today, and audits the names it showed', async () => {
+    const { agent } = await t.signIn('officer.northgate');
+    const $ = load((await agent.get('/worklist')).text);
+    expect($('[data-qa="follow-up-row"]').text()).toContain('Check the promised payment');
+    const [row] = await t.db.query<{ details: { tenancyRefs: string[] } }>(`SELECT details FROM audit_log WHERE entity = 'worklist' AND actor = 'officer.northgate' ORDER BY id DESC LIMIT 1`);
+    expect(row!.details.tenancyRefs).toEqual(['TEN-N002', 'TEN-N001', 'TEN-N003']);
+  });
+
+  it('an officer without a patch has an empty worklist by default', async () => {
+    const { agent } = await t.signIn('officer.nopatch');
+    expect(refs((await agent.get('/worklist')).text)).toEqual([]);
+  });
+
+  it('"Send letter 1 to selected" confirms each selected letter 1 case on the officer\'s patch, and skips the rest', async () => {
+    const { agent, csrf } = await t.signIn('officer.northgate');
+    const ids = [t.seed.tenancies['TEN-N001']!, t.seed.tenancies['TEN-N002']!, t.seed.tenancies['TEN-S002']!].map(String);
+    const res = await agent.post('/worklist/send-letter-1').type('form').send(`_csrf=${csrf}&${ids.map((i) => `tenancyIds=${i}`).join('&')}`);
+    expect(res.status).toBe(303);
+    const page = await agent.get('/worklist');
+    expect(page.text).toContain('Letter 1 sent to 1 case');
+    expect(page.text).toContain('TEN-N002 (the recommendation is no longer letter 1)');
+    const actions = await t.db.query<{ tenancy_id: number; details: { action: string } }>(`SELECT tenancy_id, details FROM case_events WHERE type = 'action' AND recorded_by = 'officer.northgate'`);
+    expect(actions.map((a) => [a.tenancy_id, a.details.action])).toEqual([[t.seed.tenancies['TEN-N001'], 'send_letter_1']]);
+    expect((await t.db.query(`SELECT 1 FROM letters`)).length).toBe(1);
+    // Nothing selected: a message, no change.
+    await agent.post('/worklist/send-letter-1').type('form').send({ _csrf: csrf });
+    expect((await agent.get('/worklist')).text).toContain('Select at least one case');
+  });
+
+  it('pages 50 cases at a time', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 55; i += 1) {
+      ids.push(
+        await createTenancy(t.db, {
+          ref: `TEN-P${String(i).padStart(3, '0')}`,
+          paymentReference: `PP${i}`,
+          tenure: 'secure',
+          landlordType: 'local_authority',
+          startDate: '2026-01-05',
+          endDate: null,
+          endReason: null,
+          rentFrequency: 'weekly',
+          address: `${i} Page Street`,
+          postcode: 'PG1 1AA',
+          patchName: 'Pages',
+          tenants: [{ name: `Page Tenant ${i}` }],
+        }),
+      );
+    }
+    const [patch] = await t.db.query<{ id: number }>(`SELECT id FROM patches WHERE name = 'Pages'`);
+    await storeAssessments(
+      t.db,
+      ids.map((id, i) => ({
+        tenancyId: id,
+        asOf: '2026-11-23',
+        trigger: 'daily',
+        policyVersion: 1,
+        action: 'monitor',
+        priority: 5,
+        balancePence: 1000 + i,
+        arrearsPence: 1000 + i,
+        realArrearsPence: 1000 + i,
+        needsApproval: false,
+        patchId: patch!.id,
+        result: { reasons: [], weeksInArrears: 0.1 },
+        trace: [],
+      })),
+    );
+    const { agent } = await t.signIn('manager');
+    const first = await agent.get(`/worklist?patch=${patch!.id}`);
+    expect(refs(first.text).length).toBe(50);
+    expect(refs(first.text)[0]).toBe('TEN-P054');
+    expect(first.text).toContain('Showing 1 to 50 of 55 cases');
+    const second = await agent.get(`/worklist?patch=${patch!.id}&page=2`);
+    expect(refs(second.text)).toEqual(['TEN-P004', 'TEN-P003', 'TEN-P002', 'TEN-P001', 'TEN-P000']);
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { qa, renderPage } from '../../../../test/support/render-page';
+import type { Worklist, WorklistItem } from '../../../application/caseload/worklist';
+import type { Actor } from '../../../application/users/permissions';
+import { parseWorklistQuery } from './form';
+import { buildWorklistPage } from './view-model';
+
+const actor: Actor = { id: 1, username: 'officer.northgate', displayName: 'N', role: 'officer', extraRoles: [], patchId: 1, patchName: 'Northgate' };
+
+function item(overrides: Partial<WorklistItem> = {}): WorklistItem {
+  return {
+    tenancyId: 1,
+    ref: 'TEN-1',
+    names: 'Alice Smith',
+    patchName: 'Northgate',
+    tenure: 'secure',
+    action: 'send_letter_1',
+    needsApproval: false,
+    priority: 20,
+    realArrearsPence: 20_000,
+    weeksInArrears: 2,
+    firstReason: '2.00 weeks of real arrears',
+    legalStage: { code: 'none', label: 'None', since: null },
+    vulnerable: false,
+    breathingSpace: false,
+    dispute: false,
+    canAct: true,
+    ...overrides,
+  };
+}
+
+function worklist(items: WorklistItem[], overrides: Partial<Worklist> = {}): Worklist {
+  return { items, total: items.length, page: 1, pageCount: 1, countsByAction: [{ action: 'send_letter_1', count: items.length }], followUps: [], scopePatchIds: [1], ...overrides };
+}
+
+const render = (w: Worklist, query = '') =>
+  renderPage(
+    'staff/worklist/worklist.njk',
+    buildWorklistPage({ actor, worklist: w, query: parseWorklistQuery(Object.fromEntries(new URLSearchParams(query))), today: '2026-11-23', patches: [{ id: 1, name: 'Northgate' }, { id: 2, name: 'Southbank' }], officers: [] }),
+  );
+
+describe('worklist page', () => {
+  it('shows each case: ref link, name, readable action with its first reason, arrears in pounds, weeks, legal stage, flags', () => {
+    const $ = render(
+      worklist([
+        item(),
+        item({ tenancyId: 2, ref: 'TEN-2', action: 'apply_for_possession', needsApproval: true, vulnerable: true, breathingSpace: true, dispute: true, legalStage: { code: 'notice_served', label: 'Notice served (NOSP)', since: '2026-10-01' }, canAct: false }),
+      ]),
+    );
+    const rows = $(qa('worklist-row'));
+    expect(rows.length).toBe(2);
+    const first = rows.first();
+    expect(first.find(qa('tenancy-link')).attr('href')).toBe('/tenancies/TEN-1');
+    expect(first.find(qa('names')).text()).toBe('Alice Smith');
+    expect(first.find(qa('action-label')).text()).toBe('Send letter 1');
+    expect(first.find(qa('reason')).text()).toBe('2.00 weeks of real arrears');
+    expect(first.find(qa('arrears')).text()).toBe('£200.00');
+    expect(first.find(qa('weeks')).text()).toBe('2.00');
+    expect(first.find(qa('select-case')).val()).toBe('1');
+    const second = rows.eq(1);
+    expect(second.find(qa('legal-stage')).text()).toBe('Notice served (NOSP)');
+    expect(second.find('.moj-badge').map((_i, el) => $(el).text().trim()).get()).toEqual(['Breathing space', 'Vulnerable', 'Dispute', 'Needs approval']);
+    expect(second.find(qa('select-case')).length).toBe(0);
+    expect(second.find(qa('flags')).text()).toContain('Read only');
+    expect($(qa('bulk-send-letter-1')).text()).toContain('Send letter 1 to selected');
+    expect($(qa('bulk-form')).find('input[name=_csrf]').val()).toBe('test-csrf-token');
+  });
+
+  it('has a GET filter form (works without JavaScript), counts per action, and selected-filter tags', () => {
+    const $ = render(worklist([item()]), 'action=send_letter_1&band=under_250');
+    expect($(qa('worklist-filter')).attr('method')).toBe('get');
+    expect($('.moj-filter').length).toBe(1);
+    for (const name of ['patch', 'officer', 'action', 'band', 'vulnerable', 'tenure']) expect($(`[name=${name}]`).length, name).toBeGreaterThan(0);
+    expect($(qa('action-count')).text()).toContain('Send letter 1 (1)');
+    expect($('.moj-filter__tag').map((_i, el) => $(el).text().replace('Remove this filter', '').trim()).get()).toEqual(['Send letter 1', 'Under £250']);
+    expect($('.moj-filter__tag').first().attr('href')).toBe('/worklist?band=under_250');
+  });
+
+  it('pages with GOV.UK pagination keeping the filters', () => {
+    const $ = render(worklist([item()], { total: 120, page: 2, pageCount: 3 }), 'action=send_letter_1&page=2');
+    expect($(qa('worklist-count')).text()).toBe('Showing 51 to 100 of 120 cases');
+    expect($('.govuk-pagination__prev a').attr('href')).toBe('/worklist?action=send_letter_1');
+    expect($('.govuk-pagination__next a').attr('href')).toBe('/worklist?action=send_letter_1&page=3');
+  });
+
+  it('lists follow-ups due, marking overdue ones', () => {
+    const w = worklist([], {
+      followUps: [
+        { id: 9, tenancy_id: 1, ref: 'TEN-1', patch_id: 1, due_date: '2026-11-20', reason: 'Call back', note: null, recorded_by: 'x', names: 'Alice Smith', canAct: true },
+      ],
+    });
+    const $ = render(w);
+    const row = $(qa('follow-up-row'));
+    expect(row.text()).toContain('20 November 2026');
+    expect(row.text()).toContain('Overdue');
+    expect(row.find('a[href="/tenancies/TEN-1/events/9/close"]').length).toBe(1);
+  });
+
+  it('says so when nothing matches', () => {
+    const $ = render(worklist([], { countsByAction: [] }));
+    expect($(qa('worklist-empty')).length).toBe(1);
+    expect($(qa('bulk-form')).length).toBe(0);
+  });
+});
