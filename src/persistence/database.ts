@@ -15,6 +15,12 @@ export interface Db {
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   /** Bulk-loads CSV rows (already escaped, one per line, no header) into `table (columns)` with COPY. */
   copyCsv(table: string, columns: readonly string[], csvChunks: Iterable<string> | AsyncIterable<string>): Promise<void>;
+  /**
+   * Runs `COPY (select) TO …` in PostgreSQL's text format and returns the text: the fast way to read many
+   * rows (PGlite parses each row of an ordinary query through its wire protocol). COPY takes no parameters,
+   * so `select` must carry only literals the caller has validated (see `sqlLiteral`).
+   */
+  copyOutText(select: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -41,4 +47,36 @@ export function csvLine(values: readonly (string | number | boolean | null | und
 /** Is this error PostgreSQL's unique_violation (23505)? */
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
+}
+
+/** A value written into SQL as a literal (for COPY, which takes no parameters): integers, ISO dates, plain words. */
+export function sqlLiteral(value: number | string): string {
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) throw new RangeError(`not an integer: ${value}`);
+    return String(value);
+  }
+  if (!/^[A-Za-z0-9_\-]*$/.test(value)) throw new RangeError(`not a plain word or date: ${value}`);
+  return `'${value}'`;
+}
+
+/**
+ * Parses COPY text format: one row per line, fields separated by tabs, `\N` for null, backslash escapes.
+ * Every value comes back as a string (or null); the caller converts.
+ */
+export function parseCopyText(text: string): (string | null)[][] {
+  const rows: (string | null)[][] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    const fields = line.split('\t');
+    rows.push(fields.map((f) => (f === '\\N' ? null : f.includes('\\') ? unescapeCopy(f) : f)));
+  }
+  return rows;
+}
+
+function unescapeCopy(field: string): string {
+  return field.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c === 'b' ? '\b' : c === 'f' ? '\f' : c === 'v' ? '\v' : c));
 }

@@ -47,6 +47,10 @@ function wrap(q: Queryable, owner: PGlite, inTransaction: boolean): Db {
         });
       });
     },
+    async copyOutText(select: string) {
+      const result = await q.query(`COPY (${select}) TO '/dev/blob'`, [], { parsers });
+      return result.blob ? await result.blob.text() : '';
+    },
     async close() {
       if (!inTransaction) await owner.close();
     },

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from './database';
@@ -58,6 +58,21 @@ function wrap(client: Client, pool: pg.Pool, inTransaction: boolean): Db {
         } finally {
           conn.release();
         }
+      }
+    },
+    async copyOutText(select: string) {
+      const run = async (conn: pg.PoolClient) => {
+        const stream = conn.query(copyTo(`COPY (${select}) TO STDOUT`));
+        const chunks: Buffer[] = [];
+        for await (const chunk of stream) chunks.push(chunk as Buffer);
+        return Buffer.concat(chunks).toString('utf8');
+      };
+      if (inTransaction) return run(client as pg.PoolClient);
+      const conn = await pool.connect();
+      try {
+        return await run(conn);
+      } finally {
+        conn.release();
       }
     },
     async close() {

@@ -1,6 +1,7 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import { RENT_ACCOUNT_SUB_ACCOUNTS } from '../../domain/rent/charges-due';
 import type { Db } from '../database';
+import { parseCopyText, parseInt8, sqlLiteral } from '../database';
 
 /** Everything the database knows of a set of tenancies that a case file carries, in a handful of queries. */
 export interface CaseData {
@@ -88,23 +89,14 @@ export async function loadCaseData(db: Db, selection: TenancySelection, asOf: Bu
       `SELECT tenancy_id, week_commencing FROM rent_free_weeks WHERE tenancy_id IS NULL OR ${wt.clause} ORDER BY week_commencing`,
       wt.params,
     ),
-    db.query<CaseData['transactions'][number] & { tenancy_id: number }>(
-      `SELECT tenancy_id, id, business_date, kind, method, amount_pence, period_from, period_to, note, sub_account, reverses_id, reason
-       FROM ledger_transactions
-       WHERE ${wt.clause} AND business_date <= $${n} AND sub_account = ANY($${n + 1}::text[])
-       ORDER BY tenancy_id, business_date, id`,
-      [...wt.params, asOf, RENT_ACCOUNT_SUB_ACCOUNTS],
-    ),
+    loadTransactions(db, selection, asOf),
     db.query<CaseData['benefits'][number] & { tenancy_id: number }>(
       `SELECT tenancy_id, type, status, from_date, weekly_pence, paid_every_weeks, evidence_complete, housing_costs_to, monthly_housing_pence,
               assessment_period_start_day, details
        FROM benefit_claims WHERE ${wt.clause} ORDER BY tenancy_id, position, id`,
       wt.params,
     ),
-    db.query<CaseData['events'][number] & { tenancy_id: number }>(
-      `SELECT tenancy_id, id, event_date, type, details FROM case_events WHERE ${wt.clause} AND event_date <= $${n} ORDER BY tenancy_id, event_date, id`,
-      [...wt.params, asOf],
-    ),
+    loadEvents(db, selection, asOf),
   ]);
   for (const r of tenants) byId.get(r.tenancy_id)?.tenants.push(r);
   for (const r of charges) byId.get(r.tenancy_id)?.charges.push(r);
@@ -115,6 +107,58 @@ export async function loadCaseData(db: Db, selection: TenancySelection, asOf: Bu
   for (const r of benefits) byId.get(r.tenancy_id)?.benefits.push(r);
   for (const r of events) byId.get(r.tenancy_id)?.events.push(r);
   return [...byId.values()];
+}
+
+type TransactionRow = CaseData['transactions'][number] & { tenancy_id: number };
+
+/**
+ * The rent-account transactions of the selected tenancies on or before `asOf`, in date order: read with
+ * COPY (text format), which is several times faster than row-by-row results for millions of rows.
+ */
+function tenancyFilter(selection: TenancySelection): string {
+  if ('ids' in selection) return selection.ids.length === 0 ? 'false' : `tenancy_id IN (${selection.ids.map((id) => sqlLiteral(id)).join(',')})`;
+  return `tenancy_id BETWEEN ${sqlLiteral(selection.idFrom)} AND ${sqlLiteral(selection.idTo)}`;
+}
+
+async function loadTransactions(db: Db, selection: TenancySelection, asOf: BusinessDate): Promise<TransactionRow[]> {
+  const subAccounts = RENT_ACCOUNT_SUB_ACCOUNTS.map((s) => sqlLiteral(s)).join(',');
+  const text = await db.copyOutText(
+    `SELECT tenancy_id, id, business_date, kind, method, amount_pence, period_from, period_to, note, sub_account, reverses_id, reason
+     FROM ledger_transactions
+     WHERE ${tenancyFilter(selection)} AND business_date <= ${sqlLiteral(asOf)}::date AND sub_account IN (${subAccounts})
+     ORDER BY tenancy_id, business_date, id`,
+  );
+  return parseCopyText(text).map((f) => ({
+    tenancy_id: Number(f[0]),
+    id: Number(f[1]),
+    business_date: f[2]!,
+    kind: f[3]!,
+    method: f[4] ?? null,
+    amount_pence: parseInt8(f[5]!),
+    period_from: f[6] ?? null,
+    period_to: f[7] ?? null,
+    note: f[8] ?? null,
+    sub_account: f[9]!,
+    reverses_id: f[10] === null || f[10] === undefined ? null : Number(f[10]),
+    reason: f[11] ?? null,
+  }));
+}
+
+type EventRow = CaseData['events'][number] & { tenancy_id: number };
+
+/** The case events of the selected tenancies dated on or before `asOf`, in date order (read with COPY). */
+async function loadEvents(db: Db, selection: TenancySelection, asOf: BusinessDate): Promise<EventRow[]> {
+  const text = await db.copyOutText(
+    `SELECT tenancy_id, id, event_date, type, details::text FROM case_events
+     WHERE ${tenancyFilter(selection)} AND event_date <= ${sqlLiteral(asOf)}::date ORDER BY tenancy_id, event_date, id`,
+  );
+  return parseCopyText(text).map((f) => ({
+    tenancy_id: Number(f[0]),
+    id: Number(f[1]),
+    event_date: f[2]!,
+    type: f[3]!,
+    details: JSON.parse(f[4] ?? '{}') as Record<string, unknown>,
+  }));
 }
 
 /** The id range of all tenancies, for walking them in batches. */
