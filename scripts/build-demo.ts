@@ -34,10 +34,7 @@ try {
     },
   });
   const built = performance.now();
-  console.error('returned at', ((built - opened) / 1000).toFixed(1));
   console.log(JSON.stringify(summary, null, 2));
-  const cpu = process.cpuUsage();
-  console.log(`process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
   console.log(`opened and migrated in ${((opened - started) / 1000).toFixed(1)} s; demo ${summary.reused ? 'reused' : 'built'} in ${((built - opened) / 1000).toFixed(1)} s (${db.kind})`);
 } finally {
   await db.close();

@@ -55,7 +55,7 @@ export function sqlLiteral(value: number | string): string {
     if (!Number.isSafeInteger(value)) throw new RangeError(`not an integer: ${value}`);
     return String(value);
   }
-  if (!/^[A-Za-z0-9_\-]*$/.test(value)) throw new RangeError(`not a plain word or date: ${value}`);
+  if (!/^[A-Za-z0-9_-]*$/.test(value)) throw new RangeError(`not a plain word or date: ${value}`);
   return `'${value}'`;
 }
 

@@ -161,7 +161,8 @@ async function* batchSource(inputs: DemoBatchInputs, useWorker: boolean): AsyncG
   }
   let worker: Worker;
   try {
-    worker = new Worker(new URL('./demo-worker.mjs', import.meta.url));
+    // a larger young generation: the generator makes many short-lived objects
+    worker = new Worker(new URL('./demo-worker.mjs', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
   } catch {
     yield* demoBatches(inputs);
     return;
@@ -214,8 +215,8 @@ interface DeferredConstraint {
 }
 
 /**
- * Drops the keys, indexes, checks and foreign keys of the tables about to be bulk-loaded (and the foreign
- * keys pointing at them), where this role owns them; returns what puts every one back exactly as it was,
+ * Drops the keys, indexes (but partial ones, which few demo rows enter), checks and foreign keys of the
+ * tables about to be bulk-loaded (and the foreign keys pointing at them), where this role owns them; returns what puts every one back exactly as it was,
  * read from the catalogue (so a later migration's additions come back too). Building an index once and
  * checking a constraint in one pass costs several times less than keeping them up to date row by row.
  * Re-adding each check and foreign key validates every row, so nothing goes unchecked.
@@ -246,6 +247,7 @@ async function deferConstraints(tx: Db, tables: readonly string[]): Promise<() =
      FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
      WHERE t.relname = ANY($1::text[]) AND t.relnamespace = 'public'::regnamespace
        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid AND c.conrelid = x.indrelid)
+       AND x.indpred IS NULL
      ORDER BY i.relname`,
     [names],
   );

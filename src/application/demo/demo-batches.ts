@@ -166,10 +166,37 @@ function writeTenancy(t: DemoTenancy, inputs: DemoBatchInputs, firstLedgerId: nu
   text = '';
   for (const e of t.events) text += `${t.id},${e.date},${e.type},${csvValue(JSON.stringify(e.details))},${csvValue(e.note)},demo\n`;
   parts.case_events.push(text);
-  text = '';
+  // the hot loop (a few hundred rows a tenancy): plain concatenation, one line per row
   let id = firstLedgerId;
+  const tenancy = `,${t.id},`;
   for (const x of t.transactions) {
-    text += `${id++},${t.id},${x.subAccount},${x.date},${x.kind},${n(x.method)},${x.amountPence},${n(x.periodFrom)},${n(x.periodTo)},${x.note === null ? '' : csvValue(x.note)},${x.idempotencyKey},${x.reversesIndex === null ? '' : firstLedgerId + x.reversesIndex},${x.reason === null ? '' : csvValue(x.reason)},${x.source}\n`;
+    parts.ledger_transactions.push(
+      id++ +
+        tenancy +
+        x.subAccount +
+        ',' +
+        x.date +
+        ',' +
+        x.kind +
+        ',' +
+        (x.method ?? '') +
+        ',' +
+        x.amountPence +
+        ',' +
+        (x.periodFrom ?? '') +
+        ',' +
+        (x.periodTo ?? '') +
+        ',' +
+        (x.note === null ? '' : csvValue(x.note)) +
+        ',' +
+        x.idempotencyKey +
+        ',' +
+        (x.reversesIndex === null ? '' : firstLedgerId + x.reversesIndex) +
+        ',' +
+        (x.reason === null ? '' : csvValue(x.reason)) +
+        ',' +
+        x.source +
+        '\n',
+    );
   }
-  parts.ledger_transactions.push(text);
 }

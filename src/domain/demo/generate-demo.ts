@@ -144,7 +144,7 @@ export function demoProperty(ctx: LandlordContext, index: number): PropertyInfo 
   const area = patchName(patchIndex);
   const bedrooms = isFlat ? rng.weighted([[0, 10], [1, 50], [2, 35], [3, 5]] as const) : rng.weighted([[2, 30], [3, 55], [4, 15]] as const);
   const ranges: Record<number, readonly [number, number]> = isFlat
-    ? { 0: [8000, 9200], 1: [8600, 10600], 2: [9600, 12000], 3: [11000, 13400] }
+    ? { 0: [8500, 9400], 1: [8800, 10600], 2: [9600, 12000], 3: [11000, 13400] }
     : { 2: [10400, 12800], 3: [11400, 14200], 4: [13000, 15800] };
   const [lo, hi] = ranges[bedrooms] ?? [9000, 12000];
   const rentPence = rng.int(lo, hi);

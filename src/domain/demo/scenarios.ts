@@ -148,7 +148,7 @@ function pickTenure(s: Story, startDay: number, allowTemporary = true): DemoTenu
 /** Temporary accommodation costs more than general needs housing, and includes a service charge. */
 function applyTenureRent(s: Story): void {
   if (s.tenure === 'licence') {
-    s.rentPence = Math.round(s.rentPence * 1.22);
+    s.rentPence = Math.min(15800, Math.round(s.rentPence * 1.22));
     s.serviceChargePence = s.serviceChargePence > 0 ? s.serviceChargePence : 1200 + s.rng.int(0, 12) * 100;
   }
 }

@@ -75,7 +75,6 @@ export async function loadCaseData(db: Db, selection: TenancySelection, asOf: Bu
   if (byId.size === 0) return [];
 
   const wt = where(selection, 'tenancy_id', 1);
-  const n = wt.params.length + 1;
   const [tenants, charges, rentFree, transactions, benefits, events] = await Promise.all([
     db.query<{ tenancy_id: number; name: string; has_forwarding_address: boolean }>(
       `SELECT tenancy_id, name, has_forwarding_address FROM tenants WHERE ${wt.clause} ORDER BY tenancy_id, position`,

@@ -18,6 +18,13 @@ export interface SelectItem {
   checked?: boolean;
 }
 
+/** The first reason on the worklist, cut at a word (the account shows it whole). */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).trimEnd()}…`;
+}
+
 export function flagBadges(flags: { vulnerable: boolean; breathingSpace: boolean; dispute: boolean; needsApproval?: boolean }): Badge[] {
   const badges: Badge[] = [];
   if (flags.breathingSpace) badges.push({ text: 'Breathing space', classes: 'moj-badge--purple' });
@@ -77,7 +84,7 @@ export function buildWorklistPage(input: {
     patchName: i.patchName ?? '',
     action: i.action,
     actionLabel: actionLabel(i.action),
-    reason: i.firstReason ?? '',
+    reason: shorten(i.firstReason ?? '', 110),
     arrears: formatPounds(i.realArrearsPence),
     arrearsPence: i.realArrearsPence,
     weeks: i.weeksInArrears === null ? '' : i.weeksInArrears.toFixed(2),
