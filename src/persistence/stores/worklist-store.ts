@@ -1,4 +1,5 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
+import { WATCH_ONLY_ACTIONS } from '../../domain/worklist/caseload';
 import type { Db } from '../database';
 
 export interface WorklistFilter {
@@ -36,6 +37,9 @@ function whereOf(filter: WorklistFilter, options: { withAction: boolean }): { sq
   };
   if (filter.patchIds !== null) add('c.patch_id = ANY(?::int[])', filter.patchIds);
   if (options.withAction && filter.action) add('c.action = ?', filter.action);
+  // With no action chosen, the worklist is the caseload: the accounts that need a person today. The
+  // monitoring actions are counted, and shown when their action is chosen.
+  if (options.withAction && !filter.action) add('NOT (c.action = ANY(?::text[]))', WATCH_ONLY_ACTIONS);
   if (filter.minRealArrearsPence !== null) add('c.real_arrears_pence >= ?', filter.minRealArrearsPence);
   if (filter.maxRealArrearsPence !== null) add('c.real_arrears_pence < ?', filter.maxRealArrearsPence);
   if (filter.tenure) add('t.tenure = ?', filter.tenure);

@@ -95,7 +95,7 @@ describe('GET /worklist and the bulk letter', () => {
         asOf: '2026-11-23',
         trigger: 'daily',
         policyVersion: 1,
-        action: 'monitor',
+        action: 'send_letter_1',
         priority: 5,
         balancePence: 1000 + i,
         arrearsPence: 1000 + i,
@@ -113,5 +113,45 @@ describe('GET /worklist and the bulk letter', () => {
     expect(first.text).toContain('Showing 1 to 50 of 55 cases');
     const second = await agent.get(`/worklist?patch=${patch!.id}&page=2`);
     expect(refs(second.text)).toEqual(['TEN-P004', 'TEN-P003', 'TEN-P002', 'TEN-P001', 'TEN-P000']);
+  });
+
+  it('shows only the caseload by default: monitoring cases appear when their action is chosen', async () => {
+    const [id] = [
+      await createTenancy(t.db, {
+        ref: 'TEN-MON-1',
+        paymentReference: 'MON1',
+        tenure: 'secure',
+        landlordType: 'local_authority',
+        startDate: '2026-01-05',
+        endDate: null,
+        endReason: null,
+        rentFrequency: 'weekly',
+        address: '1 Watch Street',
+        postcode: 'WA1 1AA',
+        patchName: 'Watch',
+        tenants: [{ name: 'Watch Tenant' }],
+      }),
+    ];
+    const [patch] = await t.db.query<{ id: number }>(`SELECT id FROM patches WHERE name = 'Watch'`);
+    await storeAssessments(t.db, [
+      {
+        tenancyId: id!,
+        asOf: '2026-11-23',
+        trigger: 'daily',
+        policyVersion: 1,
+        action: 'monitor_arrangement',
+        priority: 3,
+        balancePence: 500,
+        arrearsPence: 500,
+        realArrearsPence: 500,
+        needsApproval: false,
+        patchId: patch!.id,
+        result: { reasons: ['arrangement kept'], weeksInArrears: 0.05 },
+        trace: [],
+      },
+    ]);
+    const { agent } = await t.signIn('manager');
+    expect(refs((await agent.get(`/worklist?patch=${patch!.id}`)).text)).toEqual([]);
+    expect(refs((await agent.get(`/worklist?patch=${patch!.id}&action=monitor_arrangement`)).text)).toEqual(['TEN-MON-1']);
   });
 });
