@@ -1,14 +1,11 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { ImportRefused } from '../../application/imports/csv-file';
 import { exportPaymentExceptions, listOpenExceptions, resubmitExceptions } from '../../application/imports/exceptions';
-import { formatPounds } from '../../domain/money/pence';
 import { action, printJson, UsageError } from '../cli-support';
 import { todayInLondon, withDatabase } from '../open-db';
-import { progressBar } from '../progress';
 import { commandGroup } from './command-groups';
-import { countLine, errorLines } from './import-output';
+import { paymentCountLines, runFileImport } from './import-output';
 
 export function registerExceptions(program: Command): void {
   const group = commandGroup(program, 'exceptions', 'rejected rows of imported files, to correct and resubmit');
@@ -67,28 +64,13 @@ export function registerExceptions(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .action(
       action(async (file: string, opts: { json?: boolean }, cmd: Command) => {
-        const bar = progressBar(`resubmitting ${file}`);
-        const summary = await withDatabase(cmd, async (db) => {
-          try {
-            return await resubmitExceptions(db, { path: file, today: todayInLondon(), importedBy: 'cli', onProgress: bar.update });
-          } catch (error) {
-            if (error instanceof ImportRefused) throw new UsageError(`${error.message}: nothing imported`);
-            throw error;
-          } finally {
-            bar.stop();
-          }
-        });
+        const summary = await runFileImport(cmd, `resubmitting ${file}`, (db, onProgress) => resubmitExceptions(db, { path: file, today: todayInLondon(), importedBy: 'cli', onProgress }));
         if (opts.json) {
           printJson(summary);
           return;
         }
         console.log(`Resubmitted ${summary.file}: ${summary.resubmitted} exception${summary.resubmitted === 1 ? '' : 's'} resolved`);
-        console.log(countLine('rows', summary.rows));
-        console.log(countLine('posted', summary.posted, formatPounds(summary.postedPence)));
-        console.log(countLine('suspense', summary.suspense));
-        console.log(countLine('rejected', summary.rejected));
-        console.log(countLine('duplicate', summary.duplicate));
-        for (const line of errorLines(summary.errors)) console.log(line);
+        for (const line of paymentCountLines(summary)) console.log(line);
       }),
     );
 }

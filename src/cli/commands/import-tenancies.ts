@@ -1,11 +1,9 @@
 import type { Command } from 'commander';
-import { ImportRefused } from '../../application/imports/csv-file';
 import { importTenancies } from '../../application/imports/import-tenancies';
-import { action, printJson, UsageError } from '../cli-support';
-import { todayInLondon, withDatabase } from '../open-db';
-import { progressBar } from '../progress';
+import { action, printJson } from '../cli-support';
+import { todayInLondon } from '../open-db';
 import { commandGroup } from './command-groups';
-import { countLine, errorLines } from './import-output';
+import { countLine, errorLines, runFileImport } from './import-output';
 
 export function registerImportTenancies(program: Command): void {
   commandGroup(program, 'import', 'import files: payments, tenancies, case files')
@@ -15,17 +13,7 @@ export function registerImportTenancies(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .action(
       action(async (file: string, opts: { json?: boolean }, cmd: Command) => {
-        const bar = progressBar(`importing ${file}`);
-        const summary = await withDatabase(cmd, async (db) => {
-          try {
-            return await importTenancies(db, { path: file, today: todayInLondon(), importedBy: 'cli', onProgress: bar.update });
-          } catch (error) {
-            if (error instanceof ImportRefused) throw new UsageError(`${error.message}: nothing imported`);
-            throw error;
-          } finally {
-            bar.stop();
-          }
-        });
+        const summary = await runFileImport(cmd, `importing ${file}`, (db, onProgress) => importTenancies(db, { path: file, today: todayInLondon(), importedBy: 'cli', onProgress }));
         if (opts.json) {
           printJson(summary);
           return;
