@@ -16,7 +16,6 @@ export function databaseConfig(options: { db?: string | undefined } = {}, env: N
 
 export interface WebConfig {
   port: number;
-  sessionSecret: string | null;
   sessionTimeoutMinutes: number;
   isProduction: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string } | null;
@@ -35,10 +34,8 @@ export function webConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
     env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET && env.OIDC_REDIRECT_URI
       ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, redirectUri: env.OIDC_REDIRECT_URI }
       : null;
-  if (isProduction && !env.SESSION_SECRET) throw new Error('SESSION_SECRET must be set in production');
   return {
     port: Number(env.PORT ?? 3000),
-    sessionSecret: env.SESSION_SECRET ?? null,
     sessionTimeoutMinutes: positiveNumber(env.SESSION_TIMEOUT_MINUTES, 30),
     isProduction,
     oidc,
