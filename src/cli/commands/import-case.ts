@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { reassessTenancies } from '../../application/assessment/reassess';
 import { importCase, CaseImportRefused } from '../../application/case-file/import-case';
 import { parseCaseFile } from '../../domain/case-file/parse-case-file';
 import { action, printJson, readInput, UsageError } from '../cli-support';
@@ -25,7 +26,10 @@ export function registerImportCase(program: Command): void {
         if (!parsed.ok) throw new UsageError(`${parsed.path}: ${parsed.message}`);
         const result = await withDatabase(cmd, async (db) => {
           try {
-            return await importCase(db, parsed.value, raw as Record<string, unknown>, { replace: opts.replace === true, recordedBy: 'cli' });
+            const imported = await importCase(db, parsed.value, raw as Record<string, unknown>, { replace: opts.replace === true, recordedBy: 'cli' });
+            // Assessed at once, as of the file's date, so lists and the worklist show it straight away.
+            await reassessTenancies(db, [imported.tenancyId], parsed.value.asOf, 'import');
+            return imported;
           } catch (error) {
             if (error instanceof CaseImportRefused) throw new UsageError(error.message);
             throw error;
