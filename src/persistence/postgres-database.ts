@@ -20,14 +20,23 @@ const types = {
 type Client = pg.Pool | pg.PoolClient;
 
 function wrap(client: Client, pool: pg.Pool, inTransaction: boolean): Db {
+  // One connection runs one statement at a time: inside a transaction, statements started together
+  // (Promise.all) are queued here rather than handed to the client concurrently.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    if (!inTransaction) return fn();
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+  };
   const db: Db = {
     kind: 'postgres',
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      const result = await client.query({ text: sql, values: params as unknown[], types } as pg.QueryConfig);
+      const result = await serial(() => client.query({ text: sql, values: params as unknown[], types } as pg.QueryConfig));
       return result.rows as T[];
     },
     async exec(sql: string) {
-      await client.query(sql);
+      await serial(() => client.query(sql));
     },
     async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
       if (inTransaction) return fn(db);
@@ -50,7 +59,7 @@ function wrap(client: Client, pool: pg.Pool, inTransaction: boolean): Db {
         await pipeline(Readable.from(csvChunks as AsyncIterable<string>), stream);
       };
       if (inTransaction) {
-        await run(client as pg.PoolClient);
+        await serial(() => run(client as pg.PoolClient));
       } else {
         const conn = await pool.connect();
         try {
@@ -67,7 +76,7 @@ function wrap(client: Client, pool: pg.Pool, inTransaction: boolean): Db {
         for await (const chunk of stream) chunks.push(chunk as Buffer);
         return Buffer.concat(chunks).toString('utf8');
       };
-      if (inTransaction) return run(client as pg.PoolClient);
+      if (inTransaction) return serial(() => run(client as pg.PoolClient));
       const conn = await pool.connect();
       try {
         return await run(conn);
