@@ -31,10 +31,11 @@ export function formatDateTime(value: Date | string): string {
 
 /**
  * The one Nunjucks environment: our templates, GOV.UK Frontend's and MOJ Frontend's, autoescaped,
- * with the filters the pages use (money from pence, dates, labels).
+ * with the filters the pages use (money from pence, dates, labels). Compiled templates are cached;
+ * RENTWISE_TEMPLATE_RELOAD=true re-reads them on every render while editing templates.
  */
 export function createNunjucksEnvironment(): nunjucks.Environment {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([WEB_DIR, GOVUK_FRONTEND_DIST, MOJ_FRONTEND_DIR], { noCache: process.env.NODE_ENV !== 'production' }), {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([WEB_DIR, GOVUK_FRONTEND_DIST, MOJ_FRONTEND_DIR], { noCache: process.env.RENTWISE_TEMPLATE_RELOAD === 'true' }), {
     autoescape: true,
     throwOnUndefined: false,
   });
