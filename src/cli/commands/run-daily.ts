@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { runDaily } from '../../application/daily-run/run-daily';
+import { needsAPerson } from '../../domain/worklist/caseload';
 import { action, printJson } from '../cli-support';
 import { dateOption, todayInLondon, withDatabase } from '../open-db';
 import { progressBar } from '../progress';
@@ -21,14 +22,17 @@ export function registerRunDaily(program: Command): void {
           printJson(summary);
           return;
         }
-        const byAction = Object.entries(summary.byAction)
-          .filter(([a]) => a !== 'none')
+        const caseload = Object.entries(summary.byAction)
+          .filter(([a]) => needsAPerson(a))
           .sort((a, b) => b[1] - a[1])
           .map(([a, n]) => `${a} ${n}`)
           .join(', ');
+        const watching = Object.entries(summary.byAction)
+          .filter(([a]) => a !== 'none' && !needsAPerson(a))
+          .reduce((n, [, c]) => n + c, 0);
         console.log(
           `Daily run ${asOf}: ${summary.chargesPosted} charges posted; ${summary.accountsAssessed} accounts assessed; caseload ${summary.caseload}` +
-            `${byAction ? ` (${byAction})` : ''}; ${(summary.durationMs / 1000).toFixed(1)} s.`,
+            `${caseload ? ` (${caseload})` : ''}; ${watching} watched without action; ${(summary.durationMs / 1000).toFixed(1)} s.`,
         );
       }),
     );
