@@ -206,3 +206,33 @@ export function rawRecord(header: readonly string[], values: readonly string[]):
 export function extraValues(header: readonly string[], values: readonly string[]): number {
   return values.slice(header.length).filter((v) => v.trim() !== '').length;
 }
+
+/**
+ * Streams a scanned file's data records (the header skipped) to `processBatch` in batches of `batchRows`,
+ * and refuses a file whose bytes changed since `scan` read it (rows already imported stay imported and
+ * are duplicates when it is imported again).
+ */
+export async function forEachDataBatch(
+  path: string,
+  options: { label: string; scan: CsvScan; batchRows: number; onProgress?: ((bytesRead: number, totalBytes: number) => void) | undefined },
+  processBatch: (batch: CsvRecord[]) => Promise<void>,
+): Promise<void> {
+  const reading = readCsv(path, { label: options.label, onBytes: (n) => options.onProgress?.(n, options.scan.sizeBytes) });
+  let batch: CsvRecord[] = [];
+  let sawHeader = false;
+  for await (const record of reading.records) {
+    if (!sawHeader) {
+      sawHeader = true;
+      continue;
+    }
+    batch.push(record);
+    if (batch.length >= options.batchRows) {
+      await processBatch(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await processBatch(batch);
+  if (reading.sha256() !== options.scan.sha256) {
+    throw new Error(`${options.label} changed while it was being imported: import it again (rows already imported are duplicates)`);
+  }
+}

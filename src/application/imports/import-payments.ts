@@ -20,7 +20,7 @@ import { appendLedgerTransactions } from '../../persistence/stores/ledger-store'
 import { tenancyIdsByPaymentReference } from '../../persistence/stores/tenancy-store';
 import { reassessTenancies } from '../assessment/reassess';
 import type { CsvRecord } from './csv-file';
-import { extraValues, ImportRefused, locateColumns, rawRecord, readCsv, scanCsvFile } from './csv-file';
+import { extraValues, forEachDataBatch, ImportRefused, locateColumns, rawRecord, scanCsvFile } from './csv-file';
 import type { MappedRow, PaymentFormat } from './payment-formats';
 import { DEFAULT_PAYMENT_FORMAT, PAYMENT_FORMATS, paymentFormat } from './payment-formats';
 
@@ -334,23 +334,7 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
     }
   };
 
-  const reading = readCsv(options.path, { label, onBytes: (n) => options.onProgress?.(n, scan.sizeBytes) });
-  const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
-  let batch: CsvRecord[] = [];
-  let sawHeader = false;
-  for await (const record of reading.records) {
-    if (!sawHeader) {
-      sawHeader = true;
-      continue;
-    }
-    batch.push(record);
-    if (batch.length >= batchRows) {
-      await processBatch(batch);
-      batch = [];
-    }
-  }
-  if (batch.length > 0) await processBatch(batch);
-  if (reading.sha256() !== scan.sha256) throw new Error(`${label} changed while it was being imported: import it again (rows already imported are duplicates)`);
+  await forEachDataBatch(options.path, { label, scan, batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS, onProgress: options.onProgress }, processBatch);
 
   await completeImportFile(db, importFileId, { rows: summary.rows, posted: summary.posted, suspense: summary.suspense, rejected: summary.rejected, duplicate: summary.duplicate, postedPence: summary.postedPence });
   await reassessTenancies(db, [...affected], latestPosted === null ? options.today : maxDate(options.today, latestPosted), 'import');

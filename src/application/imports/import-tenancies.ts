@@ -24,7 +24,7 @@ import type { LandlordType, RentFrequency, TenancyDetails, TenantDetails, Tenure
 import { updateTenancyDetails } from '../../persistence/stores/tenancy-store';
 import { reassessTenancies } from '../assessment/reassess';
 import type { CsvRecord } from './csv-file';
-import { extraValues, ImportRefused, locateColumns, rawRecord, readCsv, scanCsvFile } from './csv-file';
+import { extraValues, forEachDataBatch, ImportRefused, locateColumns, rawRecord, scanCsvFile } from './csv-file';
 import type { RowError } from './import-payments';
 
 export const DEFAULT_TENANCY_BATCH_ROWS = 500;
@@ -284,23 +284,7 @@ export async function importTenancies(db: Db, options: ImportTenanciesOptions): 
     }
   };
 
-  const reading = readCsv(options.path, { label, onBytes: (n) => options.onProgress?.(n, scan.sizeBytes) });
-  const batchRows = options.batchRows ?? DEFAULT_TENANCY_BATCH_ROWS;
-  let batch: CsvRecord[] = [];
-  let sawHeader = false;
-  for await (const record of reading.records) {
-    if (!sawHeader) {
-      sawHeader = true;
-      continue;
-    }
-    batch.push(record);
-    if (batch.length >= batchRows) {
-      await processBatch(batch);
-      batch = [];
-    }
-  }
-  if (batch.length > 0) await processBatch(batch);
-  if (reading.sha256() !== scan.sha256) throw new Error(`${label} changed while it was being imported: import it again`);
+  await forEachDataBatch(options.path, { label, scan, batchRows: options.batchRows ?? DEFAULT_TENANCY_BATCH_ROWS, onProgress: options.onProgress }, processBatch);
 
   await completeImportFile(db, importFileId, { rows: summary.rows, imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected });
   // Updated accounts are re-assessed at once; new ones are first assessed by the daily run, which posts
