@@ -46,13 +46,6 @@ export async function assessAndStore(
   const cases = await loadCaseData(db, selection, asOf);
   const rows: NewAssessment[] = [];
   const byAction: Record<string, number> = {};
-  const patchIds = new Map<number, number | null>();
-  if (cases.length > 0) {
-    const ids = cases.map((c) => c.tenancy.id);
-    for (const r of await db.query<{ id: number; patch_id: number | null }>(`SELECT id, patch_id FROM tenancies WHERE id = ANY($1::int[])`, [ids])) {
-      patchIds.set(r.id, r.patch_id);
-    }
-  }
   for (const data of cases) {
     if (data.tenancy.start_date > asOf) continue; // not yet begun: nothing to assess
     const parsed = parseCaseFile(buildCaseFile(data, asOf));
@@ -72,7 +65,7 @@ export async function assessAndStore(
       arrearsPence: output.arrearsPence,
       realArrearsPence: output.realArrearsPence,
       needsApproval: output.recommendation.needsApproval,
-      patchId: patchIds.get(data.tenancy.id) ?? null,
+      patchId: data.tenancy.patch_id,
       result,
       trace,
       jobRunId,

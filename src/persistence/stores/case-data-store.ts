@@ -17,6 +17,7 @@ export interface CaseData {
     rent_frequency: string;
     address: string | null;
     postcode: string | null;
+    patch_id: number | null;
     patch_name: string | null;
   };
   tenants: { name: string; has_forwarding_address: boolean }[];
@@ -65,7 +66,7 @@ export async function loadCaseData(db: Db, selection: TenancySelection, asOf: Bu
   const w = where(selection, 't.id', 1);
   const tenancies = await db.query<CaseData['tenancy']>(
     `SELECT t.id, t.ref, t.payment_reference, t.tenure, t.landlord_type, t.start_date, t.end_date, t.end_reason, t.rent_frequency,
-            pr.address, pr.postcode, pa.name AS patch_name
+            pr.address, pr.postcode, t.patch_id, pa.name AS patch_name
      FROM tenancies t LEFT JOIN properties pr ON pr.id = t.property_id LEFT JOIN patches pa ON pa.id = t.patch_id
      WHERE ${w.clause} ORDER BY t.id`,
     w.params,
