@@ -48,6 +48,7 @@ const ROUTES: Route[] = [
   ]),
   { method: 'GET', path: (ids) => `/tenancies/TEN-N001/events/${ids.followUpId}/close`, allowed: ACT_NORTH },
   { method: 'POST', path: (ids) => `/tenancies/TEN-N001/events/${ids.followUpId}/close`, allowed: ACT_NORTH, body: { note: 'x'.repeat(5000) } },
+  { method: 'POST', path: '/tenancies/TEN-N001/tasks/999999', allowed: ACT_NORTH },
   { method: 'POST', path: '/tenancies/TEN-N001/decision/confirm', allowed: ACT_NORTH },
   { method: 'GET', path: '/tenancies/TEN-N001/decision/override', allowed: ACT_NORTH },
   { method: 'POST', path: '/tenancies/TEN-N001/decision/override', allowed: ACT_NORTH },

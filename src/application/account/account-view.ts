@@ -1,3 +1,4 @@
+import { openTasksOf, type TaskRow } from '../tasks/tasks';
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import { describeTransaction } from '../../domain/statements/describe-transaction';
 import type { Db } from '../../persistence/database';
@@ -49,6 +50,8 @@ export interface AccountView {
   arrangementEvent: CaseEventRow | null;
   letters: Omit<LetterRow, 'content'>[];
   approvals: ApprovalRow[];
+  /** Open tasks on the case (DWP requests, early warnings, failed collections…). */
+  tasks: TaskRow[];
   canAct: boolean;
 }
 
@@ -90,7 +93,7 @@ export function ledgersBySubAccount(rows: readonly LedgerTransactionRow[]): SubA
 
 /** Everything the account page shows of one tenancy, as known on `today`. */
 export async function loadAccountView(db: Db, actor: Actor, tenancy: TenancyRow, today: BusinessDate): Promise<AccountView> {
-  const [tenants, assessment, benefits, ledgerRows, events, letters, approvals] = await Promise.all([
+  const [tenants, assessment, benefits, ledgerRows, events, letters, approvals, tasks] = await Promise.all([
     listTenants(db, tenancy.id),
     currentAssessment(db, tenancy.id),
     listBenefitClaims(db, tenancy.id),
@@ -98,6 +101,7 @@ export async function loadAccountView(db: Db, actor: Actor, tenancy: TenancyRow,
     listCaseEvents(db, tenancy.id),
     listLettersOfTenancy(db, tenancy.id),
     listApprovalsOfTenancy(db, tenancy.id),
+    openTasksOf(db, tenancy.id),
   ]);
   const ledgers = ledgersBySubAccount(ledgerRows);
   const arrangementStatus = (assessment?.result.arrangement as { status?: string } | undefined)?.status;
@@ -115,6 +119,7 @@ export async function loadAccountView(db: Db, actor: Actor, tenancy: TenancyRow,
     arrangementEvent,
     letters,
     approvals,
+    tasks,
     canAct: canActOnPatch(actor, tenancy.patch_id),
   };
 }

@@ -1,4 +1,5 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
+import { tasksDue, type TaskRow } from '../tasks/tasks';
 import type { Db } from '../../persistence/database';
 import { findUserById } from '../../persistence/stores/user-store';
 import {
@@ -61,6 +62,8 @@ export interface Worklist {
   pageCount: number;
   countsByAction: { action: string; count: number }[];
   followUps: (FollowUpRow & { canAct: boolean })[];
+  /** Open tasks due by today (DWP requests, early warnings, failed direct debits, court dates…). */
+  tasks: (TaskRow & { canAct: boolean })[];
   scopePatchIds: number[] | null;
 }
 
@@ -88,7 +91,7 @@ export async function loadWorklist(db: Db, actor: Actor, q: WorklistQuery, today
   };
   const page = Math.max(1, q.page);
   const { rows, total } = await queryWorklist(db, filter, { limit: WORKLIST_PAGE_SIZE, offset: (page - 1) * WORKLIST_PAGE_SIZE });
-  const [counts, events, followUps] = await Promise.all([
+  const [counts, events, followUps, tasks] = await Promise.all([
     countWorklistByAction(db, filter),
     flagEventsOf(
       db,
@@ -96,6 +99,7 @@ export async function loadWorklist(db: Db, actor: Actor, q: WorklistQuery, today
       FLAG_EVENT_TYPES,
     ),
     followUpsDue(db, patchIds, today),
+    tasksDue(db, patchIds, today),
   ]);
   const items = rows.map((r): WorklistItem => {
     const flags = caseFlags(events.get(r.tenancy_id) ?? [], today);
@@ -127,6 +131,7 @@ export async function loadWorklist(db: Db, actor: Actor, q: WorklistQuery, today
     pageCount: Math.max(1, Math.ceil(total / WORKLIST_PAGE_SIZE)),
     countsByAction: counts,
     followUps: followUps.map((f) => ({ ...f, canAct: canActOnPatch(actor, f.patch_id) })),
+    tasks: tasks.map((t) => ({ ...t, canAct: canActOnPatch(actor, t.patch_id) })),
     scopePatchIds: patchIds,
   };
 }

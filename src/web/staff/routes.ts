@@ -12,6 +12,7 @@ import { letterRoutes } from './letters/routes';
 import { recordRoutes } from './record/routes';
 import { searchRoutes } from './search/routes';
 import { statementRoutes } from './statement/routes';
+import { taskRoutes } from './tasks/routes';
 import { worklistRoutes } from './worklist/routes';
 
 /** Every signed-in page. Each feature's routes say which roles may use them. */
@@ -23,6 +24,7 @@ export function staffRoutes(ctx: WebContext): Router {
   router.use(statementRoutes(ctx));
   router.use(letterRoutes(ctx));
   router.use(recordRoutes(ctx));
+  router.use(taskRoutes(ctx));
   router.use(decisionRoutes(ctx));
   router.use(accountRoutes(ctx));
   router.use(approvalRoutes(ctx));

@@ -76,6 +76,7 @@ function view(overrides: Partial<AccountView> = {}): AccountView {
     arrangementEvent: null,
     letters: [{ id: 3, tenancy_id: 7, template: 'send_letter_1', letter_date: '2026-09-01', case_event_id: 9, created_by: 'officer', created_at: new Date('2026-09-01T09:00:00Z') }],
     approvals: [],
+    tasks: [],
     canAct: true,
     ...overrides,
   };

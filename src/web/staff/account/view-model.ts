@@ -1,3 +1,4 @@
+import { taskKindLabel } from '../../../application/tasks/tasks';
 import type { AccountView } from '../../../application/account/account-view';
 import { needsApproval, OVERRIDE_ACTIONS, PASSIVE_ACTIONS } from '../../../application/decisions/decisions';
 import { addDays, type BusinessDate } from '../../../domain/calendar/business-date';
@@ -47,12 +48,19 @@ export function traceFigures(figures: Record<string, unknown> | null): { name: s
 }
 
 /** The sub navigation of an account's pages (MOJ sub navigation). */
-export function accountNavigation(ref: string, current: 'account' | 'timeline' | 'household') {
+export type AccountSection = 'account' | 'timeline' | 'household' | 'money' | 'benefits' | 'direct-debits' | 'legal';
+
+/** The account's sections: each feature's page is one of them (money: income and expenditure and arrangements; legal: stage, Protocol gate, notices, court). */
+export function accountNavigation(ref: string, current: AccountSection) {
   const base = `/tenancies/${encodeURIComponent(ref)}`;
   return [
     { text: 'Account', href: base, active: current === 'account' },
     { text: 'Timeline', href: `${base}/timeline`, active: current === 'timeline' },
     { text: 'Household and contact details', href: `${base}/household`, active: current === 'household' },
+    { text: 'Income and arrangements', href: `${base}/money`, active: current === 'money' },
+    { text: 'Benefits', href: `${base}/benefits`, active: current === 'benefits' },
+    { text: 'Direct debits', href: `${base}/direct-debits`, active: current === 'direct-debits' },
+    { text: 'Legal case', href: `${base}/legal`, active: current === 'legal' },
   ];
 }
 
@@ -248,6 +256,16 @@ export function buildAccountPage(view: AccountView, today: BusinessDate, options
     statementAction: `${base}/statement`,
     letters: view.letters.map((l) => ({ title: actionLabel(l.template), date: formatLongDate(l.letter_date), href: `${base}/letters/${l.id}`, by: l.created_by })),
     overrideActions: OVERRIDE_ACTIONS,
+    tasks: view.tasks.map((k) => ({
+      id: k.id,
+      kind: taskKindLabel(k.kind),
+      kindCode: k.kind,
+      title: k.title,
+      due: formatLongDate(k.due_on),
+      overdue: k.due_on < today,
+      createdBy: k.created_by,
+      closeAction: `${base}/tasks/${k.id}`,
+    })),
   };
 }
 

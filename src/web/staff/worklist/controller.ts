@@ -20,7 +20,7 @@ export function worklistController(ctx: WebContext) {
         {
           action: 'read',
           entity: 'worklist',
-          details: { page: worklist.page, tenancyRefs: worklist.items.map((i) => i.ref), followUpRefs: worklist.followUps.map((f) => f.ref) },
+          details: { page: worklist.page, tenancyRefs: worklist.items.map((i) => i.ref), followUpRefs: worklist.followUps.map((f) => f.ref), taskRefs: worklist.tasks.map((t) => t.ref) },
         },
       ]);
       res.render('staff/worklist/worklist.njk', buildWorklistPage({ actor, worklist, query, today, patches, officers }));

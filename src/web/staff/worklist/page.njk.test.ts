@@ -30,7 +30,7 @@ function item(overrides: Partial<WorklistItem> = {}): WorklistItem {
 }
 
 function worklist(items: WorklistItem[], overrides: Partial<Worklist> = {}): Worklist {
-  return { items, total: items.length, page: 1, pageCount: 1, countsByAction: [{ action: 'send_letter_1', count: items.length }], followUps: [], scopePatchIds: [1], ...overrides };
+  return { items, total: items.length, page: 1, pageCount: 1, countsByAction: [{ action: 'send_letter_1', count: items.length }], followUps: [], tasks: [], scopePatchIds: [1], ...overrides };
 }
 
 const render = (w: Worklist, query = '') =>

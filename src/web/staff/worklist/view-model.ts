@@ -1,3 +1,4 @@
+import { taskKindLabel } from '../../../application/tasks/tasks';
 import { ARREARS_BANDS, WORKLIST_PAGE_SIZE, type Worklist, type WorklistQuery } from '../../../application/caseload/worklist';
 import type { Actor } from '../../../application/users/permissions';
 import type { BusinessDate } from '../../../domain/calendar/business-date';
@@ -129,6 +130,18 @@ export function buildWorklistPage(input: {
       reason: f.reason ?? f.note ?? '',
       canAct: f.canAct,
       closeHref: `/tenancies/${encodeURIComponent(f.ref)}/events/${f.id}/close`,
+    })),
+    tasks: worklist.tasks.map((t) => ({
+      id: t.id,
+      ref: t.ref,
+      href: `/tenancies/${encodeURIComponent(t.ref)}#tasks`,
+      names: t.names ?? '',
+      kind: taskKindLabel(t.kind),
+      kindCode: t.kind,
+      title: t.title,
+      due: formatLongDate(t.due_on),
+      overdue: t.due_on < today,
+      canAct: t.canAct,
     })),
     filter: {
       selectedCategories,

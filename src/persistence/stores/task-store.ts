@@ -1,0 +1,119 @@
+import type { BusinessDate } from '../../domain/calendar/business-date';
+import type { Db } from '../database';
+
+export type TaskStatus = 'open' | 'done' | 'cancelled';
+
+export interface NewTask {
+  tenancyId: number;
+  /** What kind of work: `dwp_request`, `arrangement_early_warning`, `dd_failed_collection`, `hearing_statement_due`, … */
+  kind: string;
+  title: string;
+  dueOn: BusinessDate;
+  details?: Record<string, unknown>;
+  /** A retry with the same key creates nothing (e.g. `dwp:apa:<tenancy>:<assessment date>`). */
+  idempotencyKey: string;
+  createdBy: string;
+}
+
+export interface TaskRow {
+  id: number;
+  tenancy_id: number;
+  ref: string;
+  patch_id: number | null;
+  names: string | null;
+  kind: string;
+  title: string;
+  due_on: BusinessDate;
+  details: Record<string, unknown>;
+  status: TaskStatus;
+  created_at: Date;
+  created_by: string;
+  closed_on: BusinessDate | null;
+  closed_by: string | null;
+  closing_note: string | null;
+}
+
+export interface TaskFilter {
+  tenancyId?: number;
+  /** null: every patch. */
+  patchIds?: number[] | null;
+  kinds?: readonly string[];
+  status?: TaskStatus | null;
+  /** Only tasks due on or before this day. */
+  dueBy?: BusinessDate;
+  limit?: number;
+}
+
+/** Creates tasks; a task whose idempotency key exists already is skipped. Returns the ids created. */
+export async function createTasks(db: Db, tasks: readonly NewTask[]): Promise<number[]> {
+  if (tasks.length === 0) return [];
+  const rows = await db.query<{ id: number }>(
+    `INSERT INTO tasks (tenancy_id, kind, title, due_on, details, idempotency_key, created_by)
+     SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::date[], $5::jsonb[], $6::text[], $7::text[])
+     ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+    [
+      tasks.map((t) => t.tenancyId),
+      tasks.map((t) => t.kind),
+      tasks.map((t) => t.title),
+      tasks.map((t) => t.dueOn),
+      tasks.map((t) => JSON.stringify(t.details ?? {})),
+      tasks.map((t) => t.idempotencyKey),
+      tasks.map((t) => t.createdBy),
+    ],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Tasks by tenancy, patch, kind, status and due date; oldest due first. */
+export async function listTasks(db: Db, filter: TaskFilter = {}): Promise<TaskRow[]> {
+  return db.query<TaskRow>(
+    `SELECT k.id, k.tenancy_id, t.ref, t.patch_id,
+            (SELECT string_agg(tn.name, ' & ' ORDER BY tn.position) FROM tenants tn WHERE tn.tenancy_id = t.id) AS names,
+            k.kind, k.title, k.due_on, k.details, k.status, k.created_at, k.created_by, k.closed_on, k.closed_by, k.closing_note
+     FROM tasks k JOIN tenancies t ON t.id = k.tenancy_id
+     WHERE ($1::int IS NULL OR k.tenancy_id = $1)
+       AND ($2::int[] IS NULL OR t.patch_id = ANY($2::int[]))
+       AND ($3::text[] IS NULL OR k.kind = ANY($3::text[]))
+       AND ($4::text IS NULL OR k.status = $4)
+       AND ($5::date IS NULL OR k.due_on <= $5)
+     ORDER BY k.due_on, k.id
+     LIMIT $6`,
+    [
+      filter.tenancyId ?? null,
+      filter.patchIds === undefined ? null : filter.patchIds,
+      filter.kinds ? [...filter.kinds] : null,
+      filter.status === undefined ? 'open' : filter.status,
+      filter.dueBy ?? null,
+      filter.limit ?? 500,
+    ],
+  );
+}
+
+export async function findTask(db: Db, id: number): Promise<TaskRow | null> {
+  const rows = await db.query<TaskRow>(
+    `SELECT k.id, k.tenancy_id, t.ref, t.patch_id, NULL::text AS names, k.kind, k.title, k.due_on, k.details, k.status,
+            k.created_at, k.created_by, k.closed_on, k.closed_by, k.closing_note
+     FROM tasks k JOIN tenancies t ON t.id = k.tenancy_id WHERE k.id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+/** Closes an open task (done or cancelled); false when it was not open. */
+export async function closeTask(db: Db, id: number, close: { status: 'done' | 'cancelled'; on: BusinessDate; by: string; note: string | null }): Promise<boolean> {
+  const rows = await db.query<{ id: number }>(
+    `UPDATE tasks SET status = $2, closed_on = $3, closed_by = $4, closing_note = $5 WHERE id = $1 AND status = 'open' RETURNING id`,
+    [id, close.status, close.on, close.by, close.note],
+  );
+  return rows.length === 1;
+}
+
+/** Cancels the open tasks of a kind on a tenancy (a plan that ended, a claim that was settled). */
+export async function cancelOpenTasks(db: Db, tenancyId: number, kinds: readonly string[], close: { on: BusinessDate; by: string; note: string }): Promise<number> {
+  const rows = await db.query<{ id: number }>(
+    `UPDATE tasks SET status = 'cancelled', closed_on = $3, closed_by = $4, closing_note = $5
+     WHERE tenancy_id = $1 AND kind = ANY($2::text[]) AND status = 'open' RETURNING id`,
+    [tenancyId, [...kinds], close.on, close.by, close.note],
+  );
+  return rows.length;
+}
