@@ -5,6 +5,7 @@ import { tenancyIdRange } from '../../persistence/stores/case-data-store';
 import { finishJobRun, startJobRun } from '../../persistence/stores/job-run-store';
 import { activePolicy, assessAndStore } from '../assessment/assess-tenancies';
 import { postCharges } from '../charges/post-charges';
+import { runAfterRunSteps } from './after-run';
 
 export interface DailyRunSummary {
   asOf: BusinessDate;
@@ -14,6 +15,8 @@ export interface DailyRunSummary {
   caseload: number;
   byAction: Record<string, number>;
   policyVersion: number;
+  /** Tasks raised after the assessments, per step (src/application/daily-run/after-run.ts). */
+  tasksRaised: Record<string, number>;
   durationMs: number;
 }
 
@@ -52,6 +55,7 @@ export async function runDaily(db: Db, asOf: BusinessDate, options: DailyRunOpti
         options.onProgress?.(to - range.min + 1, total);
       }
     }
+    const tasksRaised = await runAfterRunSteps(db, asOf);
     const summary: DailyRunSummary = {
       asOf,
       chargesPosted: charges.posted,
@@ -60,6 +64,7 @@ export async function runDaily(db: Db, asOf: BusinessDate, options: DailyRunOpti
       caseload: Object.entries(byAction).filter(([a]) => needsAPerson(a)).reduce((n, [, c]) => n + c, 0),
       byAction,
       policyVersion: policy.version,
+      tasksRaised,
       durationMs: Math.round(nowMs() - started),
     };
     await finishJobRun(db, jobRunId, 'succeeded', summary);
