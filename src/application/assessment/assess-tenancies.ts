@@ -43,7 +43,7 @@ export async function assessAndStore(
   policy: ActivePolicy,
   jobRunId: number | null = null,
 ): Promise<AssessedBatch> {
-  const cases = await loadCaseData(db, selection, asOf);
+  const cases = await loadCaseData(db, selection, asOf, { compact: true });
   const rows: NewAssessment[] = [];
   const byAction: Record<string, number> = {};
   for (const data of cases) {

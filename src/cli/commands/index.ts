@@ -11,6 +11,7 @@ import { registerImportTenancies } from './import-tenancies';
 import { registerMigrate } from './migrate';
 import { registerNotice } from './notice';
 import { registerPolicy } from './policy';
+import { registerRebuild } from './rebuild';
 import { registerRunDaily } from './run-daily';
 import { registerServe } from './serve';
 import { registerStatement } from './statement';
@@ -38,4 +39,5 @@ export function registerCommands(program: Command): void {
   registerNotice(program);
   registerPolicy(program);
   registerBacktest(program);
+  registerRebuild(program);
 }

@@ -1,4 +1,6 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
+import { ANCHOR_EVENT_TYPES, historyHorizon, openingTransactions, subtractTotals, totalsOf, type HistoryTotals } from '../../domain/case-file/compact-history';
+import type { Transaction } from '../../domain/case-file/case-file';
 import { RENT_ACCOUNT_SUB_ACCOUNTS } from '../../domain/rent/charges-due';
 import type { Db } from '../database';
 import { parseCopyText, parseInt8, sqlLiteral } from '../database';
@@ -62,7 +64,16 @@ function where(selection: TenancySelection, column: string, firstParam: number):
  * Loads the case data of the selected tenancies as known on `asOf`: transactions and events dated after it
  * are left out; charge schedules and benefits are whole. One query per table, whatever the number of tenancies.
  */
-export async function loadCaseData(db: Db, selection: TenancySelection, asOf: BusinessDate): Promise<CaseData[]> {
+export interface LoadOptions {
+  /**
+   * Read only the recent part of each current account's history, the older part summed into opening
+   * entries from the kept per-account state (src/domain/case-file/compact-history.ts): the same
+   * assessment, a fraction of the rows. For assessing; exports and statements read everything.
+   */
+  compact?: boolean;
+}
+
+export async function loadCaseData(db: Db, selection: TenancySelection, asOf: BusinessDate, options: LoadOptions = {}): Promise<CaseData[]> {
   const w = where(selection, 't.id', 1);
   const tenancies = await db.query<CaseData['tenancy']>(
     `SELECT t.id, t.ref, t.payment_reference, t.tenure, t.landlord_type, t.start_date, t.end_date, t.end_reason, t.rent_frequency,
@@ -89,7 +100,7 @@ export async function loadCaseData(db: Db, selection: TenancySelection, asOf: Bu
       `SELECT tenancy_id, week_commencing FROM rent_free_weeks WHERE tenancy_id IS NULL OR ${wt.clause} ORDER BY week_commencing`,
       wt.params,
     ),
-    loadTransactions(db, selection, asOf),
+    options.compact ? loadCompactTransactions(db, selection, asOf) : loadTransactions(db, selection, asOf),
     db.query<CaseData['benefits'][number] & { tenancy_id: number }>(
       `SELECT tenancy_id, type, status, from_date, weekly_pence, paid_every_weeks, evidence_complete, housing_costs_to, monthly_housing_pence,
               assessment_period_start_day, details
@@ -142,6 +153,128 @@ async function loadTransactions(db: Db, selection: TenancySelection, asOf: Busin
     reverses_id: f[10] === null || f[10] === undefined ? null : Number(f[10]),
     reason: f[11] ?? null,
   }));
+}
+
+const TRANSACTION_COLUMNS = 'tenancy_id, id, business_date, kind, method, amount_pence, period_from, period_to, note, sub_account, reverses_id, reason';
+
+function transactionRows(text: string): TransactionRow[] {
+  return parseCopyText(text).map((f) => ({
+    tenancy_id: Number(f[0]),
+    id: Number(f[1]),
+    business_date: f[2]!,
+    kind: f[3]!,
+    method: f[4] ?? null,
+    amount_pence: parseInt8(f[5]!),
+    period_from: f[6] ?? null,
+    period_to: f[7] ?? null,
+    note: f[8] ?? null,
+    sub_account: f[9]!,
+    reverses_id: f[10] === null || f[10] === undefined ? null : Number(f[10]),
+    reason: f[11] ?? null,
+  }));
+}
+
+interface HorizonRow {
+  tenancy_id: number;
+  balance_pence: number;
+  charge_pence: number;
+  court_costs_pence: number;
+  credit_pence: number;
+  positive_reversal_pence: number;
+  last_clear_date: BusinessDate | null;
+  anchor_date: BusinessDate | null;
+}
+
+function asTransaction(r: TransactionRow): Pick<Transaction, 'kind' | 'amountPence'> {
+  return { kind: r.kind as Transaction['kind'], amountPence: r.amount_pence };
+}
+
+/**
+ * The transactions as the engine needs them, reading only the recent part of the history of every current
+ * account whose kept state allows it (src/domain/case-file/compact-history.ts): per tenancy, the rows from
+ * its horizon (index range scans), the latest payment and benefit credits before it (partial indexes),
+ * and opening entries for the rest, worked out from the kept sums. Other accounts are read whole.
+ */
+async function loadCompactTransactions(db: Db, selection: TenancySelection, asOf: BusinessDate): Promise<TransactionRow[]> {
+  const subAccounts = RENT_ACCOUNT_SUB_ACCOUNTS.map((s) => sqlLiteral(s)).join(',');
+  const w = where(selection, 't.id', 1);
+  const states = await db.query<HorizonRow>(
+    `SELECT t.id AS tenancy_id, s.balance_pence, s.charge_pence, s.court_costs_pence, s.credit_pence, s.positive_reversal_pence, s.last_clear_date,
+            (SELECT min(e.event_date) FROM case_events e WHERE e.tenancy_id = t.id AND e.type = ANY($${w.params.length + 1}::text[]) AND e.event_date <= $${w.params.length + 2}) AS anchor_date
+     FROM tenancies t JOIN account_state s ON s.tenancy_id = t.id
+     WHERE ${w.clause} AND t.end_date IS NULL AND EXISTS (SELECT 1 FROM charge_schedules c WHERE c.tenancy_id = t.id)`,
+    [...w.params, [...ANCHOR_EVENT_TYPES], asOf],
+  );
+  const horizons = new Map<number, { horizon: BusinessDate; totals: HistoryTotals }>();
+  for (const s of states) {
+    const horizon = historyHorizon({ asOf, lastClearDate: s.last_clear_date, endDate: null, anchorDates: s.anchor_date ? [s.anchor_date] : [] });
+    if (horizon === null) continue;
+    horizons.set(s.tenancy_id, {
+      horizon,
+      totals: { balancePence: s.balance_pence, chargePence: s.charge_pence, courtCostsPence: s.court_costs_pence, creditPence: s.credit_pence, positiveReversalPence: s.positive_reversal_pence },
+    });
+  }
+  // Every tenancy of the selection: from its horizon, or from the beginning.
+  const ids = 'ids' in selection ? [...selection.ids] : Array.from({ length: selection.idTo - selection.idFrom + 1 }, (_, i) => selection.idFrom + i);
+  if (ids.length === 0) return [];
+  const values = ids.map((id) => `(${sqlLiteral(id)}, ${sqlLiteral(horizons.get(id)?.horizon ?? '1900-01-01')}::date)`).join(',');
+  const [recentText, keptText] = await Promise.all([
+    db.copyOutText(
+      `SELECT ${TRANSACTION_COLUMNS.split(', ').map((c) => `l.${c}`).join(', ')}
+       FROM (VALUES ${values}) AS h (tenancy_id, horizon)
+       CROSS JOIN LATERAL (
+         SELECT * FROM ledger_transactions x WHERE x.tenancy_id = h.tenancy_id AND x.business_date >= h.horizon AND x.sub_account IN (${subAccounts})
+       ) l
+       ORDER BY l.tenancy_id, l.business_date, l.id`,
+    ),
+    horizons.size === 0
+      ? Promise.resolve('')
+      : db.copyOutText(
+          `SELECT ${TRANSACTION_COLUMNS.split(', ').map((c) => `k.${c}`).join(', ')}
+           FROM (VALUES ${[...horizons].map(([id, h]) => `(${sqlLiteral(id)}, ${sqlLiteral(h.horizon)}::date)`).join(',')}) AS h (tenancy_id, horizon)
+           CROSS JOIN LATERAL (
+             (SELECT * FROM ledger_transactions x WHERE x.tenancy_id = h.tenancy_id AND x.business_date < h.horizon AND x.kind = 'payment' AND x.amount_pence < 0
+                AND x.sub_account IN (${subAccounts}) ORDER BY x.business_date DESC, x.id DESC LIMIT 3)
+             UNION ALL
+             (SELECT b.* FROM (VALUES ('housing_benefit'), ('uc_housing_costs')) AS m (method)
+                CROSS JOIN LATERAL (
+                  SELECT * FROM ledger_transactions x WHERE x.tenancy_id = h.tenancy_id AND x.kind = 'benefit' AND x.amount_pence < 0 AND x.method = m.method
+                    AND x.sub_account IN (${subAccounts})
+                    AND x.business_date = (SELECT max(y.business_date) FROM ledger_transactions y WHERE y.tenancy_id = h.tenancy_id AND y.kind = 'benefit'
+                                             AND y.amount_pence < 0 AND y.method = m.method AND y.business_date < h.horizon AND y.sub_account IN (${subAccounts}))
+                ) b)
+           ) k
+           ORDER BY k.tenancy_id, k.business_date, k.id`,
+        ),
+  ]);
+  const recent = transactionRows(recentText);
+  const kept = keptText === '' ? [] : transactionRows(keptText);
+  const keptBy = new Map<number, TransactionRow[]>();
+  for (const r of kept) keptBy.set(r.tenancy_id, [...(keptBy.get(r.tenancy_id) ?? []), r]);
+  const recentBy = new Map<number, TransactionRow[]>();
+  for (const r of recent) {
+    const list = recentBy.get(r.tenancy_id);
+    if (list) list.push(r);
+    else recentBy.set(r.tenancy_id, [r]);
+  }
+  const out: TransactionRow[] = [];
+  for (const tenancyId of ids) {
+    const rows = recentBy.get(tenancyId) ?? [];
+    const h = horizons.get(tenancyId);
+    if (!h) {
+      for (const r of rows) if (r.business_date <= asOf) out.push(r);
+      continue;
+    }
+    const keptRows = keptBy.get(tenancyId) ?? [];
+    const summed = subtractTotals(subtractTotals(h.totals, totalsOf(keptRows.map(asTransaction))), totalsOf(rows.map(asTransaction)));
+    out.push(...keptRows, ...openingTransactions(summed, h.horizon).map((t) => openingRow(tenancyId, t)));
+    for (const r of rows) if (r.business_date <= asOf) out.push(r);
+  }
+  return out;
+}
+
+function openingRow(tenancyId: number, t: Transaction): TransactionRow {
+  return { tenancy_id: tenancyId, id: 0, business_date: t.date, kind: t.kind, method: null, amount_pence: t.amountPence, period_from: null, period_to: null, note: t.note, sub_account: 'rent', reverses_id: null, reason: null };
 }
 
 type EventRow = CaseData['events'][number] & { tenancy_id: number };

@@ -1,0 +1,96 @@
+/**
+ * Where the daily run's time goes, step by step, on one database: `npx tsx bench/profile-daily-run.ts
+ * [--tenancies N]` (DATABASE_URL for PostgreSQL; a temporary embedded database otherwise). Builds the
+ * demo landlord, then times, per batch of 1,000 accounts, reading the case data (whole history and
+ * compacted), building and parsing the case files, assessing, and the bare GROUP BY scan beside them.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { activePolicy } from '../src/application/assessment/assess-tenancies';
+import { buildCaseFile } from '../src/application/case-file/build-case-file';
+import { buildDemoLandlord } from '../src/application/demo/build-demo';
+import { runDaily } from '../src/application/daily-run/run-daily';
+import { assessCase } from '../src/domain/assessment/assess-case';
+import { parseCaseFile } from '../src/domain/case-file/parse-case-file';
+import { resolvePolicy } from '../src/domain/policy';
+import type { Db } from '../src/persistence/database';
+import { openDatabase } from '../src/persistence/open-database';
+import { loadCaseData, tenancyIdRange } from '../src/persistence/stores/case-data-store';
+
+const AS_OF = '2026-11-23';
+
+async function main(): Promise<void> {
+  const i = process.argv.indexOf('--tenancies');
+  const tenancies = i > 0 ? Number(process.argv[i + 1]) : 2000;
+  const url = process.env.DATABASE_URL;
+  let db: Db;
+  let cleanup: () => Promise<void>;
+  if (url) {
+    const name = `rentwise_profile_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    db = await openDatabase({ databaseUrl: u.toString(), embeddedDir: '' });
+    cleanup = async () => {
+      await db.close();
+      await admin.query(`DROP DATABASE ${name}`);
+      await admin.end();
+    };
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'rentwise-profile-'));
+    db = await openDatabase({ databaseUrl: null, embeddedDir: dir });
+    cleanup = async () => {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+  }
+  try {
+    const t0 = performance.now();
+    await buildDemoLandlord(db, { tenancies, seed: 1, asOf: '2026-11-22' });
+    console.log(`built ${tenancies} tenancies in ${Math.round(performance.now() - t0)} ms`);
+    const time = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
+      const s = performance.now();
+      const r = await fn();
+      return [r, performance.now() - s];
+    };
+    const [, scanMs] = await time(() => db.query(`SELECT tenancy_id, sum(amount_pence) FROM ledger_transactions GROUP BY tenancy_id`));
+    const policy = await activePolicy(db);
+    const range = (await tenancyIdRange(db))!;
+    const totals = { full: 0, compact: 0, fullRows: 0, compactRows: 0, build: 0, parse: 0, assess: 0 };
+    for (let from = range.min; from <= range.max; from += 1000) {
+      const sel = { idFrom: from, idTo: Math.min(range.max, from + 999) };
+      const [full, fullMs] = await time(() => loadCaseData(db, sel, AS_OF));
+      const [compact, compactMs] = await time(() => loadCaseData(db, sel, AS_OF, { compact: true }));
+      totals.full += fullMs;
+      totals.compact += compactMs;
+      totals.fullRows += full.reduce((n, c) => n + c.transactions.length, 0);
+      totals.compactRows += compact.reduce((n, c) => n + c.transactions.length, 0);
+      let s = performance.now();
+      const files = compact.map((c) => buildCaseFile(c, AS_OF));
+      totals.build += performance.now() - s;
+      s = performance.now();
+      const parsed = files.map((f) => parseCaseFile(JSON.parse(JSON.stringify(f))));
+      totals.parse += performance.now() - s;
+      s = performance.now();
+      for (const p of parsed) if (p.ok) assessCase(p.value, resolvePolicy(policy.document, p.value.tenancy.tenure, p.value.landlord.type));
+      totals.assess += performance.now() - s;
+    }
+    const [, runMs] = await time(() => runDaily(db, AS_OF));
+    const f = (n: number) => `${Math.round(n)} ms`;
+    console.log(`bare GROUP BY scan            ${f(scanMs)}`);
+    console.log(`read case data, whole history ${f(totals.full)} (${totals.fullRows} transactions)`);
+    console.log(`read case data, compacted     ${f(totals.compact)} (${totals.compactRows} transactions)`);
+    console.log(`build case files              ${f(totals.build)}`);
+    console.log(`JSON round trip + parse       ${f(totals.parse)}`);
+    console.log(`assess                        ${f(totals.assess)}`);
+    console.log(`daily run (all of it)         ${f(runMs)}  = ${(runMs / scanMs).toFixed(1)}× the bare scan`);
+  } finally {
+    await cleanup();
+  }
+}
+
+await main();

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, type BusinessDate } from '../domain/calendar/business-date';
+import { createTestDatabase } from '../../test/support/test-database';
+import type { Db } from './database';
+import { listAccountStates, rebuildAccountStates, type AccountStateRow } from './stores/account-state-store';
+import { appendLedgerTransactions, type NewLedgerTransaction, type TransactionKind } from './stores/ledger-store';
+import type { SubAccount } from '../domain/rent/charges-due';
+
+const RENT_ACCOUNT: readonly string[] = ['rent', 'service_charge', 'court_costs', 'former_tenant_arrears'];
+
+/** The state computed the slow, obvious way from the ledger rows (an independent definition). */
+function expectedStates(rows: { tenancy_id: number; business_date: BusinessDate; kind: string; amount_pence: number; sub_account: string }[]): AccountStateRow[] {
+  const byTenancy = new Map<number, typeof rows>();
+  for (const r of rows) if (RENT_ACCOUNT.includes(r.sub_account)) byTenancy.set(r.tenancy_id, [...(byTenancy.get(r.tenancy_id) ?? []), r]);
+  return [...byTenancy.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([tenancyId, list]) => {
+      const sum = (f: (r: (typeof rows)[number]) => boolean) => list.filter(f).reduce((s, r) => s + r.amount_pence, 0);
+      const dates = [...new Set(list.map((r) => r.business_date))].sort();
+      let lastClear: BusinessDate | null = null;
+      for (const d of dates) if (sum((r) => r.business_date <= d) <= 0) lastClear = d;
+      return {
+        tenancy_id: tenancyId,
+        balance_pence: sum(() => true),
+        charge_pence: sum((r) => r.kind === 'charge'),
+        court_costs_pence: sum((r) => r.kind === 'court_costs'),
+        credit_pence: sum((r) => r.amount_pence < 0),
+        positive_reversal_pence: sum((r) => r.kind === 'reversal' && r.amount_pence > 0),
+        transaction_count: list.length,
+        last_clear_date: lastClear,
+      };
+    });
+}
+
+describe('per-account derived state agrees with the ledger', () => {
+  let db: Db;
+  const tenancyIds: number[] = [];
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    for (let i = 1; i <= 6; i++) {
+      const [t] = await db.query<{ id: number }>(`INSERT INTO tenancies (ref, payment_reference, tenure, start_date) VALUES ($1, $2, 'secure', '2024-01-01') RETURNING id`, [`S-${i}`, `P-${i}`]);
+      tenancyIds.push(t!.id);
+    }
+  });
+  afterAll(async () => db.close());
+
+  const ledger = () =>
+    db.query<{ tenancy_id: number; business_date: BusinessDate; kind: string; amount_pence: number; sub_account: string }>(
+      `SELECT tenancy_id, business_date, kind, amount_pence, sub_account FROM ledger_transactions ORDER BY id`,
+    );
+
+  it('after many statements of random postings (back-dated, reversals, credits, other sub-accounts)', async () => {
+    let seed = 20261123;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    const kinds: TransactionKind[] = ['charge', 'charge', 'payment', 'payment', 'benefit', 'adjustment', 'reversal', 'court_costs', 'write_off', 'refund'];
+    const subAccounts: SubAccount[] = ['rent', 'rent', 'rent', 'service_charge', 'court_costs', 'garage', 'former_tenant_arrears'];
+    let key = 0;
+    let latest: BusinessDate = '2024-01-01';
+    for (let statement = 0; statement < 60; statement++) {
+      const rows: NewLedgerTransaction[] = [];
+      const count = 1 + Math.floor(random() * 8);
+      for (let i = 0; i < count; i++) {
+        const kind = pick(kinds);
+        const magnitude = 1 + Math.floor(random() * 20000);
+        const sign = kind === 'charge' || kind === 'court_costs' || kind === 'refund' ? 1 : kind === 'reversal' || kind === 'adjustment' ? (random() < 0.5 ? 1 : -1) : -1;
+        // Mostly forward in time, sometimes back-dated by up to 60 days.
+        const date = random() < 0.25 ? addDays(latest, -Math.floor(random() * 60)) : addDays(latest, Math.floor(random() * 9));
+        if (date > latest) latest = date;
+        rows.push({ tenancyId: pick(tenancyIds), subAccount: pick(subAccounts), businessDate: date, kind, amountPence: sign * magnitude, idempotencyKey: `t${key++}`, source: 'test', ...(kind === 'reversal' ? { reason: 'test' } : {}) });
+      }
+      await appendLedgerTransactions(db, rows);
+      if (statement % 10 === 9) expect(await listAccountStates(db)).toEqual(expectedStates(await ledger()));
+    }
+    expect(await listAccountStates(db)).toEqual(expectedStates(await ledger()));
+    const report = await rebuildAccountStates(db);
+    expect(report).toEqual({ accounts: expectedStates(await ledger()).length, differed: 0, differedTenancyIds: [] });
+  });
+
+  it('rebuild reports and repairs a state that drifted', async () => {
+    await db.query(`UPDATE account_state SET balance_pence = balance_pence + 1 WHERE tenancy_id = $1`, [tenancyIds[0]]);
+    const report = await rebuildAccountStates(db);
+    expect(report.differedTenancyIds).toEqual([tenancyIds[0]]);
+    expect(await listAccountStates(db)).toEqual(expectedStates(await ledger()));
+  });
+});
