@@ -59,6 +59,7 @@ function generatedCase(seed: number): CaseFile {
   if (r.next() < 0.4) events.push(anEvent('action', addDays(asOf, -r.int(200)), { action: 'send_letter_1' }));
   if (r.next() < 0.2) events.push(anEvent('arrangement', addDays(asOf, -r.int(300)), { instalmentPence: 500 + r.int(3000), frequency: 'weekly' }));
   if (r.next() < 0.15) events.push(anEvent('notice_served', addDays(asOf, -r.int(500)), { notice: 'nosp' }));
+  if (r.next() < 0.1) events.push(anEvent('court_order', addDays(asOf, -r.int(700)), { order: 'suspended', instalmentPence: 300 + r.int(2000), frequency: 'weekly' }));
   if (r.next() < 0.1) events.push(anEvent('breathing_space', addDays(asOf, -r.int(90)), { kind: 'standard' }));
   if (r.next() < 0.1) events.push(anEvent('vulnerability', addDays(asOf, -r.int(900)), { flag: 'mental_health' }));
   // File order is not date order.

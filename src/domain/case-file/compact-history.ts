@@ -9,8 +9,8 @@
  *
  * - H is at least HISTORY_MARGIN_DAYS before the latest clear day (which is before asOf), so that every
  *   look-back from a day the engine examines stays at or after H;
- * - H is on or before every arrangement, court order, notice, claim, warrant and eviction event (their
- *   compliance and validity read balances from their own dates);
+ * - H is on or before every court order, claim, warrant and eviction event (read whatever their date,
+ *   with balances from their own dates; arrangements and notices count only within the episode);
  * - the tenancy has not ended (a former tenancy's rules read its whole history: it is read in full);
  * - the latest three payment credits, and the latest Housing Benefit and Universal Credit credits, dated
  *   before H are kept as they are (the payer class and the credits in transit read them by date);
@@ -27,8 +27,12 @@ import type { Transaction } from './case-file';
 /** How far before the latest clear day the detail is kept (five weeks: the longest look-back from a day the engine examines that is not covered by the kept credits is the 28 days of the rising-balance test of §8). */
 export const HISTORY_MARGIN_DAYS = 35;
 
-/** Events whose dates the engine reads balances from: the history is kept in full back to the earliest. */
-export const ANCHOR_EVENT_TYPES: readonly string[] = ['arrangement', 'court_order', 'notice_served', 'claim_issued', 'warrant_requested', 'eviction_scheduled', 'eviction_cancelled'];
+/**
+ * Events the engine reads whatever their date (a court order stays in force across episodes), with balances
+ * from their own dates: the history is kept in full back to the earliest. Arrangements and notices are read
+ * only within the current episode (§1, §5), which starts after the latest clear day, so after the horizon.
+ */
+export const ANCHOR_EVENT_TYPES: readonly string[] = ['court_order', 'claim_issued', 'warrant_requested', 'eviction_scheduled', 'eviction_cancelled'];
 
 /** The running sums the engine keeps over the transactions, as at some date. */
 export interface HistoryTotals {
