@@ -79,7 +79,7 @@ async function main(): Promise<void> {
       for (const p of parsed) if (p.ok) assessCase(p.value, resolvePolicy(policy.document, p.value.tenancy.tenure, p.value.landlord.type));
       totals.assess += performance.now() - s;
     }
-    const [, runMs] = await time(() => runDaily(db, AS_OF));
+    const [summary, runMs] = await time(() => runDaily(db, AS_OF));
     const f = (n: number) => `${Math.round(n)} ms`;
     console.log(`bare GROUP BY scan            ${f(scanMs)}`);
     console.log(`read case data, whole history ${f(totals.full)} (${totals.fullRows} transactions)`);
@@ -88,6 +88,8 @@ async function main(): Promise<void> {
     console.log(`JSON round trip + parse       ${f(totals.parse)}`);
     console.log(`assess                        ${f(totals.assess)}`);
     console.log(`daily run (all of it)         ${f(runMs)}  = ${(runMs / scanMs).toFixed(1)}× the bare scan`);
+    const t = summary.timings;
+    console.log(`  of which: charges ${f(t.chargesMs)}, read ${f(t.readMs)} (SQL), build + parse + assess ${f(t.assessMs)} (Node), store ${f(t.storeMs)} (SQL), after-run steps ${f(t.afterRunMs)}`);
   } finally {
     await cleanup();
   }

@@ -28,6 +28,8 @@ export async function activePolicy(db: Db): Promise<ActivePolicy> {
 export interface AssessedBatch {
   assessed: number;
   byAction: Record<string, number>;
+  /** Milliseconds reading the case data (SQL), building and assessing (Node), storing (SQL); with a clock. */
+  timings?: { readMs: number; assessMs: number; storeMs: number };
 }
 
 /**
@@ -42,8 +44,11 @@ export async function assessAndStore(
   trigger: AssessmentTrigger,
   policy: ActivePolicy,
   jobRunId: number | null = null,
+  nowMs?: () => number,
 ): Promise<AssessedBatch> {
+  const t0 = nowMs?.() ?? 0;
   const cases = await loadCaseData(db, selection, asOf, { compact: true });
+  const t1 = nowMs?.() ?? 0;
   const rows: NewAssessment[] = [];
   const byAction: Record<string, number> = {};
   for (const data of cases) {
@@ -71,6 +76,8 @@ export async function assessAndStore(
       jobRunId,
     });
   }
+  const t2 = nowMs?.() ?? 0;
   await storeAssessments(db, rows);
-  return { assessed: rows.length, byAction };
+  const t3 = nowMs?.() ?? 0;
+  return { assessed: rows.length, byAction, ...(nowMs ? { timings: { readMs: t1 - t0, assessMs: t2 - t1, storeMs: t3 - t2 } } : {}) };
 }

@@ -18,6 +18,8 @@ export interface DailyRunSummary {
   /** Tasks raised after the assessments, per step (src/application/daily-run/after-run.ts). */
   tasksRaised: Record<string, number>;
   durationMs: number;
+  /** Where the time went (milliseconds): posting charges, reading case data, assessing in Node, storing, the after-run steps. */
+  timings: { chargesMs: number; readMs: number; assessMs: number; storeMs: number; afterRunMs: number };
 }
 
 export interface DailyRunOptions {
@@ -40,6 +42,7 @@ export async function runDaily(db: Db, asOf: BusinessDate, options: DailyRunOpti
   const jobRunId = await startJobRun(db, 'daily', asOf);
   try {
     const charges = await postCharges(db, asOf);
+    const timings = { chargesMs: nowMs() - started, readMs: 0, assessMs: 0, storeMs: 0, afterRunMs: 0 };
     const policy = await activePolicy(db);
     const range = await tenancyIdRange(db);
     const byAction: Record<string, number> = {};
@@ -49,13 +52,18 @@ export async function runDaily(db: Db, asOf: BusinessDate, options: DailyRunOpti
       const total = range.max - range.min + 1;
       for (let from = range.min; from <= range.max; from += batchSize) {
         const to = Math.min(range.max, from + batchSize - 1);
-        const batch = await db.transaction((tx) => assessAndStore(tx, { idFrom: from, idTo: to }, asOf, 'daily', policy, jobRunId));
+        const batch = await db.transaction((tx) => assessAndStore(tx, { idFrom: from, idTo: to }, asOf, 'daily', policy, jobRunId, nowMs));
         assessed += batch.assessed;
+        timings.readMs += batch.timings?.readMs ?? 0;
+        timings.assessMs += batch.timings?.assessMs ?? 0;
+        timings.storeMs += batch.timings?.storeMs ?? 0;
         for (const [action, n] of Object.entries(batch.byAction)) byAction[action] = (byAction[action] ?? 0) + n;
         options.onProgress?.(to - range.min + 1, total);
       }
     }
+    const afterRunStarted = nowMs();
     const tasksRaised = await runAfterRunSteps(db, asOf);
+    timings.afterRunMs = nowMs() - afterRunStarted;
     const summary: DailyRunSummary = {
       asOf,
       chargesPosted: charges.posted,
@@ -66,6 +74,13 @@ export async function runDaily(db: Db, asOf: BusinessDate, options: DailyRunOpti
       policyVersion: policy.version,
       tasksRaised,
       durationMs: Math.round(nowMs() - started),
+      timings: {
+        chargesMs: Math.round(timings.chargesMs),
+        readMs: Math.round(timings.readMs),
+        assessMs: Math.round(timings.assessMs),
+        storeMs: Math.round(timings.storeMs),
+        afterRunMs: Math.round(timings.afterRunMs),
+      },
     };
     await finishJobRun(db, jobRunId, 'succeeded', summary);
     return summary;

@@ -59,7 +59,13 @@ CREATE FUNCTION account_state_after_insert() RETURNS trigger LANGUAGE plpgsql AS
 DECLARE
   full_ids integer[];
   full_from date[];
+  fresh_ids integer[];
 BEGIN
+  -- Accounts seen for the first time have no other rows: their days come from the new rows alone.
+  SELECT coalesce(array_agg(DISTINCT n.tenancy_id), '{}') INTO fresh_ids FROM new_rows n
+  WHERE n.sub_account IN ('rent', 'service_charge', 'court_costs', 'former_tenant_arrears')
+    AND NOT EXISTS (SELECT 1 FROM account_state s WHERE s.tenancy_id = n.tenancy_id);
+
   -- 1. The sums: add the new rows.
   INSERT INTO account_state AS s (tenancy_id, balance_pence, charge_pence, court_costs_pence, credit_pence, positive_reversal_pence, transaction_count, last_clear_date)
   SELECT tenancy_id, sum(amount_pence),
@@ -87,8 +93,12 @@ BEGIN
   ), tail AS (
     SELECT l.tenancy_id, l.business_date, sum(l.amount_pence) AS day_sum
     FROM ledger_transactions l JOIN affected a ON a.tenancy_id = l.tenancy_id AND l.business_date >= a.from_date
-    WHERE l.sub_account IN ('rent', 'service_charge', 'court_costs', 'former_tenant_arrears')
+    WHERE l.sub_account IN ('rent', 'service_charge', 'court_costs', 'former_tenant_arrears') AND NOT (l.tenancy_id = ANY (fresh_ids))
     GROUP BY l.tenancy_id, l.business_date
+    UNION ALL
+    SELECT n.tenancy_id, n.business_date, sum(n.amount_pence) AS day_sum FROM new_rows n
+    WHERE n.sub_account IN ('rent', 'service_charge', 'court_costs', 'former_tenant_arrears') AND n.tenancy_id = ANY (fresh_ids)
+    GROUP BY n.tenancy_id, n.business_date
   ), running AS (
     SELECT t.tenancy_id, t.business_date,
            s.balance_pence - sum(t.day_sum) OVER (PARTITION BY t.tenancy_id) + sum(t.day_sum) OVER (PARTITION BY t.tenancy_id ORDER BY t.business_date) AS balance
