@@ -57,6 +57,7 @@ export const EVENT_TYPE_LABELS: Record<string, string> = {
   warrant_requested: 'Warrant requested',
   eviction_scheduled: 'Eviction scheduled',
   eviction_cancelled: 'Eviction cancelled',
+  hearing_listed: 'Hearing date recorded', eviction_safeguard: 'Eviction safeguard done', evicted: 'Evicted', tenancy_ended: 'Tenancy ended',
   breathing_space: 'Breathing space',
   vulnerability: 'Vulnerability',
   vulnerability_review: 'Vulnerability review',

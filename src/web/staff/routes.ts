@@ -7,6 +7,7 @@ import { adminPatchRoutes } from './admin-patches/routes';
 import { adminPolicyRoutes } from './admin-policy/routes';
 import { adminUserRoutes } from './admin-users/routes';
 import { approvalRoutes } from './approvals/routes';
+import { courtRoutes } from './court/routes';
 import { decisionRoutes } from './decisions/routes';
 import { letterRoutes } from './letters/routes';
 import { recordRoutes } from './record/routes';
@@ -24,6 +25,7 @@ export function staffRoutes(ctx: WebContext): Router {
   router.use(statementRoutes(ctx));
   router.use(letterRoutes(ctx));
   router.use(recordRoutes(ctx));
+  router.use(courtRoutes(ctx));
   router.use(taskRoutes(ctx));
   router.use(decisionRoutes(ctx));
   router.use(accountRoutes(ctx));
