@@ -8,7 +8,10 @@
  *   - the 5,000-tenancy demo build on the embedded database from a fresh database.
  * It asserts nothing: it prints the figures and ratios, and writes them as JSON with --json FILE.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -32,6 +35,8 @@ interface Options {
   demoTenancies: number | null;
   concurrency: number;
   pageRequests: number;
+  /** Serving processes on PostgreSQL (default: one per core). */
+  workers: number | null;
 }
 
 export interface BenchResult {
@@ -57,7 +62,7 @@ const BUILD_AS_OF = '2026-11-22'; // a Sunday: the daily run of Monday 2026-11-2
 const RUN_AS_OF = '2026-11-23';
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { tenancies: 100_000, json: null, importRows: null, demoTenancies: null, concurrency: 50, pageRequests: 2000 };
+  const o: Options = { tenancies: 100_000, json: null, importRows: null, demoTenancies: null, concurrency: 50, pageRequests: 2000, workers: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i] ?? '';
@@ -67,6 +72,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--demo-tenancies') o.demoTenancies = Number(next());
     else if (a === '--concurrency') o.concurrency = Number(next());
     else if (a === '--page-requests') o.pageRequests = Number(next());
+    else if (a === '--workers') o.workers = Number(next());
     else throw new Error(`unknown argument ${a}`);
   }
   if (!Number.isInteger(o.tenancies) || o.tenancies < 2) throw new Error('--tenancies: a whole number of at least 2');
@@ -88,7 +94,7 @@ function percentile(values: number[], p: number): number {
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /** A fresh database: a new PostgreSQL database when DATABASE_URL is set, else a new embedded one. */
-async function freshDatabase(kind: 'default' | 'pglite'): Promise<{ db: Db; drop: () => Promise<void> }> {
+async function freshDatabase(kind: 'default' | 'pglite'): Promise<{ db: Db; url: string | null; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (kind === 'default' && url) {
     const name = `rentwise_bench_${process.pid}_${Date.now()}`;
@@ -101,6 +107,7 @@ async function freshDatabase(kind: 'default' | 'pglite'): Promise<{ db: Db; drop
     const db = await openDatabase({ databaseUrl: u.toString(), embeddedDir: '', maxConnections: 20 });
     return {
       db,
+      url: u.toString(),
       async drop() {
         await db.close();
         const dropper = new pg.Client({ connectionString: url });
@@ -114,6 +121,7 @@ async function freshDatabase(kind: 'default' | 'pglite'): Promise<{ db: Db; drop
   const db = await openDatabase({ databaseUrl: null, embeddedDir: dir });
   return {
     db,
+    url: null,
     async drop() {
       await db.close();
       rmSync(dir, { recursive: true, force: true });
@@ -156,6 +164,38 @@ async function signIn(baseUrl: string, username: string, password: string): Prom
   return signedIn || cookie;
 }
 
+/** `rentwise serve --workers N` on the bench database, in child processes; resolves when it answers. */
+async function serveInChildProcess(databaseUrl: string, workers: number | null): Promise<{ url: string; close: () => Promise<void> }> {
+  const port = await new Promise<number>((resolve, reject) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const p = (probe.address() as AddressInfo).port;
+      probe.close(() => resolve(p));
+    });
+    probe.once('error', reject);
+  });
+  const bin = fileURLToPath(new URL('../bin/rentwise.mjs', import.meta.url));
+  const child = spawn(process.execPath, [bin, 'serve', '--port', String(port), ...(workers ? ['--workers', String(workers)] : [])], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`rentwise serve stopped (${child.exitCode})`);
+    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
 /** `concurrency` signed-in officers each requesting pages back to back; the latency of every request. */
 async function pageLoad(baseUrl: string, cookies: string[], paths: (i: number) => string, total: number, concurrency: number): Promise<number[]> {
   const latencies: number[] = [];
@@ -182,7 +222,7 @@ export async function main(argv: string[]): Promise<void> {
   process.env.LOG_LEVEL ??= 'warn'; // the request log would drown the figures
   const o = parseArgs(argv);
   const work = mkdtempSync(join(tmpdir(), 'rentwise-bench-files-'));
-  const { db, drop } = await freshDatabase('default');
+  const { db, url: databaseUrl, drop } = await freshDatabase('default');
   const log = (s: string) => process.stderr.write(`${s}\n`);
   try {
     log(`Building ${o.tenancies} tenancies with five years of history on ${db.kind}…`);
@@ -220,7 +260,9 @@ export async function main(argv: string[]): Promise<void> {
 
     log(`Pages under ${o.concurrency} concurrent signed-in officers…`);
     const users = await seedDemoUsers(db);
-    const server = await startWebServer(db, { port: 0, host: '127.0.0.1', today: () => RUN_AS_OF });
+    // On PostgreSQL the pages are served as in production: `rentwise serve` in its own processes (one per
+    // core); on the embedded database, in this process (it holds the database).
+    const server = databaseUrl ? await serveInChildProcess(databaseUrl, o.workers) : await startWebServer(db, { port: 0, host: '127.0.0.1', today: () => RUN_AS_OF });
     let worklistP95Ms = 0;
     let accountP95Ms = 0;
     try {

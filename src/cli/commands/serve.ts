@@ -1,26 +1,73 @@
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
+import { databaseConfig } from '../../config/config';
 import { startWebServer } from '../../main/web-server';
-import { action, UsageError } from '../cli-support';
+import { action, globalOptions, UsageError } from '../cli-support';
 import { withDatabase } from '../open-db';
+
+function untilSignalled(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+}
+
+/**
+ * The primary of several serving processes (node:cluster): migrates once, forks the workers (each runs this
+ * command again as a worker: its own connection pool, the same port), replaces a worker that dies, and
+ * stops them all on SIGINT/SIGTERM.
+ */
+async function servePrimary(cmd: Command, port: number, workers: number): Promise<void> {
+  await withDatabase(cmd, async () => undefined);
+  let stopping = false;
+  for (let i = 0; i < workers; i++) cluster.fork();
+  cluster.on('exit', (worker, code) => {
+    if (stopping) return;
+    console.error(`worker ${worker.process.pid} stopped (${code}); starting another`);
+    cluster.fork();
+  });
+  console.log(`Rentwise is running at http://localhost:${port} in ${workers} processes (Ctrl+C to stop)`);
+  await untilSignalled();
+  stopping = true;
+  await Promise.all(
+    Object.values(cluster.workers ?? {}).map(
+      (w) =>
+        new Promise<void>((resolve) => {
+          if (!w || w.isDead()) return resolve();
+          w.once('exit', () => resolve());
+          w.kill('SIGTERM');
+        }),
+    ),
+  );
+}
 
 export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('serve the web application and the JSON API (default port 3000, or $PORT)')
     .option('--port <p>', 'port to listen on')
+    .option('--workers <n>', 'processes serving requests (PostgreSQL only; default: one per core there, one on the embedded database)')
     .action(
-      action(async (opts: { port?: string }, cmd: Command) => {
+      action(async (opts: { port?: string; workers?: string }, cmd: Command) => {
         const raw = opts.port ?? process.env.PORT ?? '3000';
         if (!/^\d{1,5}$/.test(raw) || Number(raw) > 65535) throw new UsageError(`--port: expected a port number, got "${raw}"`);
+        const onPostgres = databaseConfig({ db: globalOptions(cmd).db }).databaseUrl !== null;
+        if (opts.workers !== undefined && !/^[1-9]\d{0,2}$/.test(opts.workers)) throw new UsageError(`--workers: expected a whole number from 1, got "${opts.workers}"`);
+        const workers = opts.workers !== undefined ? Number(opts.workers) : onPostgres ? availableParallelism() : 1;
+        if (workers > 1 && !onPostgres) throw new UsageError('--workers: the embedded database serves from one process; set DATABASE_URL to serve from several');
+        if (workers > 1 && cluster.isPrimary) {
+          await servePrimary(cmd, Number(raw), workers);
+          return;
+        }
         await withDatabase(cmd, async (db) => {
           const server = await startWebServer(db, { port: Number(raw) });
-          console.log(`Rentwise is running at ${server.url} (Ctrl+C to stop)`);
-          await new Promise<void>((resolve) => {
-            process.once('SIGINT', resolve);
-            process.once('SIGTERM', resolve);
-          });
+          if (cluster.isPrimary) console.log(`Rentwise is running at ${server.url} (Ctrl+C to stop)`);
+          await untilSignalled();
           await server.close();
         });
+        // A worker's channel to the primary would keep it alive.
+        if (cluster.isWorker) cluster.worker?.disconnect();
       }),
     );
 }
