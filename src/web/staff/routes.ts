@@ -9,6 +9,7 @@ import { adminUserRoutes } from './admin-users/routes';
 import { approvalRoutes } from './approvals/routes';
 import { courtRoutes } from './court/routes';
 import { decisionRoutes } from './decisions/routes';
+import { legalRoutes } from './legal/routes';
 import { letterRoutes } from './letters/routes';
 import { recordRoutes } from './record/routes';
 import { searchRoutes } from './search/routes';
@@ -26,6 +27,7 @@ export function staffRoutes(ctx: WebContext): Router {
   router.use(letterRoutes(ctx));
   router.use(recordRoutes(ctx));
   router.use(courtRoutes(ctx));
+  router.use(legalRoutes(ctx));
   router.use(taskRoutes(ctx));
   router.use(decisionRoutes(ctx));
   router.use(accountRoutes(ctx));

@@ -1,0 +1,224 @@
+import { readFile } from 'node:fs/promises';
+import { inflateSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../support/pdf-text';
+import { startSeededApp } from './support/app-server';
+import { axeViolations, launchBrowser, watchConsole } from './support/browser';
+
+/** The text of a downloaded (compressed) PDF: each Flate stream inflated, then read with pdfText. */
+function downloadedPdfText(pdf: Buffer): string {
+  const source = pdf.toString('latin1');
+  const parts: Buffer[] = [];
+  const re = /stream\r?\n/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(source)) !== null) {
+    const start = m.index + m[0].length;
+    const end = source.indexOf('endstream', start);
+    if (end < 0) break;
+    try {
+      parts.push(inflateSync(pdf.subarray(start, end)));
+    } catch {
+      // not a Flate stream (or an image): skip
+    }
+    re.lastIndex = end;
+  }
+  return pdfText(Buffer.concat(parts)).replace(/\s+/g, ' ');
+}
+
+/**
+ * The legal pipeline up to the claim in Chromium: PSED (notice) → notice prepared, previewed, recorded and
+ * downloaded → a claim refused with the missing Protocol items → the items with evidence, the warning
+ * letter, PSED (claim), a manager's approval → the claim recorded. axe on every page; one form without
+ * JavaScript.
+ */
+describe('legal pipeline journey', () => {
+  let app: Awaited<ReturnType<typeof startSeededApp>>;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  const audited = new Set<string>();
+  const axeFailures: string[] = [];
+
+  beforeAll(async () => {
+    app = await startSeededApp();
+    ({ browser, close: closeBrowser } = await launchBrowser());
+  });
+  afterAll(async () => {
+    await closeBrowser?.();
+    await app?.stop();
+  });
+
+  async function check(page: Page, name: string): Promise<void> {
+    const violations = await axeViolations(page);
+    audited.add(name);
+    if (violations.length > 0) axeFailures.push(`${name} (${page.url()}):\n  ${violations.join('\n  ')}`);
+  }
+
+  async function signIn(context: BrowserContext, username: string): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(`${app.url}/sign-in`);
+    await page.fill('#username', username);
+    await page.fill('#password', app.seed.password);
+    await page.click('[data-qa=sign-in-button]');
+    await page.waitForLoadState('load');
+    return page;
+  }
+
+  async function recordPsed(page: Page, ref: string, stage: string): Promise<void> {
+    await page.goto(`${app.url}/tenancies/${ref}/legal`);
+    await page.click('[data-qa=record-psed]');
+    await page.waitForURL(/\/legal\/psed$/);
+    await check(page, `psed-form-${stage}`);
+    await page.check(`input[name=stage][value=${stage}]`);
+    await page.check('input[name=considered][value=disability]');
+    await page.fill('#adjustments', 'Letters in large print; support worker copied in');
+    await page.fill('#reasoning', 'Support and an arrangement were offered and refused; the step is proportionate');
+    await page.check('input[name=decision][value=proceed]');
+    await page.click('[data-qa=save-psed]');
+    await page.waitForURL(new RegExp(`/tenancies/${ref}/legal$`));
+    expect(await page.locator('[data-qa=flash]').textContent()).toContain('assessment recorded');
+  }
+
+  it('an officer serves a notice, is refused a claim, completes the Protocol and records the claim', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const consoleErrors = watchConsole(context);
+    const page = await signIn(context, 'officer.northgate');
+
+    // The legal page of a case with no notice.
+    await page.goto(`${app.url}/tenancies/TEN-N003/legal`);
+    expect(await page.locator('[data-qa=stage]').getAttribute('data-stage')).toBe('pre_action');
+    expect(await page.locator('[data-qa=notice-gate]').textContent()).toContain('notice stage');
+    await check(page, 'legal-no-notice');
+
+    // PSED (notice), then the notice: form → preview with the dates → record as served → PDF.
+    await recordPsed(page, 'TEN-N003', 'notice');
+    await page.click('[data-qa=prepare-notice]');
+    await page.waitForURL(/\/legal\/notice$/);
+    expect(await page.locator('[data-qa=notice-type]').textContent()).toContain('section 8 notice');
+    await check(page, 'notice-form');
+    await page.click('[data-qa=preview-notice]');
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Select how the notice was served');
+    await check(page, 'notice-form-errors');
+    await page.check('input[name=method][value=hand]');
+    await page.click('[data-qa=preview-notice]');
+    const preview = await page.locator('[data-qa=notice-preview]').textContent();
+    expect(preview).toContain('Dev Patel');
+    expect(preview).toContain('7 December 2026'); // S + 14 days
+    expect(preview).toContain('23 November 2027'); // S + 12 months
+    await check(page, 'notice-preview');
+    await page.click('[data-qa=record-served]');
+    await page.waitForURL(/\/tenancies\/TEN-N003\/legal$/);
+    expect(await page.locator('[data-qa=notice-validity]').textContent()).toBe('Not yet valid');
+    await check(page, 'legal-notice-served');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-qa=notice-pdf]')]);
+    const text = downloadedPdfText(await readFile((await download.path())!));
+    expect(text).toContain('Dev Patel');
+    expect(text).toContain('7 Mill Lane');
+    expect(text).toContain('£220.00');
+    expect(text).toContain('7 December 2026');
+    expect(text).toContain('Ground 10');
+
+    // A claim on the possession case: refused with the missing items shown.
+    await page.goto(`${app.url}/tenancies/TEN-N002/legal`);
+    await check(page, 'legal-claim-case');
+    await page.fill('#claimNumber', 'K00NT123');
+    await page.fill('#court', 'Northtown County Court');
+    await page.click('[data-qa=record-claim]');
+    const refused = await page.locator('[data-qa=claim-refused]').textContent();
+    expect(refused).toContain('initial contact about the arrears');
+    expect(refused).toContain('contact after the notice was served');
+    expect(refused).toContain('equality and proportionality assessment (claim stage)');
+    expect(refused).toContain('A manager has not approved');
+    await check(page, 'legal-claim-refused');
+
+    // A contact to use as evidence, then the items.
+    await page.goto(`${app.url}/tenancies/TEN-N002/record/contact`);
+    await page.check('input[name=channel][value=phone]');
+    await page.check('input[name=outcome][value=spoke]');
+    await page.click('[data-qa=record-save]');
+    await page.waitForURL(/\/timeline$/);
+    await page.goto(`${app.url}/tenancies/TEN-N002/legal`);
+    const contacts = await page.locator('[data-qa=evidence-contacts] li').allTextContents();
+    const contactId = /^(\d+):/.exec(contacts.at(-1)!.trim())![1]!;
+    const items: [string, string, string][] = [
+      ['initial_contact', 'contact', contactId],
+      ['income_expenditure_offered', 'contact', contactId],
+      ['rent_statement_sent', 'statement', '2026-11-23'],
+      ['benefit_advice_given', 'contact', contactId],
+      ['debt_advice_referral', 'contact', contactId],
+      ['post_notice_contact', 'contact', contactId],
+    ];
+    for (const [item, kind, id] of items) {
+      await page.check(`input[name=preItem][value=${item}]`);
+      await page.check(`input[name=evidenceKind][value=${kind}]`);
+      await page.fill('#evidenceId', id);
+      await page.click('[data-qa=record-step]');
+      await page.waitForURL(/\/tenancies\/TEN-N002\/legal$/);
+      expect(await page.locator(`[data-qa=checklist-item][data-item=${item}]`).getAttribute('data-status')).toBe('Done');
+    }
+    await check(page, 'legal-items-done');
+
+    // The warning letter with its time limit (a task is raised for its end).
+    await page.click('[data-qa=send-warning]');
+    await page.waitForURL(/\/tenancies\/TEN-N002\/legal$/);
+    expect(await page.locator('[data-qa=flash]').textContent()).toContain('7 December 2026');
+    const [warning] = await Promise.all([page.waitForEvent('download'), page.locator('[data-qa=checklist-item][data-item=pre_issue_warning] a').click()]);
+    const warningText = downloadedPdfText(await readFile((await warning.path())!));
+    expect(warningText).toContain('Bob Jones');
+    expect(warningText).toContain('Carol Jones');
+
+    // PSED (claim), then ask a manager to approve the possession claim.
+    await recordPsed(page, 'TEN-N002', 'claim');
+    await page.goto(`${app.url}/tenancies/TEN-N002`);
+    await page.click('[data-qa=confirm-recommendation]');
+    await page.waitForURL(/\/tenancies\/TEN-N002$/);
+    expect(await page.locator('[data-qa=flash]').textContent()).toContain('sent to a manager for approval');
+
+    const managerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const manager = await signIn(managerContext, 'manager');
+    await manager.goto(`${app.url}/approvals`);
+    await manager.click('[data-qa=decide-link]');
+    await manager.check('#decision');
+    await manager.click('[data-qa=approval-save]');
+    await manager.waitForURL(/\/approvals$/);
+    await managerContext.close();
+
+    // The gate is open: the claim is recorded.
+    await page.goto(`${app.url}/tenancies/TEN-N002/legal`);
+    expect(await page.locator('[data-qa=gate-open]').count()).toBe(1);
+    await check(page, 'legal-gate-open');
+    await page.fill('#claimNumber', 'K00NT123');
+    await page.fill('#court', 'Northtown County Court');
+    await page.fill('#hearingDate-day', '20');
+    await page.fill('#hearingDate-month', '1');
+    await page.fill('#hearingDate-year', '2027');
+    await page.click('[data-qa=record-claim]');
+    await page.waitForURL(/\/tenancies\/TEN-N002\/legal$/);
+    expect(await page.locator('[data-qa=flash]').textContent()).toContain('Claim recorded as issued');
+    expect(await page.locator('[data-qa=stage]').getAttribute('data-stage')).toBe('hearing_listed');
+    expect(await page.locator('[data-qa=legal-history]').textContent()).toContain('K00NT123');
+    await check(page, 'legal-claim-recorded');
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('records an equality assessment without JavaScript', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+    const page = await signIn(context, 'senior');
+    await page.goto(`${app.url}/tenancies/TEN-N001/legal/psed?stage=warrant`);
+    await page.click('[data-qa=save-psed]');
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter the adjustments considered');
+    await page.fill('#adjustments', 'None needed');
+    await page.fill('#reasoning', 'Proportionate');
+    await page.check('input[name=decision][value=do_not_proceed]');
+    await page.click('[data-qa=save-psed]');
+    await page.waitForURL(/\/tenancies\/TEN-N001\/legal$/);
+    expect(await page.locator('[data-qa=psed-list]').textContent()).toContain('Do not proceed');
+    await context.close();
+  });
+
+  it('every page passed axe (WCAG 2.2 AA) with zero violations', () => {
+    expect(audited.size).toBeGreaterThan(10);
+    expect(axeFailures, axeFailures.join('\n')).toEqual([]);
+  });
+});
