@@ -5,7 +5,7 @@ import type { PolicyDocument } from '../../domain/policy';
 import { DEFAULT_POLICY_DOCUMENT, resolvePolicy } from '../../domain/policy';
 import type { Db } from '../../persistence/database';
 import { storeAssessments, type NewAssessment } from '../../persistence/stores/assessment-store';
-import { loadCaseData, type TenancySelection } from '../../persistence/stores/case-data-store';
+import { loadCaseData, type CaseData, type TenancySelection } from '../../persistence/stores/case-data-store';
 import { insertPolicyVersion, latestPolicyVersion } from '../../persistence/stores/policy-store';
 import { buildCaseFile } from '../case-file/build-case-file';
 
@@ -33,22 +33,11 @@ export interface AssessedBatch {
 }
 
 /**
- * Assesses the selected tenancies exactly as `export-case REF --as-of D | assess -` would (the same case
- * file, built from the database, through the same parser and engine) and stores each result with its
- * trace and policy version. Returns counts per action.
+ * Assesses loaded case data exactly as `export-case REF --as-of D | assess -` would (the same case file,
+ * built from the database, through the same parser and engine): the rows to store, with each result's
+ * trace and policy version, and the counts per action. No I/O.
  */
-export async function assessAndStore(
-  db: Db,
-  selection: TenancySelection,
-  asOf: BusinessDate,
-  trigger: AssessmentTrigger,
-  policy: ActivePolicy,
-  jobRunId: number | null = null,
-  nowMs?: () => number,
-): Promise<AssessedBatch> {
-  const t0 = nowMs?.() ?? 0;
-  const cases = await loadCaseData(db, selection, asOf, { compact: true });
-  const t1 = nowMs?.() ?? 0;
+export function assessCaseData(cases: readonly CaseData[], asOf: BusinessDate, trigger: AssessmentTrigger, policy: ActivePolicy, jobRunId: number | null = null): { rows: NewAssessment[]; byAction: Record<string, number> } {
   const rows: NewAssessment[] = [];
   const byAction: Record<string, number> = {};
   for (const data of cases) {
@@ -76,6 +65,28 @@ export async function assessAndStore(
       jobRunId,
     });
   }
+  return { rows, byAction };
+}
+
+/** The case data an assessment reads (the recent history of each account; see compact-history.ts). */
+export function loadCasesToAssess(db: Db, selection: TenancySelection, asOf: BusinessDate): Promise<CaseData[]> {
+  return loadCaseData(db, selection, asOf, { compact: true });
+}
+
+/** Loads, assesses and stores the selected tenancies (see assessCaseData). Returns counts per action. */
+export async function assessAndStore(
+  db: Db,
+  selection: TenancySelection,
+  asOf: BusinessDate,
+  trigger: AssessmentTrigger,
+  policy: ActivePolicy,
+  jobRunId: number | null = null,
+  nowMs?: () => number,
+): Promise<AssessedBatch> {
+  const t0 = nowMs?.() ?? 0;
+  const cases = await loadCasesToAssess(db, selection, asOf);
+  const t1 = nowMs?.() ?? 0;
+  const { rows, byAction } = assessCaseData(cases, asOf, trigger, policy, jobRunId);
   const t2 = nowMs?.() ?? 0;
   await storeAssessments(db, rows);
   const t3 = nowMs?.() ?? 0;
