@@ -45,12 +45,14 @@ export function actionLabel(code: string | null | undefined): string {
 
 export const EVENT_TYPE_LABELS: Record<string, string> = {
   action: 'Action',
+  benefit_recorded: 'Benefit recorded', benefit_updated: 'Benefit updated', benefit_ended: 'Benefit ended',
   contact: 'Contact',
   note: 'Note',
   follow_up: 'Follow-up',
   follow_up_done: 'Follow-up done',
   pre_action: 'Pre-action step',
   arrangement: 'Arrangement',
+  income_expenditure: 'Income and expenditure', arrangement_cancelled: 'Arrangement cancelled', arrangement_renegotiated: 'Arrangement renegotiated',
   notice_served: 'Notice served',
   claim_issued: 'Claim issued',
   court_order: 'Court order',
@@ -91,7 +93,7 @@ export const TIMELINE_GROUPS: Record<string, { label: string; types: readonly st
     types: ['action', 'recommendation_override', 'recommendation_rejected', 'approval_requested', 'approval_declined', 'approval_granted', 'pre_action', 'arrangement', 'agency_referral', 'acknowledgment'],
   },
   payment: { label: 'Payments', types: ['payment'] },
-  legal: { label: 'Legal', types: ['notice_served', 'claim_issued', 'court_order', 'warrant_requested', 'eviction_scheduled', 'eviction_cancelled', 'psed_assessment'] },
+  legal: { label: 'Legal', types: ['notice_served', 'claim_issued', 'hearing_listed', 'court_order', 'warrant_requested', 'eviction_scheduled', 'eviction_safeguard', 'eviction_cancelled', 'evicted', 'tenancy_ended', 'psed_assessment'] },
   support: {
     label: 'Vulnerability, breathing space and disputes',
     types: ['vulnerability', 'vulnerability_review', 'breathing_space', 'dispute', 'tenant_deceased', 'insolvency', 'forwarding_address'],

@@ -90,8 +90,21 @@ describe('legal pipeline journey', () => {
     expect(await page.locator('[data-qa=notice-gate]').textContent()).toContain('notice stage');
     await check(page, 'legal-no-notice');
 
-    // PSED (notice), then the notice: form → preview with the dates → record as served → PDF.
+    // PSED (notice); the notice is still refused until the Protocol notice checklist is done.
     await recordPsed(page, 'TEN-N003', 'notice');
+    const gateText = await page.locator('[data-qa=notice-gate]').textContent();
+    expect(gateText).toContain('Protocol notice checklist is not complete');
+    expect(gateText).toContain('Initial contact about the arrears');
+    for (const item of ['initial_contact', 'income_expenditure_offered', 'benefit_advice_given']) {
+      await page.check(`input[name=preItem][value=${item}]`);
+      await page.check('input[name=evidenceKind][value=statement]');
+      await page.fill('#evidenceId', '2026-11-23');
+      await page.click('[data-qa=record-step]');
+      await page.waitForURL(/\/tenancies\/TEN-N003\/legal$/);
+    }
+    expect(await page.locator('[data-qa=notice-gate]').count()).toBe(0);
+
+    // The notice: form → preview with the dates → record as served → PDF.
     await page.click('[data-qa=prepare-notice]');
     await page.waitForURL(/\/legal\/notice$/);
     expect(await page.locator('[data-qa=notice-type]').textContent()).toContain('section 8 notice');
@@ -197,7 +210,11 @@ describe('legal pipeline journey', () => {
     expect(await page.locator('[data-qa=flash]').textContent()).toContain('Claim recorded as issued');
     expect(await page.locator('[data-qa=stage]').getAttribute('data-stage')).toBe('hearing_listed');
     expect(await page.locator('[data-qa=legal-history]').textContent()).toContain('K00NT123');
+    expect(await page.locator('[data-qa=court-link]').getAttribute('href')).toBe('/tenancies/TEN-N002/court');
     await check(page, 'legal-claim-recorded');
+    // The hearing date came with the claim: the statement task (10 days before) is on the account at once.
+    await page.goto(`${app.url}/tenancies/TEN-N002`);
+    expect(await page.locator('body').textContent()).toContain('before the hearing on 2027-01-20');
     expect(consoleErrors).toEqual([]);
     await context.close();
   });

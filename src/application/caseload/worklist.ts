@@ -1,4 +1,5 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
+import { noticeValidityOn, type NoticeValidity } from '../../domain/legal-case/notice-service';
 import { tasksDue, type TaskRow } from '../tasks/tasks';
 import type { Db } from '../../persistence/database';
 import { findUserById } from '../../persistence/stores/user-store';
@@ -49,10 +50,32 @@ export interface WorklistItem {
   weeksInArrears: number | null;
   firstReason: string | null;
   legalStage: LegalStage;
+  /** The notice in force from the stored assessment (result.notice), with its validity today. */
+  notice: WorklistNotice | null;
   vulnerable: boolean;
   breathingSpace: boolean;
   dispute: boolean;
   canAct: boolean;
+}
+
+export interface WorklistNotice {
+  type: string;
+  servedOn: BusinessDate;
+  earliestProceedingsDate: BusinessDate;
+  expiresOn: BusinessDate | null;
+  validity: NoticeValidity;
+}
+
+const isDate = (x: unknown): x is BusinessDate => typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x);
+
+/** The notice of a stored assessment result (`result.notice`) and its validity on `today`; null without one. */
+export function worklistNoticeOf(result: Record<string, unknown>, today: BusinessDate): WorklistNotice | null {
+  const n = result.notice;
+  if (n === null || typeof n !== 'object') return null;
+  const { type, servedOn, earliestProceedingsDate, expiresOn } = n as Record<string, unknown>;
+  if (typeof type !== 'string' || !isDate(servedOn) || !isDate(earliestProceedingsDate)) return null;
+  const expires = isDate(expiresOn) ? expiresOn : null;
+  return { type, servedOn, earliestProceedingsDate, expiresOn: expires, validity: noticeValidityOn({ earliestProceedingsDate, expiresOn: expires }, today) };
 }
 
 export interface Worklist {
@@ -118,6 +141,7 @@ export async function loadWorklist(db: Db, actor: Actor, q: WorklistQuery, today
       weeksInArrears: typeof weeks === 'number' ? weeks : null,
       firstReason: typeof reasons[0] === 'string' ? reasons[0] : null,
       legalStage: flags.legalStage,
+      notice: worklistNoticeOf(r.result, today),
       vulnerable: flags.vulnerabilities.length > 0,
       breathingSpace: flags.breathingSpace !== null,
       dispute: flags.openDisputes.length > 0,

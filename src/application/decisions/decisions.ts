@@ -226,6 +226,26 @@ export type ApprovalOutcome =
  * A manager approves or declines a request. Four-eyes: never one's own request. Approving records the
  * `action` event (with who asked and who approved); declining records `approval_declined` with the reason.
  */
+/**
+ * An approved warrant request is the warrant requested (the contract's `warrant_requested`, with the
+ * order it enforces from the request), so no further officer step is needed; same key as the court
+ * page's "record the warrant as requested", so it is written once per approval.
+ */
+async function recordWarrantRequestedOnApproval(tx: Db, ctx: CaseContext, tenancyId: number, approvalId: number): Promise<void> {
+  const [request] = await tx.query<{ details: Record<string, unknown> }>(`SELECT details FROM case_events WHERE tenancy_id = $1 AND idempotency_key = $2`, [tenancyId, `approval_requested:${approvalId}`]);
+  const d = request?.details ?? {};
+  await appendCaseEvents(tx, [
+    {
+      tenancyId,
+      eventDate: ctx.today,
+      type: 'warrant_requested',
+      details: { approvalId, orderDate: d.orderDate ?? null, orderType: d.orderType ?? null, outstandingPence: d.outstandingPence ?? null },
+      recordedBy: ctx.actor.username,
+      idempotencyKey: `warrant_requested:approval:${approvalId}`,
+    },
+  ]);
+}
+
 export async function decideApprovalRequest(
   ctx: CaseContext,
   approvalId: number,
@@ -267,6 +287,7 @@ export async function decideApprovalRequest(
       if (eventId === undefined) return { kind: 'already_decided' as const };
       const ok = await decideApproval(tx, { id: approvalId, status: 'approved', decidedBy: ctx.actor.id, reason: reason === '' ? null : reason, at: ctx.audit.now, actionEventId: eventId });
       if (!ok) throw new Error('approval changed while deciding');
+      if (approval.action === 'apply_for_warrant') await recordWarrantRequestedOnApproval(tx, ctx, tenancy.id, approvalId);
       await auditDecision(tx, ctx, tenancy, 'approved', { action: approval.action, approvalId });
       return { kind: 'approved' as const, eventId };
     }

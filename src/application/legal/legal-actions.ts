@@ -17,6 +17,7 @@ import { caseToActOn, reassessAfterChange, type CaseContext } from '../case-even
 import { draftNotice, noticeLetter, NoticeRefused, recordNoticeServed, type NoticeDraft } from '../notices/draft-notice';
 import { buildStatement } from '../statements/build-statement';
 import { raiseTasks } from '../tasks/tasks';
+import { raiseHearingStatementTask } from '../court/court-actions';
 import { legalSituation } from './legal-case';
 import { completeNoticeLetter } from './notice-content';
 import { buildPreIssueWarningLetter } from './pre-issue-warning-letter';
@@ -258,6 +259,8 @@ export async function recordClaimIssued(ctx: CaseContext, ref: string, r: ClaimR
       recordedBy: ctx.actor.username,
     },
   ]);
+  // The court gave the hearing date with the claim: the statement task (10 days before) is raised at once.
+  if (r.hearingDate) await raiseHearingStatementTask(ctx.db, tenancy.id, r.hearingDate, ctx.actor.username);
   await auditCreate(ctx, tenancy.id, 'case_event', String(id ?? ''), { type: 'claim_issued', claimNumber: r.claimNumber });
   await reassessAfterChange(ctx, [tenancy.id]);
   return { kind: 'recorded', eventId: id ?? 0 };

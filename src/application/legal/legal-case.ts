@@ -11,6 +11,7 @@ import { Trace } from '../../domain/assessment/trace';
 import type { ActionCode, AssessmentOutput } from '../../domain/assessment/types';
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import { parseCaseFile } from '../../domain/case-file/parse-case-file';
+import type { PreActionItem } from '../../domain/case-file/case-file';
 import { LEGAL_TRANSITIONS, legalStageOf, NEXT_STEP, type LegalStage, type Transition } from '../../domain/legal-case/legal-case-stages';
 import { claimGate, noticeGate, type ClaimGate, type ClaimGateInput, type GateEvent, type GateGuardrail } from '../../domain/legal-case/protocol-gate';
 import { resolvePolicy } from '../../domain/policy';
@@ -49,7 +50,7 @@ export interface LegalSituation {
   events: CaseEventRow[];
   gateInput: ClaimGateInput;
   claimGate: ClaimGate;
-  noticeGate: { open: boolean; reasons: string[] };
+  noticeGate: { open: boolean; reasons: string[]; missingItems: PreActionItem[] };
   /** The §5 guardrails holding on asOf, whatever the action. */
   guardrailsHolding: GateGuardrail[];
 }
@@ -125,7 +126,7 @@ export async function legalSituation(db: Db, tenancyId: number, asOf: BusinessDa
     events,
     gateInput,
     claimGate: claimGate(gateInput, asOf),
-    noticeGate: noticeGate({ episodeStart, events: gateEvents, guardrails: holding('serve_notice') }, asOf),
+    noticeGate: noticeGate({ episodeStart, events: gateEvents, guardrails: holding('serve_notice'), noticeChecklist: parameters.noticeChecklist }, asOf),
     guardrailsHolding: holding(null),
   };
 }

@@ -40,6 +40,17 @@ describe('the legal pipeline up to the claim (application, on the database)', ()
 
     await psed('notice');
     await appendCaseEvents(db, [{ tenancyId: seed.tenancies['TEN-N001']!, eventDate: '2026-11-23', type: 'vulnerability_review', recordedBy: 'officer.northgate' }]);
+    // The Protocol notice checklist (policy noticeChecklist) is not done: refused, the missing items named.
+    const checklistRefused = await serveNotice(ctx, 'TEN-N001', request);
+    expect(checklistRefused).toMatchObject({ kind: 'refused' });
+    const why = (checklistRefused as { reasons: string[] }).reasons.join(' ');
+    expect(why).toContain('Protocol notice checklist is not complete');
+    expect(why).toContain('Initial contact about the arrears');
+    expect(why).toContain('Income and expenditure assessment offered');
+    expect(why).toContain('Help with benefit claims offered');
+    for (const item of ['initial_contact', 'income_expenditure_offered', 'benefit_advice_given'] as const) {
+      expect(await recordPreActionItem(ctx, 'TEN-N001', { item, date: '2026-11-23', evidence: { kind: 'statement', id: '2026-11-23' }, note: null })).toMatchObject({ kind: 'recorded' });
+    }
     const served = await serveNotice(ctx, 'TEN-N001', request);
     expect(served).toMatchObject({ kind: 'recorded', draft: { servedOn: '2026-11-25', earliestProceedingsDate: '2026-12-28' } });
     const [event] = await db.query<{ event_date: string; details: Record<string, unknown>; recorded_by: string }>(`SELECT event_date, details, recorded_by FROM case_events WHERE type = 'notice_served' AND tenancy_id = $1`, [seed.tenancies['TEN-N001']]);
@@ -92,6 +103,9 @@ describe('the legal pipeline up to the claim (application, on the database)', ()
     const gate = await claimGateFor(db, id, '2026-12-14');
     expect(gate).toMatchObject({ open: true, reasons: [] });
     expect(await recordClaimIssued(ctx, 'TEN-N002', claim)).toMatchObject({ kind: 'recorded' });
+    // The hearing date came with the claim: the statement task is raised at once, 10 days before.
+    const statementTasks = await db.query<{ kind: string; due_on: string }>(`SELECT kind, due_on::text AS due_on FROM tasks WHERE tenancy_id = $1 AND kind = 'hearing_statement_due'`, [id]);
+    expect(statementTasks).toEqual([{ kind: 'hearing_statement_due', due_on: '2027-01-10' }]);
     const situation = await legalSituation(db, id, '2026-12-14');
     expect(situation.stage).toBe('hearing_listed');
   });
@@ -107,6 +121,9 @@ describe('the legal pipeline up to the claim (application, on the database)', ()
   it('serves a section 128 notice on an introductory tenancy with the review right and dates in the PDF', async () => {
     const senior: CaseContext = { ...ctx, actor: { ...ctx.actor, id: seed.users.senior.id, username: 'senior', displayName: 'Sam Senior', role: 'senior_officer', patchId: null, patchName: null } };
     await recordPsedAssessment(senior, 'TEN-S002', { stage: 'notice', date: '2026-11-23', considered: [], consideredNotes: '', adjustments: 'None needed', reasoning: 'Proportionate', decision: 'proceed' });
+    for (const item of ['initial_contact', 'income_expenditure_offered', 'benefit_advice_given'] as const) {
+      await recordPreActionItem(senior, 'TEN-S002', { item, date: '2026-11-20', evidence: { kind: 'statement', id: '2026-11-20' }, note: null });
+    }
     const served = await serveNotice(senior, 'TEN-S002', { actedOn: '2026-11-21', method: 'left_at_property' }); // a Saturday: served Monday
     expect(served).toMatchObject({ kind: 'recorded', draft: { type: 'section_128', servedOn: '2026-11-23', earliestProceedingsDate: '2026-12-21', expiresOn: null, grounds: [] } });
     const letter = await findLetter(db, (served as { letterId: number }).letterId);

@@ -165,7 +165,21 @@ describe('claimGate (recovery policy §3, §5; domain reference §12)', () => {
 
 describe('noticeGate', () => {
   const base = { episodeStart: '2026-08-01', events: [{ type: 'psed_assessment', date: '2026-08-20', stage: 'notice', decision: 'proceed' }] as GateEvent[], guardrails: [] };
-  it('is open with a notice-stage PSED and no guardrail', () => expect(noticeGate(base, '2026-09-01')).toEqual({ open: true, reasons: [] }));
+  it('is open with a notice-stage PSED and no guardrail', () => expect(noticeGate(base, '2026-09-01')).toEqual({ open: true, reasons: [], missingItems: [] }));
+  const checklist = ['initial_contact', 'income_expenditure_offered', 'benefit_advice_given'] as const;
+  const step = (item: string, date: string): GateEvent => ({ type: 'pre_action', date, item, evidence: { kind: 'letter', id: '1' } });
+  it.each([
+    ['nothing done', [], ['initial_contact', 'income_expenditure_offered', 'benefit_advice_given']],
+    ['one done', [step('initial_contact', '2026-08-10')], ['income_expenditure_offered', 'benefit_advice_given']],
+    ['one done before the episode', [step('initial_contact', '2026-07-10')], ['initial_contact', 'income_expenditure_offered', 'benefit_advice_given']],
+    ['one done after asOf', [step('initial_contact', '2026-09-02')], ['initial_contact', 'income_expenditure_offered', 'benefit_advice_given']],
+    ['all done', checklist.map((i) => step(i, '2026-08-15')), []],
+  ] as const)('the notice checklist (policy noticeChecklist): %s', (_why, steps, missing) => {
+    const gate = noticeGate({ ...base, events: [...base.events, ...steps], noticeChecklist: checklist }, '2026-09-01');
+    expect(gate.missingItems).toEqual(missing);
+    expect(gate.open).toBe(missing.length === 0);
+    if (missing.length > 0) expect(gate.reasons[0]).toContain('Protocol notice checklist is not complete');
+  });
   it('is closed during a breathing space', () =>
     expect(noticeGate({ ...base, guardrails: [{ code: 'breathing_space', because: 'a breathing space is active' }] }, '2026-09-01').reasons).toEqual(['Guardrail: a breathing space is active']));
   it('is closed without a PSED in the episode', () => expect(noticeGate({ ...base, episodeStart: '2026-08-21' }, '2026-09-01').open).toBe(false));

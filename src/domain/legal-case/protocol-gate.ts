@@ -184,13 +184,30 @@ export function claimGate(input: ClaimGateInput, asOf: BusinessDate): ClaimGate 
 
 /**
  * Whether a notice may be recorded as served on asOf: no guardrail that stops serve_notice (recovery
- * policy §5; a notice served in a breathing space is void, §2) and an equality assessment for the notice
+ * policy §5; a notice served in a breathing space is void, §2), the Protocol notice checklist done in the
+ * episode (recovery policy §3 "Before a notice", ⚙ noticeChecklist; the stage table's guard) and an equality assessment for the notice
  * stage deciding to proceed (domain reference §12, §14.4).
  */
-export function noticeGate(input: Pick<ClaimGateInput, 'episodeStart' | 'events' | 'guardrails'>, asOf: BusinessDate): { open: boolean; reasons: string[] } {
+export function noticeGate(
+  input: Pick<ClaimGateInput, 'episodeStart' | 'events' | 'guardrails'> & { noticeChecklist?: readonly PreActionItem[] },
+  asOf: BusinessDate,
+): { open: boolean; reasons: string[]; missingItems: PreActionItem[] } {
   const reasons = input.guardrails.map((g) => `Guardrail: ${g.because}`);
+  const missingItems = noticeChecklistMissingItems(input, asOf);
+  if (missingItems.length > 0) reasons.push(`The Protocol notice checklist is not complete: ${missingItems.map((i) => PRE_ACTION_ITEM_LABELS[i]).join('; ')}`);
   const psed = latestPsedFor(episodeEventsOf(input, asOf), 'notice');
   if (psed === null) reasons.push('No equality and proportionality assessment (notice stage) is recorded in this arrears episode');
   else if (psed.decision !== 'proceed') reasons.push(`The equality and proportionality assessment of ${psed.date} (notice stage) decided not to proceed`);
-  return { open: reasons.length === 0, reasons };
+  return { open: reasons.length === 0, reasons, missingItems };
+}
+
+/**
+ * The notice checklist (recovery policy §3 "Before a notice", ⚙ `noticeChecklist`; the stage table's guard
+ * "Protocol notice checklist done"): its items with no `pre_action` event in the arrears episode on or
+ * before asOf, in the §3 order — the same rule as the engine's `noticeChecklistMissing`.
+ */
+export function noticeChecklistMissingItems(input: Pick<ClaimGateInput, 'episodeStart' | 'events'> & { noticeChecklist?: readonly PreActionItem[] }, asOf: BusinessDate): PreActionItem[] {
+  const wanted = input.noticeChecklist ?? [];
+  const done = new Set(episodeEventsOf(input, asOf).filter((e) => e.type === 'pre_action').map((e) => e.item));
+  return PRE_ACTION_ITEMS.filter((item) => wanted.includes(item) && !done.has(item));
 }

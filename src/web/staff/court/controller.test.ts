@@ -136,9 +136,16 @@ describe('court and eviction pages', () => {
     expect((await officer.agent.post(`${REF}/court/warrant`).type('form').send({ _csrf: officer.csrf, step: 'sent' })).status).toBe(409);
     const manager = await t.signIn('manager');
     expect((await manager.agent.post(`/approvals/${approval!.id}`).type('form').send({ _csrf: manager.csrf, decision: 'approve', reason: '' })).status).toBe(303);
-    expect((await officer.agent.post(`${REF}/court/warrant`).type('form').send({ _csrf: officer.csrf, step: 'sent' })).status).toBe(303);
-    const warrant = await t.db.query(`SELECT 1 FROM case_events WHERE tenancy_id = $1 AND type = 'warrant_requested'`, [tenancyId]);
+    // The approval itself records the warrant as requested: no extra officer step, and the old step is refused.
+    const warrant = await t.db.query<{ details: { approvalId: number }; recorded_by: string }>(`SELECT details, recorded_by FROM case_events WHERE tenancy_id = $1 AND type = 'warrant_requested'`, [tenancyId]);
     expect(warrant.length).toBe(1);
+    expect(warrant[0]!.details.approvalId).toBe(approval!.id);
+    expect(warrant[0]!.recorded_by).toBe('manager');
+    const after = cheerio.load((await officer.agent.get(`${REF}/court/warrant`)).text);
+    expect(after('[data-qa=warrant-requested]').length).toBe(1);
+    expect(after('[data-qa=warrant-sent]').length).toBe(0);
+    expect((await officer.agent.post(`${REF}/court/warrant`).type('form').send({ _csrf: officer.csrf, step: 'sent' })).status).toBe(409);
+    expect((await t.db.query(`SELECT 1 FROM case_events WHERE tenancy_id = $1 AND type = 'warrant_requested'`, [tenancyId])).length).toBe(1);
   });
 
   it('schedules the eviction, refuses it until the safeguards are complete, then ends the tenancy and moves the balance', async () => {

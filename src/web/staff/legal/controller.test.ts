@@ -97,6 +97,16 @@ describe('the legal case page and its forms', () => {
     const refused = await post('/tenancies/TEN-N003/legal/notice', { ...body, confirm: 'yes' });
     expect(refused.status).toBe(400);
     await post('/tenancies/TEN-N003/legal/psed', { stage: 'notice', ...date('psedDate', '2026-11-23'), adjustments: 'None needed', reasoning: 'Proportionate', decision: 'proceed' });
+    // With the PSED but the Protocol notice checklist not done: still refused, the missing steps named.
+    const noChecklist = await post('/tenancies/TEN-N003/legal/notice', { ...body, confirm: 'yes' });
+    expect(noChecklist.status).toBe(400);
+    const reasons = cheerio.load(noChecklist.text)('[data-qa="notice-refusals"]').text();
+    expect(reasons).toContain('Protocol notice checklist is not complete');
+    expect(reasons).toContain('Help with benefit claims offered');
+    expect((await t.db.query(`SELECT 1 FROM case_events e JOIN tenancies t ON t.id = e.tenancy_id WHERE t.ref = 'TEN-N003' AND e.type = 'notice_served'`)).length).toBe(0);
+    for (const preItem of ['initial_contact', 'income_expenditure_offered', 'benefit_advice_given']) {
+      expect((await post('/tenancies/TEN-N003/legal/pre-action', { preItem, ...date('preDate', '2026-11-23'), evidenceKind: 'statement', evidenceId: '2026-11-23' })).status).toBe(303);
+    }
     const served = await post('/tenancies/TEN-N003/legal/notice', { ...body, confirm: 'yes' });
     expect(served.status).toBe(303);
     const page = cheerio.load((await officer.agent.get('/tenancies/TEN-N003/legal')).text);

@@ -28,7 +28,7 @@ function situation(): LegalSituation {
     ],
     gateInput,
     claimGate: claimGate(gateInput, '2026-11-23'),
-    noticeGate: { open: false, reasons: ['Guardrail: a breathing space started 2026-11-20 is active until 2027-01-18'] },
+    noticeGate: { open: false, reasons: ['Guardrail: a breathing space started 2026-11-20 is active until 2027-01-18'], missingItems: [] },
     guardrailsHolding: [...gateInput.guardrails],
   };
 }
@@ -64,6 +64,31 @@ describe('legal.njk', () => {
     expect($(qa('claim-refused')).text()).toContain('manager has not approved');
     expect($('.govuk-error-summary a[href="#claimNumber"]').text()).toBe('Enter the claim number');
     expect($('#claimNumber-error').text()).toContain('Enter the claim number');
+  });
+
+  it('links the court page once a claim can be started, and shows court events in the history', () => {
+    const $ = page();
+    expect($(qa('court-link')).attr('href')).toBe('/tenancies/TEN-N002/court');
+    const s = situation();
+    const claimed: LegalSituation = {
+      ...s,
+      stage: 'order_suspended',
+      events: [
+        ...s.events,
+        { id: 7, tenancy_id: 1, event_date: '2026-12-14', type: 'claim_issued', details: { claimNumber: 'K1', court: 'Northtown', hearingDate: '2027-01-20' }, note: null, recorded_at: new Date(), recorded_by: 'officer.northgate' },
+        { id: 8, tenancy_id: 1, event_date: '2027-01-20', type: 'court_order', details: { order: 'suspended' }, note: null, recorded_at: new Date(), recorded_by: 'officer.northgate' },
+        { id: 9, tenancy_id: 1, event_date: '2027-03-01', type: 'warrant_requested', details: { approvalId: 3 }, note: null, recorded_at: new Date(), recorded_by: 'manager' },
+        { id: 10, tenancy_id: 1, event_date: '2027-03-08', type: 'eviction_scheduled', details: { evictionDate: '2027-04-01' }, note: null, recorded_at: new Date(), recorded_by: 'officer.northgate' },
+      ],
+    };
+    const $$ = page({ situation: claimed });
+    expect($$(qa('court-section')).text()).toContain('The claim is issued');
+    const history = $$(qa('legal-history')).text();
+    expect(history).toContain('Court order');
+    expect(history).toContain('Warrant requested');
+    expect(history).toContain("bailiffs' date 1 April 2027");
+    const none = page({ situation: { ...s, stage: 'pre_action' } });
+    expect(none(qa('court-link')).length).toBe(0);
   });
 
   it('hides the forms from someone who cannot act', () => {

@@ -24,6 +24,15 @@ export const STAGE_LABELS: Readonly<Record<LegalStage, string>> = {
   closed: 'Closed',
 };
 
+/** The legal and court events shown in the legal history (the court page records the court ones). */
+export const LEGAL_HISTORY_TYPES: readonly string[] = [
+  'pre_action', 'psed_assessment', 'notice_served', 'claim_issued', 'hearing_listed', 'court_order', 'warrant_requested',
+  'eviction_scheduled', 'eviction_safeguard', 'eviction_cancelled', 'evicted', 'tenancy_ended',
+];
+
+/** Stages from which the court page has something to show or do (a claim can be or has been started). */
+const COURT_STAGES: readonly LegalStage[] = ['notice_served', 'claim_issued', 'hearing_listed', 'order_made', 'order_suspended', 'adjourned', 'warrant_requested', 'eviction_scheduled', 'evicted', 'closed'];
+
 const VALIDITY_LABELS = { not_yet_valid: 'Not yet valid', valid: 'Valid', expired: 'Expired' } as const;
 const VALIDITY_TAGS = { not_yet_valid: 'govuk-tag--yellow', valid: 'govuk-tag--green', expired: 'govuk-tag--red' } as const;
 const METHOD_LABELS: Record<string, string> = { hand: 'By hand', first_class_post: 'First class post', left_at_property: 'Left at the property' };
@@ -62,7 +71,7 @@ export function buildLegalPage(p: LegalPageInput) {
   const n = s.assessment.notice;
   const validity = n ? noticeValidityOn(n, s.asOf) : null;
   const history = s.events
-    .filter((e) => ['pre_action', 'psed_assessment', 'notice_served', 'claim_issued', 'hearing_listed', 'court_order', 'warrant_requested', 'eviction_scheduled', 'eviction_cancelled', 'evicted', 'tenancy_ended'].includes(e.type))
+    .filter((e) => LEGAL_HISTORY_TYPES.includes(e.type) || (e.type === 'approval_requested' && e.details?.action === 'apply_for_warrant'))
     .map((e) => {
       const d = e.details ?? {};
       let detail = '';
@@ -70,7 +79,12 @@ export function buildLegalPage(p: LegalPageInput) {
       else if (e.type === 'psed_assessment') detail = `${PSED_STAGE_LABELS[d.stage as PsedStage] ?? String(d.stage ?? '')}: ${d.decision === 'do_not_proceed' ? 'do not proceed' : 'proceed'}`;
       else if (e.type === 'notice_served') detail = `${label(NOTICE_LABELS, String(d.notice ?? ''))}${d.method ? `, ${METHOD_LABELS[String(d.method)] ?? String(d.method)}` : ''}`;
       else if (e.type === 'claim_issued') detail = [d.claimNumber, d.court, d.hearingDate ? `hearing ${formatLongDate(String(d.hearingDate))}` : null].filter(Boolean).join(', ');
-      else if (e.type === 'court_order') detail = String(d.order ?? '');
+      else if (e.type === 'court_order') detail = [String(d.order ?? '').replace(/_/g, ' '), d.possessionDate ? `possession ${formatLongDate(String(d.possessionDate))}` : null].filter(Boolean).join(', ');
+      else if (e.type === 'hearing_listed') detail = d.hearingDate ? `hearing ${formatLongDate(String(d.hearingDate))}` : '';
+      else if (e.type === 'eviction_scheduled' || e.type === 'evicted') detail = d.evictionDate ? `bailiffs' date ${formatLongDate(String(d.evictionDate))}` : '';
+      else if (e.type === 'eviction_safeguard') detail = String(d.item ?? '').replace(/_/g, ' ');
+      else if (e.type === 'eviction_cancelled') detail = String(d.reason ?? '').replace(/_/g, ' ');
+      else if (e.type === 'approval_requested') detail = 'Warrant: a manager\'s approval asked for';
       return { date: formatLongDate(e.event_date), type: eventTypeLabel(e.type), detail, by: e.recorded_by ?? '' };
     })
     .reverse();
@@ -122,6 +136,13 @@ export function buildLegalPage(p: LegalPageInput) {
     checklist,
     gate: { open: s.claimGate.open, reasons: s.claimGate.reasons },
     claimRefusal: p.claimRefusal,
+    court: COURT_STAGES.includes(s.stage)
+      ? {
+          href: `${base}/court`,
+          claimed: s.stage !== 'notice_served',
+          text: s.stage === 'notice_served' ? 'Court and eviction: the claim bundle (particulars, rent schedule, PCOL data) once the claim is issued' : 'Court and eviction: claim bundle, hearing, order, warrant and eviction',
+        }
+      : null,
     psedRows,
     history,
     evidence: {
@@ -137,6 +158,6 @@ export function buildLegalPage(p: LegalPageInput) {
     values: { timeLimitDays: String(p.defaultWarningDays), ...p.values },
     errors: p.errors,
     errorList: [...errorList(p.errors, ERROR_IDS), ...(p.claimRefusal ?? []).map((text) => ({ text, href: '#claim' }))],
-    links: { notice: `${base}/legal/notice`, psed: `${base}/legal/psed`, preAction: `${base}/legal/pre-action`, warning: `${base}/legal/warning`, claim: `${base}/legal/claim`, record: `${base}/record/contact` },
+    links: { notice: `${base}/legal/notice`, psed: `${base}/legal/psed`, preAction: `${base}/legal/pre-action`, warning: `${base}/legal/warning`, claim: `${base}/legal/claim`, record: `${base}/record/contact`, court: `${base}/court` },
   };
 }

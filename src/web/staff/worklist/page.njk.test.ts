@@ -21,6 +21,7 @@ function item(overrides: Partial<WorklistItem> = {}): WorklistItem {
     weeksInArrears: 2,
     firstReason: '2.00 weeks of real arrears',
     legalStage: { code: 'none', label: 'None', since: null },
+    notice: null,
     vulnerable: false,
     breathingSpace: false,
     dispute: false,
@@ -40,6 +41,20 @@ const render = (w: Worklist, query = '') =>
   );
 
 describe('worklist page', () => {
+  it.each([
+    ['valid', '2027-10-26', 'Notice of seeking possession: valid until 26 October 2027'],
+    ['not_yet_valid', '2027-10-26', 'Notice of seeking possession: not yet valid (from 26 October 2026)'],
+    ['expired', '2027-10-26', 'Notice of seeking possession: expired'],
+    ['valid', null, 'Notice of seeking possession: valid (does not lapse)'],
+  ] as const)('shows the notice with its validity (%s, expires %s)', (validity, expiresOn, text) => {
+    const notice = { type: 'nosp', servedOn: '2026-09-28', earliestProceedingsDate: '2026-10-26', expiresOn, validity };
+    const $ = render(worklist([item({ notice, legalStage: { code: 'notice_served', label: 'Notice served (NOSP)', since: '2026-09-28' } }), item({ tenancyId: 2, ref: 'TEN-2' })]));
+    const rows = $(qa('worklist-row'));
+    expect(rows.first().find(qa('notice-validity')).text()).toBe(text);
+    expect(rows.first().find(qa('notice-validity')).attr('data-validity')).toBe(validity);
+    expect(rows.eq(1).find(qa('notice-validity')).length).toBe(0);
+  });
+
   it('shows each case: ref link, name, readable action with its first reason, arrears in pounds, weeks, legal stage, flags', () => {
     const $ = render(
       worklist([

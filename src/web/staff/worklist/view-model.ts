@@ -1,10 +1,10 @@
 import { taskKindLabel } from '../../../application/tasks/tasks';
-import { ARREARS_BANDS, WORKLIST_PAGE_SIZE, type Worklist, type WorklistQuery } from '../../../application/caseload/worklist';
+import { ARREARS_BANDS, WORKLIST_PAGE_SIZE, type Worklist, type WorklistNotice, type WorklistQuery } from '../../../application/caseload/worklist';
 import type { Actor } from '../../../application/users/permissions';
 import type { BusinessDate } from '../../../domain/calendar/business-date';
 import { formatPounds } from '../../../domain/money/pence';
 import { formatLongDate } from '../../../domain/statements/dates';
-import { ACTION_LABELS, actionLabel, label, TENURE_LABELS } from '../../labels';
+import { ACTION_LABELS, actionLabel, label, NOTICE_LABELS, TENURE_LABELS } from '../../labels';
 import { worklistParams } from './form';
 
 export interface Badge {
@@ -33,6 +33,20 @@ export function flagBadges(flags: { vulnerable: boolean; breathingSpace: boolean
   if (flags.dispute) badges.push({ text: 'Dispute', classes: 'moj-badge--orange' });
   if (flags.needsApproval) badges.push({ text: 'Needs approval', classes: 'moj-badge--blue' });
   return badges;
+}
+
+/** "Notice seeking possession: valid until 26 October 2027" / "not yet valid (from …)" / "expired". */
+export function noticeSummary(n: WorklistNotice): { type: string; validity: WorklistNotice['validity']; text: string } {
+  const type = label(NOTICE_LABELS, n.type);
+  const text =
+    n.validity === 'not_yet_valid'
+      ? `not yet valid (from ${formatLongDate(n.earliestProceedingsDate)})`
+      : n.validity === 'expired'
+        ? 'expired'
+        : n.expiresOn
+          ? `valid until ${formatLongDate(n.expiresOn)}`
+          : 'valid (does not lapse)';
+  return { type, validity: n.validity, text };
 }
 
 export function buildWorklistPage(input: {
@@ -90,6 +104,7 @@ export function buildWorklistPage(input: {
     arrearsPence: i.realArrearsPence,
     weeks: i.weeksInArrears === null ? '' : i.weeksInArrears.toFixed(2),
     legalStage: i.legalStage.label,
+    notice: i.notice ? noticeSummary(i.notice) : null,
     badges: flagBadges({ vulnerable: i.vulnerable, breathingSpace: i.breathingSpace, dispute: i.dispute, needsApproval: i.needsApproval }),
     selectable: i.canAct && i.action === 'send_letter_1',
     readOnly: !i.canAct,
