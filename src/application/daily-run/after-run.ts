@@ -1,5 +1,6 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import type { Db } from '../../persistence/database';
+import { benefitTasksStep } from '../benefits/benefit-tasks';
 
 /**
  * One step the daily run takes after every account is assessed and stored: raising the day's tasks
@@ -12,7 +13,7 @@ export interface AfterRunStep {
 }
 
 /** The steps, in order. Each workflow adds its own step here. */
-export const AFTER_RUN_STEPS: readonly AfterRunStep[] = [];
+export const AFTER_RUN_STEPS: readonly AfterRunStep[] = [benefitTasksStep];
 
 /** Runs every step; returns the tasks raised per step. */
 export async function runAfterRunSteps(db: Db, asOf: BusinessDate, steps: readonly AfterRunStep[] = AFTER_RUN_STEPS): Promise<Record<string, number>> {

@@ -7,6 +7,7 @@ import { adminPatchRoutes } from './admin-patches/routes';
 import { adminPolicyRoutes } from './admin-policy/routes';
 import { adminUserRoutes } from './admin-users/routes';
 import { approvalRoutes } from './approvals/routes';
+import { benefitRoutes } from './benefits/routes';
 import { courtRoutes } from './court/routes';
 import { decisionRoutes } from './decisions/routes';
 import { legalRoutes } from './legal/routes';
@@ -27,6 +28,7 @@ export function staffRoutes(ctx: WebContext): Router {
   router.use(letterRoutes(ctx));
   router.use(recordRoutes(ctx));
   router.use(courtRoutes(ctx));
+  router.use(benefitRoutes(ctx));
   router.use(legalRoutes(ctx));
   router.use(taskRoutes(ctx));
   router.use(decisionRoutes(ctx));
