@@ -1,5 +1,6 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import type { Db } from '../../persistence/database';
+import { arrangementMonitorStep } from '../arrangements/monitor-step';
 import { benefitTasksStep } from '../benefits/benefit-tasks';
 
 /**
@@ -13,7 +14,7 @@ export interface AfterRunStep {
 }
 
 /** The steps, in order. Each workflow adds its own step here. */
-export const AFTER_RUN_STEPS: readonly AfterRunStep[] = [benefitTasksStep];
+export const AFTER_RUN_STEPS: readonly AfterRunStep[] = [arrangementMonitorStep, benefitTasksStep];
 
 /** Runs every step; returns the tasks raised per step. */
 export async function runAfterRunSteps(db: Db, asOf: BusinessDate, steps: readonly AfterRunStep[] = AFTER_RUN_STEPS): Promise<Record<string, number>> {

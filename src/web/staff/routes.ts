@@ -11,6 +11,7 @@ import { benefitRoutes } from './benefits/routes';
 import { courtRoutes } from './court/routes';
 import { decisionRoutes } from './decisions/routes';
 import { legalRoutes } from './legal/routes';
+import { moneyRoutes } from './money/routes';
 import { letterRoutes } from './letters/routes';
 import { recordRoutes } from './record/routes';
 import { searchRoutes } from './search/routes';
@@ -29,6 +30,7 @@ export function staffRoutes(ctx: WebContext): Router {
   router.use(recordRoutes(ctx));
   router.use(courtRoutes(ctx));
   router.use(benefitRoutes(ctx));
+  router.use(moneyRoutes(ctx));
   router.use(legalRoutes(ctx));
   router.use(taskRoutes(ctx));
   router.use(decisionRoutes(ctx));
