@@ -2,6 +2,7 @@ import type { BusinessDate } from '../../domain/calendar/business-date';
 import type { Db } from '../../persistence/database';
 import { arrangementMonitorStep } from '../arrangements/monitor-step';
 import { benefitTasksStep } from '../benefits/benefit-tasks';
+import { ddReturnedCollectionsStep } from '../direct-debits/direct-debits';
 
 /**
  * One step the daily run takes after every account is assessed and stored: raising the day's tasks
@@ -14,7 +15,7 @@ export interface AfterRunStep {
 }
 
 /** The steps, in order. Each workflow adds its own step here. */
-export const AFTER_RUN_STEPS: readonly AfterRunStep[] = [arrangementMonitorStep, benefitTasksStep];
+export const AFTER_RUN_STEPS: readonly AfterRunStep[] = [arrangementMonitorStep, benefitTasksStep, ddReturnedCollectionsStep];
 
 /** Runs every step; returns the tasks raised per step. */
 export async function runAfterRunSteps(db: Db, asOf: BusinessDate, steps: readonly AfterRunStep[] = AFTER_RUN_STEPS): Promise<Record<string, number>> {

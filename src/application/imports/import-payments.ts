@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { handleReturnedCollections } from '../direct-debits/direct-debits';
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import { maxDate } from '../../domain/calendar/business-date';
 import type { PaymentField, PaymentFields, PaymentRow } from '../../domain/imports/parse-payment-row';
@@ -336,6 +337,8 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
 
   await forEachDataBatch(options.path, { label, scan, batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS, onProgress: options.onProgress }, processBatch);
 
+  // Returned direct debits: recorded against the mandate, re-presentation or contact task (issue 5).
+  if (format.name === 'bacs-arudd') await handleReturnedCollections(db, options.today);
   await completeImportFile(db, importFileId, { rows: summary.rows, posted: summary.posted, suspense: summary.suspense, rejected: summary.rejected, duplicate: summary.duplicate, postedPence: summary.postedPence });
   await reassessTenancies(db, [...affected], latestPosted === null ? options.today : maxDate(options.today, latestPosted), 'import');
   return summary;

@@ -12,6 +12,7 @@ import { registerMigrate } from './migrate';
 import { registerNotice } from './notice';
 import { registerPolicy } from './policy';
 import { registerRebuild } from './rebuild';
+import { registerRentChange } from './rent-change';
 import { registerRunDaily } from './run-daily';
 import { registerServe } from './serve';
 import { registerStatement } from './statement';
@@ -40,4 +41,5 @@ export function registerCommands(program: Command): void {
   registerPolicy(program);
   registerBacktest(program);
   registerRebuild(program);
+  registerRentChange(program);
 }

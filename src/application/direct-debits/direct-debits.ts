@@ -1,0 +1,255 @@
+import type { BusinessDate } from '../../domain/calendar/business-date';
+import { addDays, maxDate } from '../../domain/calendar/business-date';
+import { maskAccountNumber, maskSortCode } from '../../domain/direct-debits/bank-details';
+import type { CollectionDay } from '../../domain/direct-debits/collection-schedule';
+import { advanceNoticeBy, collectionDates, describeCollectionDay, firstCollection } from '../../domain/direct-debits/collection-schedule';
+import type { MandateInputErrors, MandateInputText } from '../../domain/direct-debits/mandate-input';
+import { validateMandateInput } from '../../domain/direct-debits/mandate-input';
+import { aruddCodeOf, ARUDD_CODES, failureAction } from '../../domain/direct-debits/return-codes';
+import { subtractWorkingDays } from '../../domain/direct-debits/working-days';
+import type { Db } from '../../persistence/database';
+import { appendCaseEvents } from '../../persistence/stores/case-event-store';
+import { audit } from '../audit/audit';
+import type { CaseContext } from '../case-events/case-access';
+import { caseToActOn, caseToView, reassessAfterChange } from '../case-events/case-access';
+import { raiseTasks } from '../tasks/tasks';
+import type { MandateEventRow, MandateRow } from './mandate-store';
+import { appendMandateEvents, findMandate, insertMandate, mandateEventsOf, mandatesOf, markMandateCancelled } from './mandate-store';
+
+export type { MandateRow };
+
+export function collectionDayOf(m: Pick<MandateRow, 'frequency' | 'collection_day'>): CollectionDay {
+  return { frequency: m.frequency, day: m.collection_day };
+}
+
+/** A mandate as shown to staff: bank details masked except their last digits. */
+export interface MandateView {
+  id: number;
+  reference: string;
+  payerName: string;
+  sortCodeMasked: string;
+  accountNumberMasked: string;
+  collectionDay: string;
+  frequency: 'monthly' | 'weekly';
+  amountPence: number;
+  startOn: BusinessDate;
+  firstCollectionOn: BusinessDate;
+  status: 'active' | 'cancelled';
+  cancelledOn: BusinessDate | null;
+  cancelReason: string | null;
+  /** Next collections (active mandates), each with the date its advance notice had to go by. */
+  schedule: { collectionOn: BusinessDate; amountPence: number; noticeBy: BusinessDate }[];
+  history: MandateEventRow[];
+}
+
+export function viewOfMandate(m: MandateRow, history: MandateEventRow[], today: BusinessDate, count = 6): MandateView {
+  const from = maxDate(today, m.first_collection_on);
+  const schedule = m.status === 'active' ? collectionDates(collectionDayOf(m), from, count).map((collectionOn) => ({ collectionOn, amountPence: m.amount_pence, noticeBy: advanceNoticeBy(collectionOn) })) : [];
+  // A pending amount change takes over from its first collection.
+  for (const change of history.filter((h) => h.type === 'amount_changed')) {
+    const from2 = String(change.details.firstCollectionOn ?? '');
+    for (const s of schedule) if (from2 && s.collectionOn >= from2) s.amountPence = Number(change.details.newAmountPence);
+  }
+  return {
+    id: m.id,
+    reference: m.reference,
+    payerName: m.payer_name,
+    sortCodeMasked: maskSortCode(m.sort_code),
+    accountNumberMasked: maskAccountNumber(m.account_number),
+    collectionDay: describeCollectionDay(collectionDayOf(m)),
+    frequency: m.frequency,
+    amountPence: m.amount_pence,
+    startOn: m.start_on,
+    firstCollectionOn: m.first_collection_on,
+    status: m.status,
+    cancelledOn: m.cancelled_on,
+    cancelReason: m.cancel_reason,
+    schedule,
+    history: history.filter((h) => h.mandate_id === m.id),
+  };
+}
+
+export interface DirectDebitsPage {
+  tenancyId: number;
+  ref: string;
+  mandates: MandateView[];
+  canAct: boolean;
+}
+
+/** The direct-debit section of an account (audited read). */
+export async function loadDirectDebits(ctx: CaseContext, ref: string): Promise<{ kind: 'ok'; page: DirectDebitsPage } | { kind: 'not_found' } | { kind: 'forbidden' }> {
+  const access = await caseToView(ctx.db, ctx.actor, ref);
+  if (!access.ok) return { kind: access.reason };
+  const mandates = await mandatesOf(ctx.db, access.tenancy.id);
+  const history = await mandateEventsOf(ctx.db, mandates.map((m) => m.id));
+  await audit(ctx.db, ctx.audit, [{ action: 'read', entity: 'dd_mandate', tenancyId: access.tenancy.id }]);
+  const canAct = (await caseToActOn(ctx.db, ctx.actor, ref)).ok;
+  return { kind: 'ok', page: { tenancyId: access.tenancy.id, ref: access.tenancy.ref, mandates: mandates.map((m) => viewOfMandate(m, history, ctx.today)), canAct } };
+}
+
+export type SetUpOutcome =
+  | { kind: 'created'; mandate: MandateView }
+  | { kind: 'invalid'; errors: MandateInputErrors }
+  | { kind: 'not_found' }
+  | { kind: 'forbidden' };
+
+/**
+ * Sets up a mandate on the case: validated (form, collection day, amount, start not in the past), the
+ * first collection the first collection day on/after the start and at least 10 working days after today
+ * (advance notice; covers the Bacs lead time). One active mandate per tenancy. Timeline, history, audit.
+ */
+export async function setUpMandate(ctx: CaseContext, ref: string, input: MandateInputText): Promise<SetUpOutcome> {
+  const access = await caseToActOn(ctx.db, ctx.actor, ref);
+  if (!access.ok) return { kind: access.reason };
+  const parsed = validateMandateInput(input, ctx.today);
+  if (!parsed.ok) return { kind: 'invalid', errors: parsed.errors };
+  const tenancy = access.tenancy;
+  const existing = (await mandatesOf(ctx.db, tenancy.id)).find((m) => m.status === 'active');
+  if (existing) return { kind: 'invalid', errors: { payerName: `This account already has an active direct debit (${existing.reference}): cancel it first` } };
+  const v = parsed.value;
+  const first = firstCollection(v.collectionDay, v.startOn, ctx.today);
+  const mandate = await ctx.db.transaction(async (tx) => {
+    const m = await insertMandate(tx, {
+      tenancy_id: tenancy.id,
+      referencePrefix: tenancy.payment_reference,
+      payer_name: v.payerName,
+      sort_code: v.sortCode,
+      account_number: v.accountNumber,
+      frequency: v.collectionDay.frequency,
+      collection_day: v.collectionDay.day,
+      amount_pence: v.amountPence,
+      start_on: v.startOn,
+      first_collection_on: first,
+      created_by: ctx.actor.username,
+    });
+    await appendMandateEvents(tx, [
+      { mandateId: m.id, eventOn: ctx.today, type: 'created', details: { amountPence: v.amountPence, firstCollectionOn: first, noticeBy: advanceNoticeBy(first) }, idempotencyKey: `dd:created:${m.id}`, recordedBy: ctx.actor.username },
+    ]);
+    await appendCaseEvents(tx, [
+      {
+        tenancyId: tenancy.id,
+        eventDate: ctx.today,
+        type: 'dd_mandate_set_up',
+        details: { reference: m.reference, amountPence: v.amountPence, collectionDay: describeCollectionDay(v.collectionDay), firstCollectionOn: first },
+        idempotencyKey: `dd_mandate_set_up:${m.id}`,
+        recordedBy: ctx.actor.username,
+      },
+    ]);
+    await audit(tx, ctx.audit, [{ action: 'create', entity: 'dd_mandate', entityId: String(m.id), tenancyId: tenancy.id, details: { reference: m.reference } }]);
+    return m;
+  });
+  await reassessAfterChange(ctx, [tenancy.id]);
+  return { kind: 'created', mandate: viewOfMandate(mandate, await mandateEventsOf(ctx.db, [mandate.id]), ctx.today) };
+}
+
+/** Cancels a mandate of the case (officer's own patch; seniors anywhere). */
+export async function cancelMandate(ctx: CaseContext, ref: string, mandateId: number, reason: string): Promise<{ kind: 'cancelled' | 'not_found' | 'forbidden' | 'not_active' }> {
+  const access = await caseToActOn(ctx.db, ctx.actor, ref);
+  if (!access.ok) return { kind: access.reason };
+  const m = await findMandate(ctx.db, mandateId);
+  if (!m || m.tenancy_id !== access.tenancy.id) return { kind: 'not_found' };
+  const done = await ctx.db.transaction(async (tx) => {
+    if (!(await markMandateCancelled(tx, m.id, ctx.today, reason))) return false;
+    await appendMandateEvents(tx, [{ mandateId: m.id, eventOn: ctx.today, type: 'cancelled', details: { reason }, idempotencyKey: `dd:cancelled:${m.id}`, recordedBy: ctx.actor.username }]);
+    await appendCaseEvents(tx, [
+      { tenancyId: m.tenancy_id, eventDate: ctx.today, type: 'dd_mandate_cancelled', details: { reference: m.reference, reason }, idempotencyKey: `dd_mandate_cancelled:${m.id}`, recordedBy: ctx.actor.username },
+    ]);
+    await audit(tx, ctx.audit, [{ action: 'update', entity: 'dd_mandate', entityId: String(m.id), tenancyId: m.tenancy_id, details: { cancelled: reason } }]);
+    return true;
+  });
+  if (!done) return { kind: 'not_active' };
+  await reassessAfterChange(ctx, [m.tenancy_id]);
+  return { kind: 'cancelled' };
+}
+
+/**
+ * Failed collections: every ARUDD reversal (reason `ARUDD <code>…`, written by the bacs-arudd import) not
+ * yet handled is recorded against the tenancy's mandate and either re-presented once (code 0, on the
+ * next collection day at least 3 working days after the return: task `dd_re_presentation` due the day it
+ * must be submitted) or becomes a contact task `dd_failed_collection`; cancelling codes cancel the
+ * mandate. Set-based scan; idempotent (each reversal is handled once, tasks are keyed).
+ */
+export async function handleReturnedCollections(db: Db, asOf: BusinessDate): Promise<{ tasksRaised: number; handled: number }> {
+  const reversals = await db.query<{ id: number; tenancy_id: number; returned_on: BusinessDate; amount_pence: number; reason: string }>(
+    `SELECT lt.id::int AS id, lt.tenancy_id, to_char(lt.business_date, 'YYYY-MM-DD') AS returned_on, lt.amount_pence, lt.reason
+     FROM ledger_transactions lt LEFT JOIN dd_collection_failures f ON f.ledger_transaction_id = lt.id
+     WHERE lt.kind = 'reversal' AND lt.reason LIKE 'ARUDD %' AND f.ledger_transaction_id IS NULL
+     ORDER BY lt.id`,
+  );
+  if (reversals.length === 0) return { tasksRaised: 0, handled: 0 };
+  const tasks: Parameters<typeof raiseTasks>[1][number][] = [];
+  const affected = new Set<number>();
+  await db.transaction(async (tx) => {
+    for (const r of reversals) {
+      const code = aruddCodeOf(r.reason) ?? '?';
+      const amountPence = Number(r.amount_pence);
+      const mandates = await mandatesOf(tx, r.tenancy_id);
+      const mandate = mandates.find((m) => m.status === 'active') ?? mandates[0] ?? null;
+      const represented = mandate
+        ? (
+            await tx.query(
+              `SELECT 1 FROM dd_collection_failures WHERE mandate_id = $1 AND action = 're_present' AND represent_on BETWEEN $2::date AND $3::date`,
+              [mandate.id, addDays(r.returned_on, -14), r.returned_on],
+            )
+          ).length > 0
+        : false;
+      const action = mandate ? failureAction(code, r.returned_on, collectionDayOf(mandate), represented) : { kind: 'contact' as const, cancelMandate: false };
+      const words = ARUDD_CODES[code] ?? 'Unknown return code';
+      await tx.query(
+        `INSERT INTO dd_collection_failures (ledger_transaction_id, tenancy_id, mandate_id, return_code, returned_on, amount_pence, action, represent_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [r.id, r.tenancy_id, mandate?.id ?? null, code, r.returned_on, amountPence, action.kind, action.kind === 're_present' ? action.representOn : null],
+      );
+      if (mandate) {
+        await appendMandateEvents(tx, [
+          {
+            mandateId: mandate.id,
+            eventOn: r.returned_on,
+            type: 'collection_failed',
+            details: { returnCode: code, reason: words, amountPence, ledgerTransactionId: r.id, ...(action.kind === 're_present' ? { representOn: action.representOn } : {}) },
+            idempotencyKey: `dd:failed:${r.id}`,
+            recordedBy: 'system',
+          },
+        ]);
+        if (action.kind === 'contact' && action.cancelMandate && (await markMandateCancelled(tx, mandate.id, r.returned_on, `ARUDD ${code}: ${words}`))) {
+          await appendMandateEvents(tx, [{ mandateId: mandate.id, eventOn: r.returned_on, type: 'cancelled', details: { reason: `ARUDD ${code}: ${words}` }, idempotencyKey: `dd:cancelled:${mandate.id}`, recordedBy: 'system' }]);
+        }
+      }
+      await appendCaseEvents(tx, [
+        { tenancyId: r.tenancy_id, eventDate: r.returned_on, type: 'dd_collection_failed', details: { returnCode: code, reason: words, amountPence, reference: mandate?.reference ?? null }, idempotencyKey: `dd_collection_failed:${r.id}`, recordedBy: 'system' },
+      ]);
+      affected.add(r.tenancy_id);
+      if (action.kind === 're_present') {
+        const submitBy = subtractWorkingDays(action.representOn, 3);
+        tasks.push({
+          tenancyId: r.tenancy_id,
+          kind: 'dd_re_presentation',
+          title: `Re-present the returned direct debit (${words}) for collection on ${action.representOn}`,
+          dueOn: submitBy < asOf ? asOf : submitBy,
+          details: { returnCode: code, amountPence, representOn: action.representOn, mandateReference: mandate?.reference ?? null, ledgerTransactionId: r.id },
+          idempotencyKey: `dd:re_present:${r.id}`,
+          createdBy: 'system',
+        });
+      } else {
+        tasks.push({
+          tenancyId: r.tenancy_id,
+          kind: 'dd_failed_collection',
+          title: `Contact the tenant: direct debit returned (ARUDD ${code} ${words})${action.cancelMandate ? ', instruction cancelled' : ''}`,
+          dueOn: asOf,
+          details: { returnCode: code, amountPence, mandateReference: mandate?.reference ?? null, mandateCancelled: action.cancelMandate, ledgerTransactionId: r.id },
+          idempotencyKey: `dd:failed:${r.id}`,
+          createdBy: 'system',
+        });
+      }
+    }
+  });
+  const ids = await raiseTasks(db, tasks);
+  return { tasksRaised: ids.length, handled: reversals.length };
+}
+
+/** The daily run's step (src/application/daily-run/after-run.ts AFTER_RUN_STEPS). */
+export const ddReturnedCollectionsStep = {
+  name: 'dd_returned_collections',
+  async run(db: Db, asOf: BusinessDate): Promise<{ tasksRaised: number }> {
+    return { tasksRaised: (await handleReturnedCollections(db, asOf)).tasksRaised };
+  },
+};
