@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/test-database';
 import { chargeIdempotencyKey, chargesDue, type SubAccount } from '../../domain/rent/charges-due';
 import type { Db } from '../../persistence/database';
+import { rebuildAccountStates } from '../../persistence/stores/account-state-store';
 import { appendLedgerTransactions } from '../../persistence/stores/ledger-store';
 import { buildDemoLandlord, DemoDatabaseNotEmptyError, type DemoSummary } from './build-demo';
 
@@ -112,6 +113,13 @@ describe('buildDemoLandlord', () => {
     expect(orphans?.n).toBe(0);
   });
 
+  it('computes every account\'s derived state once after the load, and keeps it with later postings', async () => {
+    const [n] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM account_state`);
+    expect(n?.n).toBeGreaterThan(50);
+    expect((await rebuildAccountStates(db)).differed).toBe(0);
+    expect(await db.query(`SELECT current_setting('rentwise.account_state', true) AS s`)).not.toEqual([{ s: 'deferred' }]);
+  });
+
   it('leaves the schema as it found it, with the identity sequences past the demo rows', async () => {
     expect(await constraintsOf(db)).toEqual(schemaBefore);
     const [t] = await db.query<{ id: number }>(`SELECT id FROM tenancies ORDER BY id LIMIT 1`);
@@ -119,6 +127,7 @@ describe('buildDemoLandlord', () => {
       { tenancyId: t?.id as number, businessDate: AS_OF, kind: 'payment', method: 'cash', amountPence: -100, idempotencyKey: 'test:after-demo', source: 'test' },
     ]);
     expect(inserted).toHaveLength(1);
+    expect((await rebuildAccountStates(db)).differed).toBe(0);
     const [max] = await db.query<{ max: number }>(`SELECT max(id)::bigint AS max FROM ledger_transactions WHERE idempotency_key <> 'test:after-demo'`);
     expect(inserted[0]?.id).toBeGreaterThan(max?.max as number);
     const [p] = await db.query<{ id: number }>(`INSERT INTO properties (address) VALUES ('1 Test Road') RETURNING id`);

@@ -122,6 +122,8 @@ export async function buildDemoLandlord(db: Db, options: BuildDemoOptions): Prom
     };
 
     const restoreConstraints = await deferConstraints(tx, DEFERRED_TABLES);
+    // The per-account derived state (migration 0012) is computed once after the load, not per batch.
+    await tx.exec(`SET LOCAL rentwise.account_state = 'deferred'`);
     const totals = emptyTotals();
     options.onProgress?.(0, options.tenancies);
     for await (const batch of batchSource(inputs, options.worker ?? options.tenancies >= 1000)) {
@@ -133,6 +135,8 @@ export async function buildDemoLandlord(db: Db, options: BuildDemoOptions): Prom
       options.onProgress?.(batch.to, options.tenancies);
     }
     await restoreConstraints();
+    await tx.query(`SELECT rebuild_account_state(NULL)`);
+    await tx.exec(`SET LOCAL rentwise.account_state = 'kept'`);
 
     // Identity sequences past the ids written explicitly.
     for (const table of ['properties', 'tenancies', 'ledger_transactions']) {
