@@ -348,6 +348,11 @@ export interface MoneyPage {
   active: ActiveWatch | null;
   /** The stored assessment's arrangement status (kept/broken with the shortfall) or none. */
   engineStatus: { status: string; shortfallPence: number | null };
+  /**
+   * With no arrangement agreed on these pages, the contract `arrangement` event the engine monitors (one
+   * from an imported case file, a migration or the demo), so the page and the assessment agree.
+   */
+  recordedOnCase: { date: BusinessDate; instalmentPence: number; frequency: string } | null;
   suggestedStarts: SuggestedStart[];
 }
 
@@ -374,6 +379,14 @@ export async function loadMoneyPage(db: Db, tenancy: TenancyRow, today: Business
     recentPaymentDates: payments.map((p) => p.business_date),
   });
   const current = arrangements.find((a) => a.status === 'active') ?? null;
+  const [eventOnCase] = current
+    ? []
+    : await db.query<{ event_date: BusinessDate; details: Record<string, unknown> }>(
+        `SELECT event_date, details FROM case_events WHERE tenancy_id = $1 AND type = 'arrangement' AND event_date <= $2
+           AND (details ->> 'cancelledOn' IS NULL OR details ->> 'cancelledOn' > $2::text)
+         ORDER BY event_date DESC, id DESC LIMIT 1`,
+        [tenancy.id, today],
+      );
   let active: ActiveWatch | null = null;
   if (current) {
     const sums = (await complianceSums(db, today, [{ tenancyId: tenancy.id, startDate: current.start_date }])).get(`${tenancy.id}|${current.start_date}`) ?? { chargesPence: 0, paidPence: 0 };
@@ -389,6 +402,10 @@ export async function loadMoneyPage(db: Db, tenancy: TenancyRow, today: Business
     arrangements,
     active,
     engineStatus: { status: typeof arr.status === 'string' ? arr.status : 'none', shortfallPence: typeof arr.shortfallPence === 'number' ? arr.shortfallPence : null },
+    recordedOnCase:
+      eventOnCase && typeof eventOnCase.details.instalmentPence === 'number'
+        ? { date: eventOnCase.event_date, instalmentPence: eventOnCase.details.instalmentPence, frequency: typeof eventOnCase.details.frequency === 'string' ? eventOnCase.details.frequency : 'weekly' }
+        : null,
     suggestedStarts,
   };
 }

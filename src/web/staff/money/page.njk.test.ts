@@ -24,7 +24,7 @@ const arrangement = (change: Partial<ArrangementRow>): ArrangementRow => ({
 });
 
 function page(change: Partial<MoneyPage> = {}) {
-  const p: MoneyPage = { arrearsPence: 20_000, snapshots: [snapshot], arrangements: [], active: null, engineStatus: { status: 'none', shortfallPence: null }, suggestedStarts: [], ...change };
+  const p: MoneyPage = { arrearsPence: 20_000, snapshots: [snapshot], arrangements: [], active: null, engineStatus: { status: 'none', shortfallPence: null }, recordedOnCase: null, suggestedStarts: [], ...change };
   return renderPage('staff/money/money.njk', { header, subNavigation, base: '/tenancies/TEN-X1/money', canAct: true, errorList: [], cancel: null, pageTitle: 'money', ...buildMoneyPage(p) });
 }
 
@@ -36,6 +36,13 @@ describe('money page', () => {
     expect($(qa('working')).find('li')).toHaveLength(3);
     expect($(qa('agree-arrangement')).attr('href')).toBe('/tenancies/TEN-X1/money/arrangement');
     expect($(qa('engine-status')).text()).toContain('No arrangement in force');
+  });
+
+  it('shows an arrangement recorded on the case outside these pages (imported, migrated), as the engine monitors it', () => {
+    const $ = page({ engineStatus: { status: 'broken', shortfallPence: 1500 }, recordedOnCase: { date: '2026-06-01', instalmentPence: 500, frequency: 'weekly' } });
+    expect($(qa('arrangement-on-case')).text()).toContain('£5.00 weekly on top of the rent, from 1 June 2026');
+    expect($(qa('no-arrangement')).length).toBe(0);
+    expect($(qa('agree-arrangement')).attr('href')).toBe('/tenancies/TEN-X1/money/arrangement');
   });
 
   it('shows the early warning of the arrangement in force, its letter and the history with reasons', () => {

@@ -72,6 +72,12 @@ export function buildMoneyPage(page: MoneyPage) {
     olderSnapshots: page.snapshots.slice(1).map(snapshotView),
     active: page.active ? { ...arrangementView(page.active.arrangement), watch: watchView(page.active.watch) } : null,
     history: page.arrangements.filter((a) => a.status !== 'active').map(arrangementView),
+    recordedOnCase: page.recordedOnCase
+      ? {
+          instalment: `${formatPounds(page.recordedOnCase.instalmentPence)} ${(FREQUENCY_LABELS as Record<string, string>)[page.recordedOnCase.frequency]?.toLowerCase() ?? page.recordedOnCase.frequency}`,
+          from: formatLongDate(page.recordedOnCase.date),
+        }
+      : null,
   };
 }
 
