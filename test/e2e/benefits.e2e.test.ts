@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSeededApp } from './support/app-server';
-import { axeViolations, launchBrowser, watchConsole } from './support/browser';
+import { axeViolations, launchBrowser, watchConsole, signInPage } from './support/browser';
 
 /**
  * Benefits in a real browser: an officer records a UC claim with housing costs paid to the tenant on
@@ -30,15 +30,7 @@ describe('benefits journey', () => {
     if (violations.length > 0) axeFailures.push(`${name} (${page.url()}):\n  ${violations.join('\n  ')}`);
   }
 
-  async function signIn(context: BrowserContext, username: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${app.url}/sign-in`);
-    await page.fill('#username', username);
-    await page.fill('#password', app.seed.password);
-    await page.click('[data-qa=sign-in-button]');
-    await page.waitForLoadState('load');
-    return page;
-  }
+  const signIn = (context: BrowserContext, username: string): Promise<Page> => signInPage(context, app.url, username, app.seed.password);
 
   async function fillUcClaim(page: Page, monthly: string): Promise<void> {
     await page.check('#type');

@@ -7,7 +7,7 @@ import { formatPounds } from '../../src/domain/money/pence';
 import { appendCaseEvents } from '../../src/persistence/stores/case-event-store';
 import { pdfText } from '../support/pdf-text';
 import { startSeededApp } from './support/app-server';
-import { axeViolations, launchBrowser, watchConsole } from './support/browser';
+import { axeViolations, launchBrowser, watchConsole, signInPage } from './support/browser';
 
 /**
  * Court to eviction in Chromium on the seeded TEN-N002 (Bob and Carol Jones, secure, £90.00 a week, a
@@ -44,15 +44,7 @@ describe('court and eviction journey', () => {
     if (violations.length > 0) axeFailures.push(`${name} (${page.url()}):\n  ${violations.join('\n  ')}`);
   }
 
-  async function signIn(context: BrowserContext, username: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${app.url}/sign-in`);
-    await page.fill('#username', username);
-    await page.fill('#password', app.seed.password);
-    await page.click('[data-qa=sign-in-button]');
-    await page.waitForLoadState('load');
-    return page;
-  }
+  const signIn = (context: BrowserContext, username: string): Promise<Page> => signInPage(context, app.url, username, app.seed.password);
 
   async function download(page: Page, qa: string): Promise<Buffer> {
     const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-qa=${qa}]`)]);

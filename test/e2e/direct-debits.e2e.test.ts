@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPayments } from '../../src/application/imports/import-payments';
 import { tempDir } from '../support/temp-files';
 import { startSeededApp } from './support/app-server';
-import { axeViolations, launchBrowser, watchConsole } from './support/browser';
+import { axeViolations, launchBrowser, watchConsole, signInPage } from './support/browser';
 
 /**
  * Direct debits and the annual rent change in a real browser, on the seeded landlord (23 November 2026):
@@ -34,15 +34,7 @@ describe('direct debits and the rent change', () => {
     if (violations.length > 0) axeFailures.push(`${name} (${page.url()}):\n  ${violations.join('\n  ')}`);
   }
 
-  async function signIn(context: BrowserContext, username: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${app.url}/sign-in`);
-    await page.fill('#username', username);
-    await page.fill('#password', app.seed.password);
-    await page.click('[data-qa=sign-in-button]');
-    await page.waitForLoadState('load');
-    return page;
-  }
+  const signIn = (context: BrowserContext, username: string): Promise<Page> => signInPage(context, app.url, username, app.seed.password);
 
   async function fillMandate(page: Page, v: { sortCode: string; amount: string; day: string; month: string; year: string }): Promise<void> {
     await page.fill('#payerName', 'Alice Smith');

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSeededApp } from './support/app-server';
-import { axeViolations, launchBrowser, watchConsole } from './support/browser';
+import { axeViolations, launchBrowser, watchConsole, signInPage } from './support/browser';
 
 /**
  * Officers' journeys in a real browser (the system's Chromium) against the app on a random port with a
@@ -33,15 +33,7 @@ describe('journeys', () => {
     if (screenshot) await page.screenshot({ path: `/tmp/rentwise-${name}.png`, fullPage: true });
   }
 
-  async function signIn(context: BrowserContext, username: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${app.url}/sign-in`);
-    await page.fill('#username', username);
-    await page.fill('#password', app.seed.password);
-    await page.click('[data-qa=sign-in-button]');
-    await page.waitForLoadState('load');
-    return page;
-  }
+  const signIn = (context: BrowserContext, username: string): Promise<Page> => signInPage(context, app.url, username, app.seed.password);
 
   async function signOut(page: Page): Promise<void> {
     await page.click('[data-qa=sign-out]');

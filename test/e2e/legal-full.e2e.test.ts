@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { inflateSync } from 'node:zlib';
 import pino from 'pino';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,29 +11,9 @@ import { formatLongDate } from '../../src/domain/statements/dates';
 import { startWebServer } from '../../src/main/web-server';
 import type { Db } from '../../src/persistence/database';
 import { findTenancyByRef } from '../../src/persistence/stores/tenancy-store';
-import { pdfText } from '../support/pdf-text';
+import { anyPdfText } from '../support/pdf-text';
 import { createTestDatabase } from '../support/test-database';
 import { axeViolations, launchBrowser, watchConsole } from './support/browser';
-
-/** The text of a downloaded PDF: as written (uncompressed), or with each Flate stream inflated (letters). */
-function downloadedPdfText(pdf: Buffer): string {
-  const source = pdf.toString('latin1');
-  const parts: Buffer[] = [pdf];
-  const re = /stream\r?\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(source)) !== null) {
-    const start = m.index + m[0].length;
-    const end = source.indexOf('endstream', start);
-    if (end < 0) break;
-    try {
-      parts.push(inflateSync(pdf.subarray(start, end)));
-    } catch {
-      // not a Flate stream: read as it is
-    }
-    re.lastIndex = end;
-  }
-  return pdfText(Buffer.concat(parts)).replace(/\s+/g, ' ');
-}
 
 const LADDER = ['send_letter_1', 'send_letter_2', 'home_visit', 'send_final_warning'];
 const NOTICE_CHECKLIST = ['initial_contact', 'income_expenditure_offered', 'benefit_advice_given'];
@@ -233,7 +212,7 @@ describe('the whole legal pipeline: from first letter to eviction', () => {
     expect(await page.locator('[data-qa=notice-validity]').textContent()).toBe('Not yet valid');
     expect(await page.locator('[data-qa=court-link]').getAttribute('href')).toBe(`/tenancies/${ref}/court`);
     await check(page, 'legal-notice-served');
-    const noticePdf = downloadedPdfText(await download(page, '[data-qa=notice-pdf]'));
+    const noticePdf = anyPdfText(await download(page, '[data-qa=notice-pdf]'));
     for (const expected of [...tenants, tenancy!.address!, arrearsAtService, formatLongDate(servedOn), formatLongDate(earliest)]) expect(noticePdf).toContain(expected);
 
     // The worklist shows the notice with its validity.
@@ -297,7 +276,7 @@ describe('the whole legal pipeline: from first letter to eviction', () => {
     await page.waitForURL(/\/court$/);
     expect(await page.locator('[data-qa=claim-issued]').textContent()).toContain(formatLongDate(issuedOn));
     await check(page, 'court-claim');
-    const particulars = downloadedPdfText(await download(page, '[data-qa=particulars-pdf]'));
+    const particulars = anyPdfText(await download(page, '[data-qa=particulars-pdf]'));
     for (const expected of [...tenants, formatLongDate(servedOn)]) expect(particulars).toContain(expected);
     expect((await download(page, '[data-qa=schedule-csv]')).toString('utf8')).toContain('balance');
     expect((await download(page, '[data-qa=pcol-csv]')).toString('utf8')).toContain(ref);

@@ -1,30 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { inflateSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfText } from '../support/pdf-text';
+import { anyPdfText } from '../support/pdf-text';
 import { startSeededApp } from './support/app-server';
-import { axeViolations, launchBrowser, watchConsole } from './support/browser';
-
-/** The text of a downloaded (compressed) PDF: each Flate stream inflated, then read with pdfText. */
-function downloadedPdfText(pdf: Buffer): string {
-  const source = pdf.toString('latin1');
-  const parts: Buffer[] = [];
-  const re = /stream\r?\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(source)) !== null) {
-    const start = m.index + m[0].length;
-    const end = source.indexOf('endstream', start);
-    if (end < 0) break;
-    try {
-      parts.push(inflateSync(pdf.subarray(start, end)));
-    } catch {
-      // not a Flate stream (or an image): skip
-    }
-    re.lastIndex = end;
-  }
-  return pdfText(Buffer.concat(parts)).replace(/\s+/g, ' ');
-}
+import { axeViolations, launchBrowser, watchConsole, signInPage } from './support/browser';
 
 /**
  * The legal pipeline up to the claim in Chromium: PSED (notice) → notice prepared, previewed, recorded and
@@ -54,15 +33,7 @@ describe('legal pipeline journey', () => {
     if (violations.length > 0) axeFailures.push(`${name} (${page.url()}):\n  ${violations.join('\n  ')}`);
   }
 
-  async function signIn(context: BrowserContext, username: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${app.url}/sign-in`);
-    await page.fill('#username', username);
-    await page.fill('#password', app.seed.password);
-    await page.click('[data-qa=sign-in-button]');
-    await page.waitForLoadState('load');
-    return page;
-  }
+  const signIn = (context: BrowserContext, username: string): Promise<Page> => signInPage(context, app.url, username, app.seed.password);
 
   async function recordPsed(page: Page, ref: string, stage: string): Promise<void> {
     await page.goto(`${app.url}/tenancies/${ref}/legal`);
@@ -124,7 +95,7 @@ describe('legal pipeline journey', () => {
     expect(await page.locator('[data-qa=notice-validity]').textContent()).toBe('Not yet valid');
     await check(page, 'legal-notice-served');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-qa=notice-pdf]')]);
-    const text = downloadedPdfText(await readFile((await download.path())!));
+    const text = anyPdfText(await readFile((await download.path())!));
     expect(text).toContain('Dev Patel');
     expect(text).toContain('7 Mill Lane');
     expect(text).toContain('£220.00');
@@ -176,7 +147,7 @@ describe('legal pipeline journey', () => {
     await page.waitForURL(/\/tenancies\/TEN-N002\/legal$/);
     expect(await page.locator('[data-qa=flash]').textContent()).toContain('7 December 2026');
     const [warning] = await Promise.all([page.waitForEvent('download'), page.locator('[data-qa=checklist-item][data-item=pre_issue_warning] a').click()]);
-    const warningText = downloadedPdfText(await readFile((await warning.path())!));
+    const warningText = anyPdfText(await readFile((await warning.path())!));
     expect(warningText).toContain('Bob Jones');
     expect(warningText).toContain('Carol Jones');
 

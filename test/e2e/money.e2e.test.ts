@@ -1,33 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { inflateSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDaily } from '../../src/application/daily-run/run-daily';
 import { importPayments } from '../../src/application/imports/import-payments';
-import { pdfText } from '../support/pdf-text';
+import { anyPdfText } from '../support/pdf-text';
 import { tempDir } from '../support/temp-files';
 import { startSeededApp } from './support/app-server';
-import { axeViolations, launchBrowser, watchConsole } from './support/browser';
-
-/** The text of a downloaded (compressed) PDF: each Flate stream inflated, then read with pdfText. */
-function downloadedPdfText(pdf: Buffer): string {
-  const source = pdf.toString('latin1');
-  const parts: Buffer[] = [];
-  const re = /stream\r?\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(source)) !== null) {
-    const start = m.index + m[0].length;
-    const end = source.indexOf('endstream', start);
-    if (end < 0) break;
-    try {
-      parts.push(inflateSync(pdf.subarray(start, end)));
-    } catch {
-      // not a Flate stream: skip
-    }
-    re.lastIndex = end;
-  }
-  return pdfText(Buffer.concat(parts)).replace(/\s+/g, ' ');
-}
+import { axeViolations, launchBrowser, watchConsole, signInPage } from './support/browser';
 
 /**
  * Money workflows in Chromium on the seeded TEN-N001 (Alice Smith, £100.00 a week, £200.00 arrears on
@@ -58,15 +37,7 @@ describe('money journey', () => {
     if (violations.length > 0) axeFailures.push(`${name} (${page.url()}):\n  ${violations.join('\n  ')}`);
   }
 
-  async function signIn(context: BrowserContext, username: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${app.url}/sign-in`);
-    await page.fill('#username', username);
-    await page.fill('#password', app.seed.password);
-    await page.click('[data-qa=sign-in-button]');
-    await page.waitForLoadState('load');
-    return page;
-  }
+  const signIn = (context: BrowserContext, username: string): Promise<Page> => signInPage(context, app.url, username, app.seed.password);
 
   async function importFile(rows: string[], today: string): Promise<void> {
     const temp = tempDir();
@@ -133,7 +104,7 @@ describe('money journey', () => {
 
     // The confirmation letter.
     const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-qa=confirmation-letter]')]);
-    const letter = downloadedPdfText(await readFile((await file.path())!));
+    const letter = anyPdfText(await readFile((await file.path())!));
     expect(letter).toContain('Alice Smith');
     expect(letter).toContain('£10.00 every week');
     expect(letter).toContain('30 November 2026: £10.00 plus your rent');

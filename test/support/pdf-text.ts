@@ -1,3 +1,5 @@
+import { inflateSync } from 'node:zlib';
+
 /** Windows-1252 bytes 0x80–0x9f (the rest of the code page is Latin-1). */
 const WIN_ANSI_HIGH: Record<number, string> = {
   0x80: '€', 0x82: '‚', 0x83: 'ƒ', 0x84: '„', 0x85: '…', 0x86: '†', 0x87: '‡', 0x88: 'ˆ', 0x89: '‰', 0x8a: 'Š', 0x8b: '‹', 0x8c: 'Œ', 0x8e: 'Ž',
@@ -26,4 +28,28 @@ export function pdfText(pdf: Buffer): string {
 /** The number of pages of a PDF (its page objects). */
 export function pdfPageCount(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+}
+
+/**
+ * The text of any PDF this service writes, compressed or not (letters are compressed, documents written
+ * with `compress: false` are not): the file as it is plus each Flate stream inflated, read with pdfText,
+ * whitespace collapsed.
+ */
+export function anyPdfText(pdf: Buffer): string {
+  const source = pdf.toString('latin1');
+  const parts: Buffer[] = [pdf];
+  const re = /stream\r?\n/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(source)) !== null) {
+    const start = m.index + m[0].length;
+    const end = source.indexOf('endstream', start);
+    if (end < 0) break;
+    try {
+      parts.push(inflateSync(pdf.subarray(start, end)));
+    } catch {
+      // not a Flate stream: read as it is
+    }
+    re.lastIndex = end;
+  }
+  return pdfText(Buffer.concat(parts)).replace(/\s+/g, ' ');
 }

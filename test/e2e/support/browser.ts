@@ -51,3 +51,14 @@ export function watchConsole(context: BrowserContext): string[] {
   });
   return errors;
 }
+
+/** Signs in through the sign-in page in a new page of `context`; the page after sign-in. */
+export async function signInPage(context: BrowserContext, baseUrl: string, username: string, password: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await page.click('[data-qa=sign-in-button]');
+  await page.waitForLoadState('load');
+  return page;
+}
