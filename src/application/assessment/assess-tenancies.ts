@@ -1,13 +1,12 @@
 import { assessCase } from '../../domain/assessment';
 import type { BusinessDate } from '../../domain/calendar/business-date';
-import { parseCaseFile } from '../../domain/case-file/parse-case-file';
 import type { PolicyDocument } from '../../domain/policy';
 import { DEFAULT_POLICY_DOCUMENT, resolvePolicy } from '../../domain/policy';
 import type { Db } from '../../persistence/database';
 import { storeAssessments, type NewAssessment } from '../../persistence/stores/assessment-store';
 import { loadCaseData, type CaseData, type TenancySelection } from '../../persistence/stores/case-data-store';
 import { insertPolicyVersion, latestPolicyVersion } from '../../persistence/stores/policy-store';
-import { buildCaseFile } from '../case-file/build-case-file';
+import { caseFileOf } from '../case-file/build-case-file';
 
 export type AssessmentTrigger = 'daily' | 'payment' | 'decision' | 'import' | 'manual';
 
@@ -42,7 +41,7 @@ export function assessCaseData(cases: readonly CaseData[], asOf: BusinessDate, t
   const byAction: Record<string, number> = {};
   for (const data of cases) {
     if (data.tenancy.start_date > asOf) continue; // not yet begun: nothing to assess
-    const parsed = parseCaseFile(buildCaseFile(data, asOf));
+    const parsed = caseFileOf(data, asOf);
     if (!parsed.ok) throw new Error(`tenancy ${data.tenancy.ref}: stored data is not a valid case file: ${parsed.path}: ${parsed.message}`);
     const parameters = resolvePolicy(policy.document, parsed.value.tenancy.tenure, parsed.value.landlord.type);
     const { output, trace } = assessCase(parsed.value, parameters);
@@ -91,4 +90,69 @@ export async function assessAndStore(
   await storeAssessments(db, rows);
   const t3 = nowMs?.() ?? 0;
   return { assessed: rows.length, byAction, ...(nowMs ? { timings: { readMs: t1 - t0, assessMs: t2 - t1, storeMs: t3 - t2 } } : {}) };
+}
+
+/** One batch of a pipelined assessment: which tenancies, as of which date. */
+export interface AssessmentBatch {
+  selection: TenancySelection;
+  asOf: BusinessDate;
+}
+
+export interface PipelineTimings {
+  readMs: number;
+  assessMs: number;
+  storeMs: number;
+}
+
+/**
+ * Assesses and stores the batches in order with three in flight: while Node assesses batch k, the
+ * database stores batch k − 1 (one transaction each) and reads batch k + 1 (outside any transaction; on
+ * PostgreSQL the pool runs them side by side; on the embedded database they queue). The daily run and the
+ * re-assessment after an import share it. Returns the number assessed and the counts per action; adds the
+ * time of each step to `timings` (the steps overlap, so their sum exceeds the elapsed time).
+ */
+export async function assessInBatches(
+  db: Db,
+  batches: readonly AssessmentBatch[],
+  trigger: AssessmentTrigger,
+  policy: ActivePolicy,
+  options: { jobRunId?: number | null; nowMs?: () => number; timings?: PipelineTimings; onBatch?: (index: number) => void } = {},
+): Promise<{ assessed: number; byAction: Record<string, number> }> {
+  const nowMs = options.nowMs ?? (() => 0);
+  const timings = options.timings ?? { readMs: 0, assessMs: 0, storeMs: 0 };
+  const byAction: Record<string, number> = {};
+  let assessed = 0;
+  const read = (b: AssessmentBatch) => {
+    const started = nowMs();
+    const promise = loadCasesToAssess(db, b.selection, b.asOf).then((cases) => ({ cases, ms: nowMs() - started }));
+    promise.catch(() => undefined); // awaited below; a failure then stops the run
+    return promise;
+  };
+  let pendingRead = batches[0] ? read(batches[0]) : null;
+  let pendingStore: Promise<void> | null = null;
+  try {
+    for (let i = 0; i < batches.length; i++) {
+      const loaded = await pendingRead!;
+      timings.readMs += loaded.ms;
+      const next = batches[i + 1];
+      pendingRead = next ? read(next) : null;
+      const assessStarted = nowMs();
+      const batch = assessCaseData(loaded.cases, batches[i]!.asOf, trigger, policy, options.jobRunId ?? null);
+      timings.assessMs += nowMs() - assessStarted;
+      if (pendingStore) await pendingStore;
+      const storeStarted = nowMs();
+      pendingStore = db.transaction((tx) => storeAssessments(tx, batch.rows)).then(() => {
+        timings.storeMs += nowMs() - storeStarted;
+      });
+      pendingStore.catch(() => undefined); // awaited before the next store or after the last batch
+      assessed += batch.rows.length;
+      for (const [action, n] of Object.entries(batch.byAction)) byAction[action] = (byAction[action] ?? 0) + n;
+      options.onBatch?.(i);
+    }
+    if (pendingStore) await pendingStore;
+  } finally {
+    // A failure part-way: let what is in flight settle before the caller moves on (or closes the database).
+    await Promise.allSettled([pendingRead, pendingStore].filter((p) => p !== null));
+  }
+  return { assessed, byAction };
 }

@@ -1,6 +1,6 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import type { Db } from '../../persistence/database';
-import { activePolicy, assessAndStore, type AssessmentTrigger } from './assess-tenancies';
+import { activePolicy, assessInBatches, type AssessmentBatch, type AssessmentTrigger } from './assess-tenancies';
 
 export type { AssessmentTrigger };
 
@@ -25,9 +25,10 @@ export async function reassessTenancies(db: Db, tenancyIds: readonly number[], a
     const d = later.get(id) ?? asOf;
     byDate.set(d, [...(byDate.get(d) ?? []), id]);
   }
+  const batches: AssessmentBatch[] = [];
   for (const [date, group] of byDate) {
-    for (let i = 0; i < group.length; i += 500) {
-      await assessAndStore(db, { ids: group.slice(i, i + 500) }, date, trigger, policy);
-    }
+    group.sort((a, b) => a - b);
+    for (let i = 0; i < group.length; i += 1000) batches.push({ selection: { ids: group.slice(i, i + 1000) }, asOf: date });
   }
+  await assessInBatches(db, batches, trigger, policy);
 }

@@ -6,7 +6,7 @@ import type { Db } from '../../persistence/database';
 import { loadCaseData } from '../../persistence/stores/case-data-store';
 import { createTestDatabase } from '../../../test/support/test-database';
 import { activePolicy, assessAndStore } from '../assessment/assess-tenancies';
-import { buildCaseFile } from '../case-file/build-case-file';
+import { buildCaseFile, caseFileOf } from '../case-file/build-case-file';
 import { buildDemoLandlord } from '../demo/build-demo';
 import { runDaily } from './run-daily';
 
@@ -68,6 +68,8 @@ describe('the daily run', () => {
       const parsed = parseCaseFile(json);
       expect(parsed.ok).toBe(true);
       if (!parsed.ok) continue;
+      // The typed builder the run uses gives the very same case file, without the round trip.
+      expect(caseFileOf(data, AS_OF)).toEqual(parsed);
       const { output } = assessCase(parsed.value, resolvePolicy(policy.document, parsed.value.tenancy.tenure, parsed.value.landlord.type));
       const s = stored.get(data.tenancy.id) as { result: Record<string, unknown> };
       expect({ ...output, policyVersion: policy.version }).toEqual(s.result);

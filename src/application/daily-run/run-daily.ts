@@ -3,8 +3,7 @@ import { needsAPerson } from '../../domain/worklist/caseload';
 import type { Db } from '../../persistence/database';
 import { tenancyIdRange } from '../../persistence/stores/case-data-store';
 import { finishJobRun, startJobRun } from '../../persistence/stores/job-run-store';
-import { storeAssessments } from '../../persistence/stores/assessment-store';
-import { activePolicy, assessCaseData, loadCasesToAssess } from '../assessment/assess-tenancies';
+import { activePolicy, assessInBatches, type AssessmentBatch } from '../assessment/assess-tenancies';
 import { postCharges } from '../charges/post-charges';
 import { runAfterRunSteps } from './after-run';
 
@@ -46,36 +45,25 @@ export async function runDaily(db: Db, asOf: BusinessDate, options: DailyRunOpti
     const timings = { chargesMs: nowMs() - started, readMs: 0, assessMs: 0, storeMs: 0, afterRunMs: 0 };
     const policy = await activePolicy(db);
     const range = await tenancyIdRange(db);
-    const byAction: Record<string, number> = {};
+    let byAction: Record<string, number> = {};
     let assessed = 0;
     const batchSize = options.batchSize ?? 1000;
     if (range) {
-      // Batches in id order. Each batch's case data is read outside the transaction (on PostgreSQL, the
-      // pool runs its queries side by side) and the next batch's read starts while this one is assessed
-      // and stored; each batch's results are stored in one transaction.
+      // Batches in id order, pipelined: see assessInBatches.
       const total = range.max - range.min + 1;
-      const selectionAt = (from: number) => ({ idFrom: from, idTo: Math.min(range.max, from + batchSize - 1) });
-      const read = (from: number) => {
-        const readStarted = nowMs();
-        const promise = loadCasesToAssess(db, selectionAt(from), asOf).then((cases) => ({ cases, ms: nowMs() - readStarted }));
-        promise.catch(() => undefined); // awaited below; a failure then stops the run
-        return promise;
-      };
-      let pending = read(range.min);
-      for (let from = range.min; from <= range.max; from += batchSize) {
-        const loaded = await pending;
-        timings.readMs += loaded.ms;
-        if (from + batchSize <= range.max) pending = read(from + batchSize);
-        const assessStarted = nowMs();
-        const batch = assessCaseData(loaded.cases, asOf, 'daily', policy, jobRunId);
-        timings.assessMs += nowMs() - assessStarted;
-        const storeStarted = nowMs();
-        await db.transaction((tx) => storeAssessments(tx, batch.rows));
-        timings.storeMs += nowMs() - storeStarted;
-        assessed += batch.rows.length;
-        for (const [action, n] of Object.entries(batch.byAction)) byAction[action] = (byAction[action] ?? 0) + n;
-        options.onProgress?.(selectionAt(from).idTo - range.min + 1, total);
-      }
+      const batches: AssessmentBatch[] = [];
+      for (let from = range.min; from <= range.max; from += batchSize) batches.push({ selection: { idFrom: from, idTo: Math.min(range.max, from + batchSize - 1) }, asOf });
+      const done = await assessInBatches(db, batches, 'daily', policy, {
+        jobRunId,
+        nowMs,
+        timings,
+        onBatch: (i) => {
+          const s = batches[i]!.selection as { idTo: number };
+          options.onProgress?.(s.idTo - range.min + 1, total);
+        },
+      });
+      assessed = done.assessed;
+      byAction = done.byAction;
     }
     const afterRunStarted = nowMs();
     const tasksRaised = await runAfterRunSteps(db, asOf);

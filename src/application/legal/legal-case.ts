@@ -10,7 +10,6 @@ import { CURRENT_TENANCY_GUARDRAILS } from '../../domain/assessment/guardrails/a
 import { Trace } from '../../domain/assessment/trace';
 import type { ActionCode, AssessmentOutput } from '../../domain/assessment/types';
 import type { BusinessDate } from '../../domain/calendar/business-date';
-import { parseCaseFile } from '../../domain/case-file/parse-case-file';
 import type { PreActionItem } from '../../domain/case-file/case-file';
 import { LEGAL_TRANSITIONS, legalStageOf, NEXT_STEP, type LegalStage, type Transition } from '../../domain/legal-case/legal-case-stages';
 import { claimGate, noticeGate, type ClaimGate, type ClaimGateInput, type GateEvent, type GateGuardrail } from '../../domain/legal-case/protocol-gate';
@@ -20,7 +19,7 @@ import { listApprovalsOfTenancy } from '../../persistence/stores/approval-store'
 import { loadCaseData } from '../../persistence/stores/case-data-store';
 import { listCaseEvents, type CaseEventRow } from '../../persistence/stores/case-event-store';
 import { activePolicy } from '../assessment/assess-tenancies';
-import { buildCaseFile } from '../case-file/build-case-file';
+import { caseFileOf } from '../case-file/build-case-file';
 
 /** The event types of the legal history (the stage events and the Protocol records). */
 export const LEGAL_EVENT_TYPES: readonly string[] = [
@@ -81,7 +80,7 @@ function dayOf(value: unknown): BusinessDate | null {
 export async function legalSituation(db: Db, tenancyId: number, asOf: BusinessDate): Promise<LegalSituation> {
   const [data] = await loadCaseData(db, { ids: [tenancyId] }, asOf);
   if (!data) throw new Error(`no tenancy ${tenancyId}`);
-  const parsed = parseCaseFile(buildCaseFile(data, asOf));
+  const parsed = caseFileOf(data, asOf);
   if (!parsed.ok) throw new Error(`stored case is not valid: ${parsed.path}: ${parsed.message}`);
   const policy = await activePolicy(db);
   const parameters = resolvePolicy(policy.document, parsed.value.tenancy.tenure, parsed.value.landlord.type);

@@ -3,7 +3,6 @@ import type { BusinessDate } from '../../domain/calendar/business-date';
 import { addDays } from '../../domain/calendar/business-date';
 import type { NoticeType } from '../../domain/case-file/case-file';
 import { NOTICE_TYPES } from '../../domain/case-file/case-file';
-import { parseCaseFile } from '../../domain/case-file/parse-case-file';
 import { formatPounds } from '../../domain/money/pence';
 import { resolvePolicy } from '../../domain/policy';
 import type { Db } from '../../persistence/database';
@@ -12,7 +11,7 @@ import { loadCaseData } from '../../persistence/stores/case-data-store';
 import { findTenancyByRef } from '../../persistence/stores/tenancy-store';
 import { activePolicy } from '../assessment/assess-tenancies';
 import { reassessTenancies } from '../assessment/reassess';
-import { buildCaseFile } from '../case-file/build-case-file';
+import { caseFileOf } from '../case-file/build-case-file';
 import type { Letter } from '../letters/letter';
 import { buildStatement } from '../statements/build-statement';
 
@@ -60,7 +59,7 @@ export async function draftNotice(db: Db, request: DraftNoticeRequest): Promise<
     throw new NoticeRefused(`--type: unknown notice type "${request.type}" (one of ${NOTICE_TYPES.join(', ')})`);
   }
   const [data] = await loadCaseData(db, { ids: [tenancy.id] }, request.servedOn);
-  const parsed = parseCaseFile(buildCaseFile(data!, request.servedOn));
+  const parsed = caseFileOf(data!, request.servedOn);
   if (!parsed.ok) throw new Error(`stored case is not valid: ${parsed.path}: ${parsed.message}`);
   const policy = await activePolicy(db);
   const parameters = resolvePolicy(policy.document, parsed.value.tenancy.tenure, parsed.value.landlord.type);

@@ -212,7 +212,7 @@ function parseTransaction(value: unknown, path: string): Transaction {
   return { date, kind, amountPence, method: text(entry, 'method'), periodFrom, periodTo, note: text(entry, 'note') };
 }
 
-function parseBenefit(value: unknown, path: string): BenefitEntry {
+export function parseBenefit(value: unknown, path: string): BenefitEntry {
   const entry = entryObject(value, path);
   const type = requiredString(entry, 'type', path);
   const status = requiredString(entry, 'status', path);
@@ -241,7 +241,7 @@ function parseGrounds(value: unknown): string[] | null {
   return value.filter((g) => typeof g === 'string' || typeof g === 'number').map((g) => String(g));
 }
 
-function parseEvent(value: unknown, path: string): CaseEvent {
+export function parseEvent(value: unknown, path: string): CaseEvent {
   const entry = entryObject(value, path);
   const date = requiredDate(entry, 'date', path);
   const type = requiredString(entry, 'type', path);
@@ -307,6 +307,20 @@ function parseRoot(json: unknown): CaseFile {
   const benefits = parseEntries(json, 'benefits', false, parseBenefit);
   const events = parseEntries(json, 'events', false, parseEvent);
   return { version: 1, asOf, landlord: { type: landlordType }, tenancy, charges, rentFreeWeeks, transactions, benefits, events };
+}
+
+/**
+ * Runs one of the entry readers above on an entry that is already known to be well formed apart from its
+ * open fields (an event's details, a benefit's): the typed entry, or null when it has a problem (the
+ * caller then takes the whole file through parseCaseFile, which names it).
+ */
+export function parseEntryOrNull<T>(parse: (value: unknown, path: string) => T, value: unknown): T | null {
+  try {
+    return parse(value, '');
+  } catch (error) {
+    if (error instanceof CaseFileProblem) return null;
+    throw error;
+  }
 }
 
 /** Validates a parsed JSON value as a version 1 case file. */
