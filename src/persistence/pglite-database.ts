@@ -47,6 +47,11 @@ function wrap(q: Queryable, owner: PGlite, inTransaction: boolean): Db {
         });
       });
     },
+    async copyText(table, columns, textChunks) {
+      await collect(textChunks, async (text) => {
+        await q.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+      });
+    },
     async copyOutText(select: string) {
       const result = await q.query(`COPY (${select}) TO '/dev/blob'`, [], { parsers });
       return result.blob ? await result.blob.text() : '';

@@ -20,6 +20,22 @@ const types = {
 type Client = pg.Pool | pg.PoolClient;
 
 function wrap(client: Client, pool: pg.Pool, inTransaction: boolean): Db {
+  const copyIn = async (sql: string, chunks: Iterable<string> | AsyncIterable<string>) => {
+    const run = async (conn: pg.PoolClient) => {
+      const stream = conn.query(copyFrom(sql));
+      await pipeline(Readable.from(chunks as AsyncIterable<string>), stream);
+    };
+    if (inTransaction) {
+      await serial(() => run(client as pg.PoolClient));
+    } else {
+      const conn = await pool.connect();
+      try {
+        await run(conn);
+      } finally {
+        conn.release();
+      }
+    }
+  };
   // One connection runs one statement at a time: inside a transaction, statements started together
   // (Promise.all) are queued here rather than handed to the client concurrently.
   let queue: Promise<unknown> = Promise.resolve();
@@ -54,20 +70,10 @@ function wrap(client: Client, pool: pg.Pool, inTransaction: boolean): Db {
       }
     },
     async copyCsv(table, columns, csvChunks) {
-      const run = async (conn: pg.PoolClient) => {
-        const stream = conn.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
-        await pipeline(Readable.from(csvChunks as AsyncIterable<string>), stream);
-      };
-      if (inTransaction) {
-        await serial(() => run(client as pg.PoolClient));
-      } else {
-        const conn = await pool.connect();
-        try {
-          await run(conn);
-        } finally {
-          conn.release();
-        }
-      }
+      await copyIn(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`, csvChunks);
+    },
+    async copyText(table, columns, textChunks) {
+      await copyIn(`COPY ${table} (${columns.join(', ')}) FROM STDIN`, textChunks);
     },
     async copyOutText(select: string) {
       const run = async (conn: pg.PoolClient) => {

@@ -1,5 +1,5 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
-import { csvLine, type Db } from '../database';
+import { copyTextLine, type Db } from '../database';
 
 export interface NewAssessment {
   tenancyId: number;
@@ -40,7 +40,7 @@ const STAGING_COLUMNS = [
  * current). A daily assessment replaces the same day's daily assessment, so re-running a day's run
  * ends with exactly the same stored result.
  *
- * The rows go in with COPY (to a session's temporary staging table) and two set-based statements: the
+ * The rows go in with COPY in its text format (to a session's temporary staging table) and two set-based statements: the
  * results and traces are several kilobytes an account, and COPY's text is far cheaper for PostgreSQL to
  * read than the same values as array parameters (docs/performance.md). Runs in the caller's transaction
  * when given one, otherwise in its own.
@@ -50,7 +50,7 @@ export async function storeAssessments(db: Db, rows: readonly NewAssessment[]): 
   const lines: string[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    lines[i] = csvLine([
+    lines[i] = copyTextLine([
       r.tenancyId,
       r.asOf,
       r.trigger,
@@ -74,7 +74,7 @@ export async function storeAssessments(db: Db, rows: readonly NewAssessment[]): 
          arrears_pence bigint, real_arrears_pence bigint, needs_approval boolean, patch_id integer, result jsonb, trace json, job_run_id bigint
        ) ON COMMIT DELETE ROWS`,
     );
-    await tx.copyCsv('assessment_staging', STAGING_COLUMNS, [lines.join('')]);
+    await tx.copyText('assessment_staging', STAGING_COLUMNS, [lines.join('')]);
     const columns = `tenancy_id, as_of, trigger, policy_version, action, priority, balance_pence, arrears_pence, real_arrears_pence, result, trace, job_run_id`;
     // Daily assessments replace the same day's; any other trigger adds a row. Then each becomes its
     // tenancy's current assessment unless a later date is current already.

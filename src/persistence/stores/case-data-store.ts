@@ -3,7 +3,7 @@ import { ANCHOR_EVENT_TYPES, historyHorizon, openingTransactions, subtractTotals
 import type { Transaction } from '../../domain/case-file/case-file';
 import { RENT_ACCOUNT_SUB_ACCOUNTS } from '../../domain/rent/charges-due';
 import type { Db } from '../database';
-import { parseCopyText, parseInt8, sqlLiteral } from '../database';
+import { parseCopyText, parseInt8, sqlLiteral, unescapeCopyField } from '../database';
 
 /** Everything the database knows of a set of tenancies that a case file carries, in a handful of queries. */
 export interface CaseData {
@@ -139,39 +139,55 @@ async function loadTransactions(db: Db, selection: TenancySelection, asOf: Busin
      WHERE ${tenancyFilter(selection)} AND business_date <= ${sqlLiteral(asOf)}::date AND sub_account IN (${subAccounts})
      ORDER BY tenancy_id, business_date, id`,
   );
-  return parseCopyText(text).map((f) => ({
-    tenancy_id: Number(f[0]),
-    id: Number(f[1]),
-    business_date: f[2]!,
-    kind: f[3]!,
-    method: f[4] ?? null,
-    amount_pence: parseInt8(f[5]!),
-    period_from: f[6] ?? null,
-    period_to: f[7] ?? null,
-    note: f[8] ?? null,
-    sub_account: f[9]!,
-    reverses_id: f[10] === null || f[10] === undefined ? null : Number(f[10]),
-    reason: f[11] ?? null,
-  }));
+  return transactionRows(text);
 }
 
 const TRANSACTION_COLUMNS = 'tenancy_id, id, business_date, kind, method, amount_pence, period_from, period_to, note, sub_account, reverses_id, reason';
 
+/**
+ * Parses the COPY text of TRANSACTION_COLUMNS in one pass, straight into rows (no array per line): the
+ * daily run reads every account's recent transactions, and the intermediate arrays were most of the
+ * garbage it made.
+ */
 function transactionRows(text: string): TransactionRow[] {
-  return parseCopyText(text).map((f) => ({
-    tenancy_id: Number(f[0]),
-    id: Number(f[1]),
-    business_date: f[2]!,
-    kind: f[3]!,
-    method: f[4] ?? null,
-    amount_pence: parseInt8(f[5]!),
-    period_from: f[6] ?? null,
-    period_to: f[7] ?? null,
-    note: f[8] ?? null,
-    sub_account: f[9]!,
-    reverses_id: f[10] === null || f[10] === undefined ? null : Number(f[10]),
-    reason: f[11] ?? null,
-  }));
+  const rows: TransactionRow[] = [];
+  let at = 0;
+  const field = (last: boolean): string | null => {
+    const end = text.indexOf(last ? '\n' : '\t', at);
+    const stop = end === -1 ? text.length : end;
+    const raw = text.slice(at, stop);
+    at = stop + 1;
+    return raw === '\\N' ? null : raw.includes('\\') ? unescapeCopyField(raw) : raw;
+  };
+  while (at < text.length) {
+    const tenancyId = Number(field(false));
+    const id = Number(field(false));
+    const businessDate = field(false)!;
+    const kind = field(false)!;
+    const method = field(false);
+    const amountPence = parseInt8(field(false)!);
+    const periodFrom = field(false);
+    const periodTo = field(false);
+    const note = field(false);
+    const subAccount = field(false)!;
+    const reversesId = field(false);
+    const reason = field(true);
+    rows.push({
+      tenancy_id: tenancyId,
+      id,
+      business_date: businessDate,
+      kind,
+      method,
+      amount_pence: amountPence,
+      period_from: periodFrom,
+      period_to: periodTo,
+      note,
+      sub_account: subAccount,
+      reverses_id: reversesId === null ? null : Number(reversesId),
+      reason,
+    });
+  }
+  return rows;
 }
 
 interface HorizonRow {
