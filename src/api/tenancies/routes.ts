@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { loadAccountView } from '../../application/account/account-view';
+import { loadAccountView, recentLedgerFrom } from '../../application/account/account-view';
 import { audit } from '../../application/audit/audit';
 import { caseToView } from '../../application/case-events/case-access';
 import { actorOf, auditContext, type WebContext } from '../../web/context';
@@ -18,7 +18,7 @@ export function tenanciesApi(ctx: WebContext): Router {
     }
     const t = access.tenancy;
     const today = await ctx.today();
-    const view = await loadAccountView(ctx.db, actor, t, today);
+    const view = await loadAccountView(ctx.db, actor, t, today, { ledgerFrom: recentLedgerFrom(today) });
     await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'tenancy', entityId: t.ref, tenancyId: t.id, details: { api: true } }]);
     res.json({
       tenancyRef: t.ref,

@@ -1,12 +1,12 @@
 import { openTasksOf, type TaskRow } from '../tasks/tasks';
-import type { BusinessDate } from '../../domain/calendar/business-date';
+import { addDays, type BusinessDate } from '../../domain/calendar/business-date';
 import { describeTransaction } from '../../domain/statements/describe-transaction';
 import type { Db } from '../../persistence/database';
 import { listBenefitClaims, type BenefitClaimRow } from '../../persistence/stores/account-view-store';
 import { listApprovalsOfTenancy, type ApprovalRow } from '../../persistence/stores/approval-store';
 import { currentAssessment, type StoredAssessment } from '../../persistence/stores/assessment-store';
 import { listCaseEvents, type CaseEventRow } from '../../persistence/stores/case-event-store';
-import { listLedgerTransactions, type LedgerTransactionRow } from '../../persistence/stores/ledger-store';
+import { ledgerSumsBefore, listLedgerTransactions, type LedgerTransactionRow } from '../../persistence/stores/ledger-store';
 import { listLettersOfTenancy, type LetterRow } from '../../persistence/stores/letter-store';
 import { listTenants, type TenancyRow } from '../../persistence/stores/tenancy-store';
 import { toStatementTransaction } from '../statements/build-statement';
@@ -34,6 +34,24 @@ export interface SubAccountLedger {
   subAccount: string;
   balancePence: number;
   lines: LedgerLine[];
+  /** Lines dated before the first loaded one (summed into the opening balance, not loaded). */
+  earlierLineCount: number;
+}
+
+/** How far back the pages that show only the recent ledger read it line by line (about six months). */
+export const RECENT_LEDGER_DAYS = 182;
+
+export function recentLedgerFrom(today: BusinessDate): BusinessDate {
+  return addDays(today, -RECENT_LEDGER_DAYS);
+}
+
+export interface AccountViewOptions {
+  /**
+   * Read ledger lines from this date only; everything earlier is summed per sub-account into the opening
+   * balance of the running balances (exact) with its line count. Pages that show the recent ledger or
+   * only the balance use it: an account with years of weekly history then costs a handful of rows.
+   */
+  ledgerFrom?: BusinessDate;
 }
 
 export interface AccountView {
@@ -69,10 +87,14 @@ function parseTrace(raw: unknown): TraceStep[] {
 }
 
 /** Ledger lines per sub-account (rent first), each with its running balance. */
-export function ledgersBySubAccount(rows: readonly LedgerTransactionRow[]): SubAccountLedger[] {
+export function ledgersBySubAccount(
+  rows: readonly LedgerTransactionRow[],
+  openings: readonly { subAccount: string; balancePence: number; lineCount: number }[] = [],
+): SubAccountLedger[] {
   const map = new Map<string, SubAccountLedger>();
+  for (const o of openings) map.set(o.subAccount, { subAccount: o.subAccount, balancePence: o.balancePence, lines: [], earlierLineCount: o.lineCount });
   for (const r of rows) {
-    const ledger = map.get(r.sub_account) ?? { subAccount: r.sub_account, balancePence: 0, lines: [] };
+    const ledger = map.get(r.sub_account) ?? { subAccount: r.sub_account, balancePence: 0, lines: [], earlierLineCount: 0 };
     ledger.balancePence += r.amount_pence;
     ledger.lines.push({
       id: r.id,
@@ -87,23 +109,25 @@ export function ledgersBySubAccount(rows: readonly LedgerTransactionRow[]): SubA
   }
   const list = [...map.values()];
   list.sort((a, b) => (a.subAccount === 'rent' ? -1 : b.subAccount === 'rent' ? 1 : a.subAccount.localeCompare(b.subAccount)));
-  if (list.length === 0) list.push({ subAccount: 'rent', balancePence: 0, lines: [] });
+  if (list.length === 0) list.push({ subAccount: 'rent', balancePence: 0, lines: [], earlierLineCount: 0 });
   return list;
 }
 
 /** Everything the account page shows of one tenancy, as known on `today`. */
-export async function loadAccountView(db: Db, actor: Actor, tenancy: TenancyRow, today: BusinessDate): Promise<AccountView> {
-  const [tenants, assessment, benefits, ledgerRows, events, letters, approvals, tasks] = await Promise.all([
+export async function loadAccountView(db: Db, actor: Actor, tenancy: TenancyRow, today: BusinessDate, options: AccountViewOptions = {}): Promise<AccountView> {
+  const from = options.ledgerFrom;
+  const [tenants, assessment, benefits, ledgerRows, openings, events, letters, approvals, tasks] = await Promise.all([
     listTenants(db, tenancy.id),
     currentAssessment(db, tenancy.id),
     listBenefitClaims(db, tenancy.id),
-    listLedgerTransactions(db, tenancy.id),
+    listLedgerTransactions(db, tenancy.id, from ? { from } : {}),
+    from ? ledgerSumsBefore(db, tenancy.id, from) : Promise.resolve([]),
     listCaseEvents(db, tenancy.id),
     listLettersOfTenancy(db, tenancy.id),
     listApprovalsOfTenancy(db, tenancy.id),
     openTasksOf(db, tenancy.id),
   ]);
-  const ledgers = ledgersBySubAccount(ledgerRows);
+  const ledgers = ledgersBySubAccount(ledgerRows, openings);
   const arrangementStatus = (assessment?.result.arrangement as { status?: string } | undefined)?.status;
   const arrangementEvent = arrangementStatus && arrangementStatus !== 'none' ? ([...events].reverse().find((e) => e.type === 'arrangement') ?? null) : null;
   return {

@@ -94,6 +94,15 @@ export async function listLedgerTransactions(db: Db, tenancyId: number, options:
   );
 }
 
+/** Per sub-account, the sum and number of one tenancy's transactions dated before `before`. */
+export async function ledgerSumsBefore(db: Db, tenancyId: number, before: BusinessDate): Promise<{ subAccount: string; balancePence: number; lineCount: number }[]> {
+  return db.query<{ subAccount: string; balancePence: number; lineCount: number }>(
+    `SELECT sub_account AS "subAccount", sum(amount_pence)::bigint AS "balancePence", count(*)::int AS "lineCount"
+     FROM ledger_transactions WHERE tenancy_id = $1 AND business_date < $2 GROUP BY sub_account ORDER BY sub_account`,
+    [tenancyId, before],
+  );
+}
+
 /** Balance per sub-account of one tenancy, on or before a date (all dates when null). */
 export async function subAccountBalances(db: Db, tenancyId: number, asOf: BusinessDate | null = null): Promise<{ subAccount: SubAccount; balancePence: number }[]> {
   const rows = await db.query<{ sub_account: SubAccount; balance_pence: number }>(

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { loadAccountView } from '../../../application/account/account-view';
+import { loadAccountView, recentLedgerFrom } from '../../../application/account/account-view';
 import { audit } from '../../../application/audit/audit';
 import { caseToView } from '../../../application/case-events/case-access';
 import { formatLongDate } from '../../../domain/statements/dates';
@@ -24,9 +24,10 @@ export function accountController(ctx: WebContext) {
     async show(req: Request, res: Response) {
       const tenancy = await tenancyForView(ctx, req);
       const today = await ctx.today();
-      const view = await loadAccountView(ctx.db, actorOf(req), tenancy, today);
+      const fullLedger = queryString(req.query, 'ledger') === 'all';
+      const view = await loadAccountView(ctx.db, actorOf(req), tenancy, today, fullLedger ? {} : { ledgerFrom: recentLedgerFrom(today) });
       await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'tenancy', entityId: tenancy.ref, tenancyId: tenancy.id, details: { page: 'account' } }]);
-      res.render('staff/account/account.njk', buildAccountPage(view, today, { fullLedger: queryString(req.query, 'ledger') === 'all' }));
+      res.render('staff/account/account.njk', buildAccountPage(view, today, { fullLedger }));
     },
 
     async timeline(req: Request, res: Response) {
@@ -41,7 +42,7 @@ export function accountController(ctx: WebContext) {
     async household(req: Request, res: Response) {
       const tenancy = await tenancyForView(ctx, req);
       const today = await ctx.today();
-      const view = await loadAccountView(ctx.db, actorOf(req), tenancy, today);
+      const view = await loadAccountView(ctx.db, actorOf(req), tenancy, today, { ledgerFrom: recentLedgerFrom(today) });
       const contacts = await listTenantContacts(ctx.db, tenancy.id);
       await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'tenancy_contact', entityId: tenancy.ref, tenancyId: tenancy.id, details: { tenants: contacts.length } }]);
       const row = (key: string, text: string) => ({ key: { text: key }, value: { text } });

@@ -68,8 +68,9 @@ function view(overrides: Partial<AccountView> = {}): AccountView {
           { id: 1, date: '2026-11-16', kind: 'charge', method: null, description: 'Rent w/c 16 Nov 2026', amountPence: 11820, runningBalancePence: 63060 },
           { id: 2, date: '2026-11-18', kind: 'payment', method: 'direct_debit', description: 'Direct debit payment', amountPence: -11820, runningBalancePence: 51240 },
         ],
+        earlierLineCount: 30,
       },
-      { subAccount: 'court_costs', balancePence: 0, lines: [] },
+      { subAccount: 'court_costs', balancePence: 0, lines: [], earlierLineCount: 0 },
     ],
     balancePence: 51240,
     events,
@@ -116,6 +117,8 @@ describe('account page', () => {
     expect($('.govuk-tabs__tab').map((_i, el) => $(el).text().trim()).get()).toEqual(['Rent', 'Court costs']);
     expect($(qa('ledger-line')).length).toBe(2);
     expect($(qa('running-balance')).map((_i, el) => $(el).text()).get()).toEqual(['£630.60', '£512.40']);
+    // The older lines were not read (summed into the opening balance): the page says how many there are.
+    expect($('#ledger-rent').text()).toContain('(30 older)');
     expect($(qa('statement-pdf')).attr('href')).toBe('/tenancies/TEN-7/statement?format=pdf');
     expect($(qa('statement-csv')).attr('href')).toBe('/tenancies/TEN-7/statement?format=csv');
     expect($(qa('letter-link')).attr('href')).toBe('/tenancies/TEN-7/letters/3');

@@ -1,7 +1,7 @@
 import { taskKindLabel } from '../../../application/tasks/tasks';
-import type { AccountView } from '../../../application/account/account-view';
+import { recentLedgerFrom, type AccountView } from '../../../application/account/account-view';
 import { needsApproval, OVERRIDE_ACTIONS, PASSIVE_ACTIONS } from '../../../application/decisions/decisions';
-import { addDays, type BusinessDate } from '../../../domain/calendar/business-date';
+import type { BusinessDate } from '../../../domain/calendar/business-date';
 import { formatPounds } from '../../../domain/money/pence';
 import { formatLongDate } from '../../../domain/statements/dates';
 import { addressLine } from '../../../domain/statements/statement';
@@ -83,7 +83,6 @@ export function accountHeader(view: Pick<AccountView, 'tenancy' | 'tenantNames' 
   };
 }
 
-const LEDGER_RECENT_DAYS = 182;
 
 export function buildAccountPage(view: AccountView, today: BusinessDate, options: { fullLedger: boolean; csrf?: string }) {
   const t = view.tenancy;
@@ -185,7 +184,7 @@ export function buildAccountPage(view: AccountView, today: BusinessDate, options
     row('Patch', t.patch_name ?? 'None'),
   ];
 
-  const since = options.fullLedger ? null : addDays(today, -LEDGER_RECENT_DAYS);
+  const since = options.fullLedger ? null : recentLedgerFrom(today);
   const ledgers = view.ledgers.map((l) => {
     const shown = since ? l.lines.filter((line) => line.date >= since) : l.lines;
     return {
@@ -193,7 +192,7 @@ export function buildAccountPage(view: AccountView, today: BusinessDate, options
       subAccount: l.subAccount,
       label: label(SUB_ACCOUNT_LABELS, l.subAccount),
       balance: formatPounds(l.balancePence),
-      hiddenCount: l.lines.length - shown.length,
+      hiddenCount: l.earlierLineCount + l.lines.length - shown.length,
       lines: shown.map((line) => ({
         date: line.date,
         dateText: formatLongDate(line.date),

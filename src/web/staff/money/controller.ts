@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { loadAccountView } from '../../../application/account/account-view';
+import { loadAccountView, recentLedgerFrom } from '../../../application/account/account-view';
 import { cancelArrangement, createArrangement, loadMoneyPage, recordIncomeExpenditure, snapshotsOf, arrangementsOf } from '../../../application/arrangements/money';
 import { audit } from '../../../application/audit/audit';
 import { canActOnPatch } from '../../../application/users/permissions';
@@ -33,7 +33,7 @@ function problemErrors(problems: readonly ArrangementProblem[]): FieldErrors {
 export function moneyController(ctx: WebContext) {
   const header = async (req: Request, tenancy: TenancyRow) => {
     const today = await ctx.today();
-    const view = await loadAccountView(ctx.db, actorOf(req), tenancy, today);
+    const view = await loadAccountView(ctx.db, actorOf(req), tenancy, today, { ledgerFrom: recentLedgerFrom(today) });
     return { today, header: accountHeader(view, today), subNavigation: accountNavigation(tenancy.ref, 'money') };
   };
 
