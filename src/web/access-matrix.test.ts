@@ -35,6 +35,10 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/worklist', allowed: CASES },
   { method: 'GET', path: '/worklist?patch=all&action=send_letter_1&band=250_to_500&vulnerable=yes&tenure=secure&page=2', allowed: CASES },
   { method: 'POST', path: '/worklist/send-letter-1', allowed: CASES },
+  { method: 'GET', path: '/worklist/tasks', allowed: CASES },
+  { method: 'GET', path: '/worklist/tasks?patch=all&page=99', allowed: CASES },
+  { method: 'GET', path: '/worklist/follow-ups', allowed: CASES },
+  { method: 'GET', path: '/worklist/follow-ups?officer=1&page=2', allowed: CASES },
   { method: 'GET', path: '/search?q=smith', allowed: CASES },
   { method: 'GET', path: '/tenancies/TEN-N001', allowed: CASES },
   { method: 'GET', path: '/tenancies/TEN-N001/timeline', allowed: CASES },
@@ -154,7 +158,7 @@ describe('every route with every role', () => {
 
   it('an administrator never sees tenant data: not even a name in a refusal', async () => {
     const { agent } = clients.get('admin')!;
-    for (const path of ['/worklist', '/tenancies/TEN-N001', '/tenancies/TEN-N001/household', '/search?q=smith', '/api/v1/tenancies/TEN-N001', '/api/v1/worklist']) {
+    for (const path of ['/worklist', '/worklist/tasks', '/worklist/follow-ups', '/tenancies/TEN-N001', '/tenancies/TEN-N001/household', '/search?q=smith', '/api/v1/tenancies/TEN-N001', '/api/v1/worklist']) {
       const res = await agent.get(path);
       expect(res.status, path).toBe(403);
       expect(res.text, path).not.toMatch(/Alice|Smith|Example Road|07700/);

@@ -79,6 +79,19 @@ describe('benefits journey', () => {
     expect(taskKinds).toEqual(expect.arrayContaining(['dwp_managed_payment', 'dwp_third_party_deduction']));
     await check(page, 'worklist-with-dwp-tasks');
 
+    // Every task due on its own page: through "See all" when the worklist shows only some, else directly.
+    const seeAll = page.locator('[data-qa=see-all-tasks]');
+    if ((await seeAll.count()) > 0) await seeAll.click();
+    else await page.goto(`${app.url}/worklist/tasks`);
+    await page.waitForURL(/\/worklist\/tasks/);
+    const allKinds = await page.locator('[data-qa=task-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
+    expect(allKinds).toEqual(expect.arrayContaining(['dwp_managed_payment', 'dwp_third_party_deduction']));
+    expect(await page.locator('h1').textContent()).toContain('Tasks due');
+    await check(page, 'tasks-due');
+    await page.goto(`${app.url}/worklist/follow-ups`);
+    expect(await page.locator('[data-qa=follow-up-row]').count()).toBe(1);
+    await check(page, 'follow-ups-due');
+
     await page.goto(`${app.url}/benefits/dwp-requests`);
     expect(await page.locator('[data-qa=dwp-request]').count()).toBe(2);
     await check(page, 'dwp-requests');

@@ -1,9 +1,10 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import { noticeValidityOn, type NoticeValidity } from '../../domain/legal-case/notice-service';
-import { tasksDue, type TaskRow } from '../tasks/tasks';
+import { countTasksDue, tasksDue, type TaskRow } from '../tasks/tasks';
 import type { Db } from '../../persistence/database';
 import { findUserById } from '../../persistence/stores/user-store';
 import {
+  countFollowUpsDue,
   countWorklistByAction,
   flagEventsOf,
   followUpsDue,
@@ -15,6 +16,10 @@ import { canActOnPatch, defaultWorklistPatchIds, type Actor } from '../users/per
 import { caseFlags, FLAG_EVENT_TYPES, type LegalStage } from './case-flags';
 
 export const WORKLIST_PAGE_SIZE = 50;
+/** The most overdue follow-ups and tasks the worklist shows above the caseload; the rest are on their own pages. */
+export const WORKLIST_DUE_PREVIEW = 10;
+/** Rows a page of the tasks due and follow-ups due pages. */
+export const DUE_LIST_PAGE_SIZE = 50;
 
 /** Arrears bands of the filter, in pence: [from, to) with null = open. */
 export const ARREARS_BANDS: Record<string, { label: string; fromPence: number | null; toPence: number | null }> = {
@@ -84,9 +89,14 @@ export interface Worklist {
   page: number;
   pageCount: number;
   countsByAction: { action: string; count: number }[];
+  /** The most overdue follow-ups due by today (oldest due first), at most `dueLimit` of them. */
   followUps: (FollowUpRow & { canAct: boolean })[];
-  /** Open tasks due by today (DWP requests, early warnings, failed direct debits, court dates…). */
+  /** How many follow-ups are due in all (a count). */
+  followUpsTotal: number;
+  /** Open tasks due by today (DWP requests, early warnings, failed direct debits, court dates…), oldest due first, at most `dueLimit`. */
   tasks: (TaskRow & { canAct: boolean })[];
+  /** How many open tasks are due in all (a count). */
+  tasksTotal: number;
   scopePatchIds: number[] | null;
 }
 
@@ -100,8 +110,12 @@ async function patchIdsOf(db: Db, actor: Actor, q: WorklistQuery): Promise<numbe
   return [q.patch];
 }
 
-/** The worklist an actor sees: cases with an action, by priority then real arrears, 50 a page, with follow-ups due. */
-export async function loadWorklist(db: Db, actor: Actor, q: WorklistQuery, today: BusinessDate): Promise<Worklist> {
+/**
+ * The worklist an actor sees: cases with an action, by priority then real arrears, 50 a page, with the
+ * follow-ups and tasks due (the most overdue `dueLimit` of each, and their totals). Without `dueLimit`,
+ * up to 200 follow-ups and 500 tasks (the JSON API).
+ */
+export async function loadWorklist(db: Db, actor: Actor, q: WorklistQuery, today: BusinessDate, options: { dueLimit?: number } = {}): Promise<Worklist> {
   const patchIds = await patchIdsOf(db, actor, q);
   const band = q.band ? ARREARS_BANDS[q.band] : undefined;
   const filter: WorklistFilter = {
@@ -114,15 +128,17 @@ export async function loadWorklist(db: Db, actor: Actor, q: WorklistQuery, today
   };
   const page = Math.max(1, q.page);
   const { rows, total } = await queryWorklist(db, filter, { limit: WORKLIST_PAGE_SIZE, offset: (page - 1) * WORKLIST_PAGE_SIZE });
-  const [counts, events, followUps, tasks] = await Promise.all([
+  const [counts, events, followUps, followUpsTotal, tasks, tasksTotal] = await Promise.all([
     countWorklistByAction(db, filter),
     flagEventsOf(
       db,
       rows.map((r) => r.tenancy_id),
       FLAG_EVENT_TYPES,
     ),
-    followUpsDue(db, patchIds, today),
-    tasksDue(db, patchIds, today),
+    followUpsDue(db, patchIds, today, options.dueLimit ?? 200),
+    countFollowUpsDue(db, patchIds, today),
+    tasksDue(db, patchIds, today, undefined, { limit: options.dueLimit ?? 500 }),
+    countTasksDue(db, patchIds, today),
   ]);
   const items = rows.map((r): WorklistItem => {
     const flags = caseFlags(events.get(r.tenancy_id) ?? [], today);
@@ -155,7 +171,42 @@ export async function loadWorklist(db: Db, actor: Actor, q: WorklistQuery, today
     pageCount: Math.max(1, Math.ceil(total / WORKLIST_PAGE_SIZE)),
     countsByAction: counts,
     followUps: followUps.map((f) => ({ ...f, canAct: canActOnPatch(actor, f.patch_id) })),
+    followUpsTotal,
     tasks: tasks.map((t) => ({ ...t, canAct: canActOnPatch(actor, t.patch_id) })),
+    tasksTotal,
     scopePatchIds: patchIds,
   };
+}
+
+export type DueListKind = 'tasks' | 'follow_ups';
+
+interface DueListPage<Row> {
+  items: (Row & { canAct: boolean })[];
+  /** How many are due in all (a count). */
+  total: number;
+  /** The page shown: the one asked for, or the last when asked for one past the end. */
+  page: number;
+  pageCount: number;
+  scopePatchIds: number[] | null;
+}
+
+export type DueList = ({ which: 'tasks' } & DueListPage<TaskRow>) | ({ which: 'follow_ups' } & DueListPage<FollowUpRow>);
+
+/**
+ * Every open task (or follow-up) due by `today` in the worklist's scope (its patch and officer; the other
+ * filters do not apply), oldest due first, 50 a page. A page past the end shows the last page.
+ */
+export async function loadDueList(db: Db, actor: Actor, q: WorklistQuery, today: BusinessDate, which: DueListKind): Promise<DueList> {
+  const patchIds = await patchIdsOf(db, actor, q);
+  const total = which === 'tasks' ? await countTasksDue(db, patchIds, today) : await countFollowUpsDue(db, patchIds, today);
+  const pageCount = Math.max(1, Math.ceil(total / DUE_LIST_PAGE_SIZE));
+  const page = Math.min(Math.max(1, q.page), pageCount);
+  const offset = (page - 1) * DUE_LIST_PAGE_SIZE;
+  const base = { total, page, pageCount, scopePatchIds: patchIds };
+  if (which === 'tasks') {
+    const rows = await tasksDue(db, patchIds, today, undefined, { limit: DUE_LIST_PAGE_SIZE, offset });
+    return { which, ...base, items: rows.map((t) => ({ ...t, canAct: canActOnPatch(actor, t.patch_id) })) };
+  }
+  const rows = await followUpsDue(db, patchIds, today, DUE_LIST_PAGE_SIZE, offset);
+  return { which, ...base, items: rows.map((f) => ({ ...f, canAct: canActOnPatch(actor, f.patch_id) })) };
 }

@@ -1,7 +1,7 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import { appendAudit } from '../../persistence/stores/audit-store';
 import { appendCaseEvents } from '../../persistence/stores/case-event-store';
-import { closeTask, createTasks, findTask, listTasks, type NewTask, type TaskRow } from '../../persistence/stores/task-store';
+import { closeTask, countTasks, createTasks, findTask, listTasks, type NewTask, type TaskRow } from '../../persistence/stores/task-store';
 import { caseToActOn, type CaseContext } from '../case-events/case-access';
 import type { Db } from '../../persistence/database';
 
@@ -102,7 +102,15 @@ export function openTasksOf(db: Db, tenancyId: number): Promise<TaskRow[]> {
   return listTasks(db, { tenancyId, status: 'open' });
 }
 
-/** Open tasks due by `today` in the given patches (the worklist), optionally of some kinds. */
-export function tasksDue(db: Db, patchIds: number[] | null, today: BusinessDate, kinds?: readonly string[]): Promise<TaskRow[]> {
-  return listTasks(db, { patchIds, dueBy: today, status: 'open', ...(kinds ? { kinds } : {}), limit: 500 });
+/**
+ * Open tasks due by `today` in the given patches (the worklist and its tasks page), oldest due first,
+ * optionally of some kinds; `page` gives the rows (default the first 500).
+ */
+export function tasksDue(db: Db, patchIds: number[] | null, today: BusinessDate, kinds?: readonly string[], page: { limit?: number; offset?: number } = {}): Promise<TaskRow[]> {
+  return listTasks(db, { patchIds, dueBy: today, status: 'open', ...(kinds ? { kinds } : {}), limit: page.limit ?? 500, offset: page.offset ?? 0 });
+}
+
+/** How many open tasks are due by `today` in the given patches (a COUNT, not the rows). */
+export function countTasksDue(db: Db, patchIds: number[] | null, today: BusinessDate, kinds?: readonly string[]): Promise<number> {
+  return countTasks(db, { patchIds, dueBy: today, status: 'open', ...(kinds ? { kinds } : {}) });
 }

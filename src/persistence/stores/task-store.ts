@@ -41,7 +41,10 @@ export interface TaskFilter {
   status?: TaskStatus | null;
   /** Only tasks due on or before this day. */
   dueBy?: BusinessDate;
+  /** At most this many rows (default 500). */
   limit?: number;
+  /** Rows to skip first, for pages (default 0). */
+  offset?: number;
 }
 
 /** Creates tasks; a task whose idempotency key exists already is skipped. Returns the ids created. */
@@ -64,29 +67,44 @@ export async function createTasks(db: Db, tasks: readonly NewTask[]): Promise<nu
   return rows.map((r) => r.id);
 }
 
-/** Tasks by tenancy, patch, kind, status and due date; oldest due first. */
-export async function listTasks(db: Db, filter: TaskFilter = {}): Promise<TaskRow[]> {
-  return db.query<TaskRow>(
-    `SELECT k.id, k.tenancy_id, t.ref, t.patch_id,
-            (SELECT string_agg(tn.name, ' & ' ORDER BY tn.position) FROM tenants tn WHERE tn.tenancy_id = t.id) AS names,
-            k.kind, k.title, k.due_on, k.details, k.status, k.created_at, k.created_by, k.closed_on, k.closed_by, k.closing_note
-     FROM tasks k JOIN tenancies t ON t.id = k.tenancy_id
-     WHERE ($1::int IS NULL OR k.tenancy_id = $1)
+/** The WHERE clause of a filter ($1…$5), shared by the list and the count. */
+function taskWhere(filter: TaskFilter): { sql: string; params: unknown[] } {
+  return {
+    sql: `($1::int IS NULL OR k.tenancy_id = $1)
        AND ($2::int[] IS NULL OR t.patch_id = ANY($2::int[]))
        AND ($3::text[] IS NULL OR k.kind = ANY($3::text[]))
        AND ($4::text IS NULL OR k.status = $4)
-       AND ($5::date IS NULL OR k.due_on <= $5)
-     ORDER BY k.due_on, k.id
-     LIMIT $6`,
-    [
+       AND ($5::date IS NULL OR k.due_on <= $5)`,
+    params: [
       filter.tenancyId ?? null,
       filter.patchIds === undefined ? null : filter.patchIds,
       filter.kinds ? [...filter.kinds] : null,
       filter.status === undefined ? 'open' : filter.status,
       filter.dueBy ?? null,
-      filter.limit ?? 500,
     ],
+  };
+}
+
+/** Tasks by tenancy, patch, kind, status and due date; oldest due first, `limit` rows from `offset`. */
+export async function listTasks(db: Db, filter: TaskFilter = {}): Promise<TaskRow[]> {
+  const w = taskWhere(filter);
+  return db.query<TaskRow>(
+    `SELECT k.id, k.tenancy_id, t.ref, t.patch_id,
+            (SELECT string_agg(tn.name, ' & ' ORDER BY tn.position) FROM tenants tn WHERE tn.tenancy_id = t.id) AS names,
+            k.kind, k.title, k.due_on, k.details, k.status, k.created_at, k.created_by, k.closed_on, k.closed_by, k.closing_note
+     FROM tasks k JOIN tenancies t ON t.id = k.tenancy_id
+     WHERE ${w.sql}
+     ORDER BY k.due_on, k.id
+     LIMIT $6 OFFSET $7`,
+    [...w.params, filter.limit ?? 500, filter.offset ?? 0],
   );
+}
+
+/** How many tasks match the filter (its limit and offset aside). */
+export async function countTasks(db: Db, filter: TaskFilter = {}): Promise<number> {
+  const w = taskWhere(filter);
+  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tasks k JOIN tenancies t ON t.id = k.tenancy_id WHERE ${w.sql}`, w.params);
+  return row?.n ?? 0;
 }
 
 export async function findTask(db: Db, id: number): Promise<TaskRow | null> {

@@ -95,18 +95,27 @@ export interface FollowUpRow {
   names: string | null;
 }
 
-/** Follow-ups due on or before `today` and not yet marked done, in the given patches. */
-export async function followUpsDue(db: Db, patchIds: number[] | null, today: BusinessDate, limit = 200): Promise<FollowUpRow[]> {
+/** Follow-ups due on or before `today` and not yet marked done, in the patches ($1 today, $2 patch ids). */
+const FOLLOW_UPS_DUE_WHERE = `e.type = 'follow_up' AND (e.details ->> 'dueDate') <= $1
+       AND ($2::int[] IS NULL OR t.patch_id = ANY($2::int[]))
+       AND NOT EXISTS (SELECT 1 FROM case_events d WHERE d.tenancy_id = e.tenancy_id AND d.type = 'follow_up_done' AND (d.details ->> 'followUpId') = e.id::text)`;
+
+/** Follow-ups due on or before `today` and not yet marked done, in the given patches; oldest due first, `limit` rows from `offset`. */
+export async function followUpsDue(db: Db, patchIds: number[] | null, today: BusinessDate, limit = 200, offset = 0): Promise<FollowUpRow[]> {
   return db.query<FollowUpRow>(
     `SELECT e.id, e.tenancy_id, t.ref, t.patch_id, (e.details ->> 'dueDate') AS due_date, (e.details ->> 'reason') AS reason, e.note, e.recorded_by,
             (SELECT string_agg(tn.name, ' & ' ORDER BY tn.position) FROM tenants tn WHERE tn.tenancy_id = t.id) AS names
      FROM case_events e JOIN tenancies t ON t.id = e.tenancy_id
-     WHERE e.type = 'follow_up' AND (e.details ->> 'dueDate') <= $1
-       AND ($2::int[] IS NULL OR t.patch_id = ANY($2::int[]))
-       AND NOT EXISTS (SELECT 1 FROM case_events d WHERE d.tenancy_id = e.tenancy_id AND d.type = 'follow_up_done' AND (d.details ->> 'followUpId') = e.id::text)
-     ORDER BY (e.details ->> 'dueDate'), e.id LIMIT $3`,
-    [today, patchIds, limit],
+     WHERE ${FOLLOW_UPS_DUE_WHERE}
+     ORDER BY (e.details ->> 'dueDate'), e.id LIMIT $3 OFFSET $4`,
+    [today, patchIds, limit, offset],
   );
+}
+
+/** How many follow-ups are due on or before `today` and not yet marked done, in the given patches. */
+export async function countFollowUpsDue(db: Db, patchIds: number[] | null, today: BusinessDate): Promise<number> {
+  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_events e JOIN tenancies t ON t.id = e.tenancy_id WHERE ${FOLLOW_UPS_DUE_WHERE}`, [today, patchIds]);
+  return row?.n ?? 0;
 }
 
 /** The events flags and legal stages are read from, for a page of tenancies (one query). */

@@ -1,13 +1,13 @@
 import type { Request, Response } from 'express';
 import { audit } from '../../../application/audit/audit';
-import { loadWorklist } from '../../../application/caseload/worklist';
+import { loadDueList, loadWorklist, WORKLIST_DUE_PREVIEW, type DueListKind } from '../../../application/caseload/worklist';
 import { bulkConfirmLetterOne } from '../../../application/decisions/decisions';
 import { listCaseworkers, listPatchNames } from '../../../persistence/stores/user-store';
 import { actorOf, auditContext, caseContext, type WebContext } from '../../context';
 import { bodyStrings } from '../../forms';
 import { addFlash } from '../../middleware/session';
 import { parseWorklistQuery } from './form';
-import { buildWorklistPage } from './view-model';
+import { buildDueListPage, buildWorklistPage } from './view-model';
 
 export function worklistController(ctx: WebContext) {
   return {
@@ -15,7 +15,7 @@ export function worklistController(ctx: WebContext) {
       const actor = actorOf(req);
       const query = parseWorklistQuery(req.query);
       const today = await ctx.today();
-      const [worklist, patches, officers] = await Promise.all([loadWorklist(ctx.db, actor, query, today), listPatchNames(ctx.db), listCaseworkers(ctx.db)]);
+      const [worklist, patches, officers] = await Promise.all([loadWorklist(ctx.db, actor, query, today, { dueLimit: WORKLIST_DUE_PREVIEW }), listPatchNames(ctx.db), listCaseworkers(ctx.db)]);
       await audit(ctx.db, auditContext(ctx, req), [
         {
           action: 'read',
@@ -24,6 +24,20 @@ export function worklistController(ctx: WebContext) {
         },
       ]);
       res.render('staff/worklist/worklist.njk', buildWorklistPage({ actor, worklist, query, today, patches, officers }));
+    },
+
+    /** GET /worklist/tasks and /worklist/follow-ups: every task (follow-up) due in the worklist's scope, 50 a page. */
+    dueList(which: DueListKind) {
+      return async (req: Request, res: Response) => {
+        const actor = actorOf(req);
+        const query = parseWorklistQuery(req.query);
+        const today = await ctx.today();
+        const [list, patches, officers] = await Promise.all([loadDueList(ctx.db, actor, query, today, which), listPatchNames(ctx.db), listCaseworkers(ctx.db)]);
+        await audit(ctx.db, auditContext(ctx, req), [
+          { action: 'read', entity: which === 'tasks' ? 'tasks_due' : 'follow_ups_due', details: { page: list.page, refs: list.items.map((i) => i.ref) } },
+        ]);
+        res.render('staff/worklist/due-list.njk', buildDueListPage({ actor, list, query, today, patches, officers }));
+      };
     },
 
     /** "Send letter 1 to selected": confirms each selected send_letter_1 recommendation. */

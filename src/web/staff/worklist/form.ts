@@ -39,3 +39,8 @@ export function worklistParams(q: WorklistQuery, changes: Partial<Record<keyof W
   const s = params.toString();
   return s === '' ? '' : `?${s}`;
 }
+
+/** Only the worklist's scope (patch, officer) and a page, for the tasks due and follow-ups due pages and the links to and from them. */
+export function dueListParams(q: WorklistQuery, page = 1): string {
+  return worklistParams({ ...q, action: null, band: null, vulnerable: null, tenure: null, page });
+}

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { qa, renderPage } from '../../../../test/support/render-page';
-import type { Worklist, WorklistItem } from '../../../application/caseload/worklist';
+import type { DueList, Worklist, WorklistItem } from '../../../application/caseload/worklist';
+import type { TaskRow } from '../../../application/tasks/tasks';
 import type { Actor } from '../../../application/users/permissions';
 import { parseWorklistQuery } from './form';
-import { buildWorklistPage } from './view-model';
+import { buildDueListPage, buildWorklistPage } from './view-model';
 
 const actor: Actor = { id: 1, username: 'officer.northgate', displayName: 'N', role: 'officer', extraRoles: [], patchId: 1, patchName: 'Northgate' };
 
@@ -31,7 +32,29 @@ function item(overrides: Partial<WorklistItem> = {}): WorklistItem {
 }
 
 function worklist(items: WorklistItem[], overrides: Partial<Worklist> = {}): Worklist {
-  return { items, total: items.length, page: 1, pageCount: 1, countsByAction: [{ action: 'send_letter_1', count: items.length }], followUps: [], tasks: [], scopePatchIds: [1], ...overrides };
+  return { items, total: items.length, page: 1, pageCount: 1, countsByAction: [{ action: 'send_letter_1', count: items.length }], followUps: [], followUpsTotal: overrides.followUps?.length ?? 0, tasks: [], tasksTotal: overrides.tasks?.length ?? 0, scopePatchIds: [1], ...overrides };
+}
+
+function task(i: number, overrides: Partial<TaskRow> = {}): TaskRow & { canAct: boolean } {
+  return {
+    id: i,
+    tenancy_id: 1,
+    ref: `TEN-${i}`,
+    patch_id: 1,
+    names: 'Alice Smith',
+    kind: 'dwp_managed_payment',
+    title: `Task ${i}`,
+    due_on: '2026-11-20',
+    details: {},
+    status: 'open',
+    created_at: new Date('2026-11-01T00:00:00Z'),
+    created_by: 'daily run',
+    closed_on: null,
+    closed_by: null,
+    closing_note: null,
+    canAct: true,
+    ...overrides,
+  };
 }
 
 const render = (w: Worklist, query = '') =>
@@ -115,5 +138,73 @@ describe('worklist page', () => {
     const $ = render(worklist([], { countsByAction: [] }));
     expect($(qa('worklist-empty')).length).toBe(1);
     expect($(qa('bulk-form')).length).toBe(0);
+  });
+
+  it('shows the 10 most overdue tasks under the real total, with "See all" keeping the scope only', () => {
+    const tasks = Array.from({ length: 10 }, (_x, i) => task(i + 1));
+    const $ = render(worklist([item()], { tasks, tasksTotal: 137 }), 'patch=2&officer=5&action=send_letter_1&page=2');
+    expect($(qa('tasks-heading')).text()).toBe('Tasks due (137)');
+    expect($(qa('task-row')).length).toBe(10);
+    expect($(qa('see-all-tasks')).text()).toBe('See all 137 tasks due');
+    expect($(qa('see-all-tasks')).attr('href')).toBe('/worklist/tasks?patch=2&officer=5');
+    expect($(qa('see-all-follow-ups')).length).toBe(0);
+  });
+
+  it('links to every follow-up due when it shows only some', () => {
+    const followUps = Array.from({ length: 10 }, (_x, i) => ({ id: i, tenancy_id: 1, ref: `TEN-${i}`, patch_id: 1, due_date: '2026-11-20', reason: 'Call back', note: null, recorded_by: 'x', names: 'A', canAct: true }));
+    const $ = render(worklist([], { followUps, followUpsTotal: 12 }), 'patch=all');
+    expect($(qa('follow-ups-heading')).text()).toBe('Follow-ups due (12)');
+    expect($(qa('see-all-follow-ups')).text()).toBe('See all 12 follow-ups due');
+    expect($(qa('see-all-follow-ups')).attr('href')).toBe('/worklist/follow-ups?patch=all');
+    const all = render(worklist([], { followUps, followUpsTotal: 10 }));
+    expect(all(qa('see-all-follow-ups')).length).toBe(0);
+  });
+});
+
+const renderDueList = (list: DueList, query = '') =>
+  renderPage(
+    'staff/worklist/due-list.njk',
+    buildDueListPage({ actor, list, query: parseWorklistQuery(Object.fromEntries(new URLSearchParams(query))), today: '2026-11-23', patches: [{ id: 1, name: 'Northgate' }, { id: 2, name: 'Southbank' }], officers: [] }),
+  );
+
+describe('tasks due and follow-ups due pages', () => {
+  it('tasks: the heading with the scope, the table, pagination and a back link keeping the scope', () => {
+    const items = [task(1, { due_on: '2026-11-02' }), task(2, { due_on: '2026-11-23', kind: 'dhp_referral' })];
+    const $ = renderDueList({ which: 'tasks', items, total: 52, page: 2, pageCount: 2, scopePatchIds: [2] }, 'patch=2&page=2');
+    expect($('title').text()).toContain('Tasks due (page 2 of 2)');
+    expect($('h1').text().replace(/\s+/g, ' ').trim()).toBe('Patch: Southbank Tasks due');
+    expect($(qa('back-to-worklist')).attr('href')).toBe('/worklist?patch=2');
+    expect($(qa('due-list-count')).text()).toBe('Showing 51 to 52 of 52 tasks due');
+    expect($('th').map((_i, el) => $(el).text()).get()).toEqual(['Tenancy', 'Name', 'Task', 'Due']);
+    const rows = $(qa('task-row'));
+    expect(rows.first().find('a').attr('href')).toBe('/tenancies/TEN-1#tasks');
+    expect(rows.first().text()).toContain('Request a managed payment (APA) from the DWP');
+    expect(rows.first().text()).toContain('Task 1');
+    expect(rows.first().find('.moj-badge').text().trim()).toBe('Overdue');
+    expect(rows.eq(1).find('.moj-badge').length).toBe(0);
+    expect($('.govuk-pagination__prev a').attr('href')).toBe('/worklist/tasks?patch=2');
+    expect($('.govuk-pagination__item--current').text().trim()).toBe('2');
+  });
+
+  it('follow-ups: the columns and "Mark as done" where the officer may act', () => {
+    const item = (id: number, canAct: boolean) => ({ id, tenancy_id: 1, ref: `TEN-${id}`, patch_id: 1, due_date: '2026-11-20', reason: 'Call back', note: null, recorded_by: 'x', names: 'Alice Smith', canAct });
+    const $ = renderDueList({ which: 'follow_ups', items: [item(7, true), item(8, false)], total: 2, page: 1, pageCount: 1, scopePatchIds: [1] });
+    expect($('h1').text()).toContain('Your patch: Northgate');
+    expect($('h1').text()).toContain('Follow-ups due');
+    expect($(qa('back-to-worklist')).attr('href')).toBe('/worklist');
+    expect($('th').map((_i, el) => $(el).text()).get()).toEqual(['Tenancy', 'Name', 'Due', 'Reason', 'Actions']);
+    expect($(qa('follow-up-row')).first().find('a[href="/tenancies/TEN-7/events/7/close"]').length).toBe(1);
+    expect($(qa('follow-up-row')).eq(1).text()).not.toContain('Mark as done');
+    expect($('.govuk-pagination').length).toBe(0);
+    expect($(qa('due-list-count')).text()).toBe('Showing 1 to 2 of 2 follow-ups due');
+  });
+
+  it.each([
+    ['tasks', 'There are no tasks due.'],
+    ['follow_ups', 'There are no follow-ups due.'],
+  ] as const)('%s: says so when nothing is due', (which, text) => {
+    const $ = renderDueList({ which, items: [], total: 0, page: 1, pageCount: 1, scopePatchIds: [1] } as DueList);
+    expect($(qa('due-list-empty')).text()).toBe(text);
+    expect($('table').length).toBe(0);
   });
 });

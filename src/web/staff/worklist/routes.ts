@@ -8,6 +8,8 @@ export function worklistRoutes(ctx: WebContext): Router {
   const c = worklistController(ctx);
   const router = Router();
   router.get('/worklist', requireCapability(canSeeCases), c.show);
+  router.get('/worklist/tasks', requireCapability(canSeeCases), c.dueList('tasks'));
+  router.get('/worklist/follow-ups', requireCapability(canSeeCases), c.dueList('follow_ups'));
   router.post('/worklist/send-letter-1', requireCapability(canSeeCases), c.sendLetterOne);
   return router;
 }

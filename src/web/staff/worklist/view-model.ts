@@ -1,11 +1,12 @@
-import { taskKindLabel } from '../../../application/tasks/tasks';
-import { ARREARS_BANDS, WORKLIST_PAGE_SIZE, type Worklist, type WorklistNotice, type WorklistQuery } from '../../../application/caseload/worklist';
+import { taskKindLabel, type TaskRow } from '../../../application/tasks/tasks';
+import { ARREARS_BANDS, DUE_LIST_PAGE_SIZE, WORKLIST_PAGE_SIZE, type DueList, type Worklist, type WorklistNotice, type WorklistQuery } from '../../../application/caseload/worklist';
 import type { Actor } from '../../../application/users/permissions';
 import type { BusinessDate } from '../../../domain/calendar/business-date';
 import { formatPounds } from '../../../domain/money/pence';
 import { formatLongDate } from '../../../domain/statements/dates';
 import { ACTION_LABELS, actionLabel, label, NOTICE_LABELS, TENURE_LABELS } from '../../labels';
-import { worklistParams } from './form';
+import type { FollowUpRow } from '../../../persistence/stores/worklist-store';
+import { dueListParams, worklistParams } from './form';
 
 export interface Badge {
   text: string;
@@ -49,28 +50,74 @@ export function noticeSummary(n: WorklistNotice): { type: string; validity: Work
   return { type, validity: n.validity, text };
 }
 
+type Officer = { id: number; name: string; patchName: string | null };
+
+/** The caption over the heading: whose cases the page holds ("Your patch: Northgate", "All patches", …). */
+export function scopeCaption(actor: Actor, query: WorklistQuery, scopePatchIds: number[] | null, patches: { id: number; name: string }[], officers: Officer[]): string {
+  if (query.officerId !== null) return `${officers.find((o) => o.id === query.officerId)?.name ?? 'Officer'}'s cases`;
+  if (query.patch === 'all') return 'All patches';
+  if (query.patch === 'mine') return scopePatchIds === null ? 'All patches' : actor.patchName ? `Your patch: ${actor.patchName}` : 'Your cases';
+  const id = query.patch;
+  return `Patch: ${patches.find((p) => p.id === id)?.name ?? `patch ${id}`}`;
+}
+
+/** govukPagination's parameters for page `page` of `pageCount` (first, last and neighbours, with ellipses); null for one page. */
+export function paginationOf(page: number, pageCount: number, pageHref: (n: number) => string) {
+  if (pageCount <= 1) return null;
+  const pageNumbers: (number | null)[] = [];
+  for (let n = 1; n <= pageCount; n += 1) {
+    if (n === 1 || n === pageCount || Math.abs(n - page) <= 1) pageNumbers.push(n);
+    else if (pageNumbers[pageNumbers.length - 1] !== null) pageNumbers.push(null);
+  }
+  return {
+    previous: page > 1 ? { href: pageHref(page - 1) } : undefined,
+    next: page < pageCount ? { href: pageHref(page + 1) } : undefined,
+    items: pageNumbers.map((n) => (n === null ? { ellipsis: true } : { number: n, href: pageHref(n), current: n === page })),
+  };
+}
+
+/** A row of the follow-ups due table (the worklist and the follow-ups due page). */
+export function followUpRow(f: FollowUpRow & { canAct: boolean }, today: BusinessDate) {
+  return {
+    id: f.id,
+    ref: f.ref,
+    href: `/tenancies/${encodeURIComponent(f.ref)}`,
+    names: f.names ?? '',
+    due: formatLongDate(f.due_date),
+    overdue: f.due_date < today,
+    reason: f.reason ?? f.note ?? '',
+    canAct: f.canAct,
+    closeHref: `/tenancies/${encodeURIComponent(f.ref)}/events/${f.id}/close`,
+  };
+}
+
+/** A row of the tasks due table (the worklist and the tasks due page). */
+export function taskRow(t: TaskRow & { canAct: boolean }, today: BusinessDate) {
+  return {
+    id: t.id,
+    ref: t.ref,
+    href: `/tenancies/${encodeURIComponent(t.ref)}#tasks`,
+    names: t.names ?? '',
+    kind: taskKindLabel(t.kind),
+    kindCode: t.kind,
+    title: t.title,
+    due: formatLongDate(t.due_on),
+    overdue: t.due_on < today,
+    canAct: t.canAct,
+  };
+}
+
 export function buildWorklistPage(input: {
   actor: Actor;
   worklist: Worklist;
   query: WorklistQuery;
   today: BusinessDate;
   patches: { id: number; name: string }[];
-  officers: { id: number; name: string; patchName: string | null }[];
+  officers: Officer[];
 }) {
   const { actor, worklist, query, today, patches, officers } = input;
   const patchName = (id: number) => patches.find((p) => p.id === id)?.name ?? `patch ${id}`;
-  const scope =
-    query.officerId !== null
-      ? `${officers.find((o) => o.id === query.officerId)?.name ?? 'Officer'}'s cases`
-      : query.patch === 'all'
-        ? 'All patches'
-        : query.patch === 'mine'
-          ? worklist.scopePatchIds === null
-            ? 'All patches'
-            : actor.patchName
-              ? `Your patch: ${actor.patchName}`
-              : 'Your cases'
-          : `Patch: ${patchName(query.patch)}`;
+  const scope = scopeCaption(actor, query, worklist.scopePatchIds, patches, officers);
 
   const selectedCategories: { heading: { text: string }; items: { href: string; text: string }[] }[] = [];
   const remove = (key: keyof WorklistQuery, text: string, heading: string, reset: unknown) =>
@@ -85,11 +132,6 @@ export function buildWorklistPage(input: {
   const first = worklist.total === 0 ? 0 : (worklist.page - 1) * WORKLIST_PAGE_SIZE + 1;
   const last = Math.min(worklist.total, worklist.page * WORKLIST_PAGE_SIZE);
   const pageHref = (n: number) => `/worklist${worklistParams(query, { page: n })}`;
-  const pageNumbers: (number | null)[] = [];
-  for (let n = 1; n <= worklist.pageCount; n += 1) {
-    if (n === 1 || n === worklist.pageCount || Math.abs(n - worklist.page) <= 1) pageNumbers.push(n);
-    else if (pageNumbers[pageNumbers.length - 1] !== null) pageNumbers.push(null);
-  }
 
   const rows = worklist.items.map((i) => ({
     id: i.tenancyId,
@@ -127,37 +169,18 @@ export function buildWorklistPage(input: {
       current: query.action === c.action,
     })),
     allActionsHref: `/worklist${worklistParams(query, { action: null, page: 1 })}`,
-    pagination:
-      worklist.pageCount > 1
-        ? {
-            previous: worklist.page > 1 ? { href: pageHref(worklist.page - 1) } : undefined,
-            next: worklist.page < worklist.pageCount ? { href: pageHref(worklist.page + 1) } : undefined,
-            items: pageNumbers.map((n) => (n === null ? { ellipsis: true } : { number: n, href: pageHref(n), current: n === worklist.page })),
-          }
+    pagination: paginationOf(worklist.page, worklist.pageCount, pageHref),
+    followUps: worklist.followUps.map((f) => followUpRow(f, today)),
+    followUpsTotal: worklist.followUpsTotal,
+    /** "See all N follow-ups due", when the worklist shows only some. */
+    followUpsAll:
+      worklist.followUpsTotal > worklist.followUps.length
+        ? { href: `/worklist/follow-ups${dueListParams(query)}`, text: `See all ${worklist.followUpsTotal} follow-ups due` }
         : null,
-    followUps: worklist.followUps.map((f) => ({
-      id: f.id,
-      ref: f.ref,
-      href: `/tenancies/${encodeURIComponent(f.ref)}`,
-      names: f.names ?? '',
-      due: formatLongDate(f.due_date),
-      overdue: f.due_date < today,
-      reason: f.reason ?? f.note ?? '',
-      canAct: f.canAct,
-      closeHref: `/tenancies/${encodeURIComponent(f.ref)}/events/${f.id}/close`,
-    })),
-    tasks: worklist.tasks.map((t) => ({
-      id: t.id,
-      ref: t.ref,
-      href: `/tenancies/${encodeURIComponent(t.ref)}#tasks`,
-      names: t.names ?? '',
-      kind: taskKindLabel(t.kind),
-      kindCode: t.kind,
-      title: t.title,
-      due: formatLongDate(t.due_on),
-      overdue: t.due_on < today,
-      canAct: t.canAct,
-    })),
+    tasks: worklist.tasks.map((t) => taskRow(t, today)),
+    tasksTotal: worklist.tasksTotal,
+    /** "See all N tasks due", when the worklist shows only some. */
+    tasksAll: worklist.tasksTotal > worklist.tasks.length ? { href: `/worklist/tasks${dueListParams(query)}`, text: `See all ${worklist.tasksTotal} tasks due` } : null,
     filter: {
       selectedCategories,
       clearHref: '/worklist',
@@ -194,3 +217,30 @@ export function buildWorklistPage(input: {
 }
 
 export type WorklistPage = ReturnType<typeof buildWorklistPage>;
+
+/** The tasks due page (/worklist/tasks) or the follow-ups due page (/worklist/follow-ups). */
+export function buildDueListPage(input: { actor: Actor; list: DueList; query: WorklistQuery; today: BusinessDate; patches: { id: number; name: string }[]; officers: Officer[] }) {
+  const { actor, list, query, today, patches, officers } = input;
+  const tasks = list.which === 'tasks';
+  const heading = tasks ? 'Tasks due' : 'Follow-ups due';
+  const noun = tasks ? (list.total === 1 ? 'task' : 'tasks') : list.total === 1 ? 'follow-up' : 'follow-ups';
+  const path = tasks ? '/worklist/tasks' : '/worklist/follow-ups';
+  const first = (list.page - 1) * DUE_LIST_PAGE_SIZE + 1;
+  const last = Math.min(list.total, list.page * DUE_LIST_PAGE_SIZE);
+  return {
+    pageTitle: list.page > 1 ? `${heading} (page ${list.page} of ${list.pageCount})` : heading,
+    heading,
+    which: list.which,
+    scope: scopeCaption(actor, query, list.scopePatchIds, patches, officers),
+    today: formatLongDate(today),
+    total: list.total,
+    showing: list.total === 0 ? '' : `Showing ${first} to ${last} of ${list.total} ${noun} due`,
+    emptyText: tasks ? 'There are no tasks due.' : 'There are no follow-ups due.',
+    backHref: `/worklist${dueListParams(query)}`,
+    tasks: list.which === 'tasks' ? list.items.map((t) => taskRow(t, today)) : [],
+    followUps: list.which === 'follow_ups' ? list.items.map((f) => followUpRow(f, today)) : [],
+    pagination: paginationOf(list.page, list.pageCount, (n) => `${path}${dueListParams(query, n)}`),
+  };
+}
+
+export type DueListPageView = ReturnType<typeof buildDueListPage>;

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/support/test-database';
+import { addDays } from '../../domain/calendar/business-date';
+import type { Db } from '../database';
+import { closeTask, countTasks, createTasks, listTasks, type TaskFilter } from './task-store';
+import { createTenancy } from './tenancy-store';
+
+describe('listTasks pages with limit and offset; countTasks counts the same filter', () => {
+  let db: Db;
+  let north: number;
+  let south: number;
+  let northPatch: number;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const tenancy = (ref: string, patchName: string) =>
+      createTenancy(db, {
+        ref,
+        paymentReference: `P-${ref}`,
+        tenure: 'secure',
+        landlordType: 'local_authority',
+        startDate: '2026-01-05',
+        endDate: null,
+        endReason: null,
+        rentFrequency: 'weekly',
+        address: `1 ${ref} Street`,
+        postcode: 'AB1 2CD',
+        patchName,
+        tenants: [{ name: `Tenant ${ref}` }],
+      });
+    north = await tenancy('TEN-N', 'North');
+    south = await tenancy('TEN-S', 'South');
+    northPatch = (await db.query<{ id: number }>(`SELECT id FROM patches WHERE name = 'North'`))[0]!.id;
+    await createTasks(db, [
+      ...Array.from({ length: 12 }, (_x, i) => ({ tenancyId: north, kind: 'dhp_referral', title: `N${i}`, dueOn: addDays('2026-11-01', i), idempotencyKey: `n:${i}`, createdBy: 't' })),
+      { tenancyId: north, kind: 'dhp_referral', title: 'later', dueOn: '2026-12-31', idempotencyKey: 'n:later', createdBy: 't' },
+      { tenancyId: south, kind: 'dd_failed_collection', title: 'S0', dueOn: '2026-10-01', idempotencyKey: 's:0', createdBy: 't' },
+    ]);
+  });
+  afterAll(async () => db.close());
+
+  const due: TaskFilter = { dueBy: '2026-11-23', status: 'open' };
+
+  it('offset skips rows in the same order (oldest due first); the default is the first 500 from 0', async () => {
+    expect((await listTasks(db, due)).map((t) => t.title)).toEqual(['S0', ...Array.from({ length: 12 }, (_x, i) => `N${i}`)]);
+    expect((await listTasks(db, { ...due, limit: 5 })).map((t) => t.title)).toEqual(['S0', 'N0', 'N1', 'N2', 'N3']);
+    expect((await listTasks(db, { ...due, limit: 5, offset: 5 })).map((t) => t.title)).toEqual(['N4', 'N5', 'N6', 'N7', 'N8']);
+    expect((await listTasks(db, { ...due, limit: 5, offset: 10 })).map((t) => t.title)).toEqual(['N9', 'N10', 'N11']);
+    expect(await listTasks(db, { ...due, limit: 5, offset: 50 })).toEqual([]);
+  });
+
+  it('counts by the same filter, limit and offset aside', async () => {
+    expect(await countTasks(db, due)).toBe(13);
+    expect(await countTasks(db, { ...due, limit: 2, offset: 2 })).toBe(13);
+    expect(await countTasks(db, { ...due, patchIds: [northPatch] })).toBe(12);
+    expect(await countTasks(db, { ...due, patchIds: [] })).toBe(0);
+    expect(await countTasks(db, { status: 'open' })).toBe(14);
+    expect(await countTasks(db, { tenancyId: south })).toBe(1);
+    expect(await countTasks(db, { ...due, kinds: ['dd_failed_collection'] })).toBe(1);
+    const [n0] = await listTasks(db, { ...due, patchIds: [northPatch], limit: 1 });
+    expect(await closeTask(db, n0!.id, { status: 'done', on: '2026-11-20', by: 't', note: null })).toBe(true);
+    expect(await countTasks(db, due)).toBe(12);
+    expect(await countTasks(db, { ...due, status: 'done' })).toBe(1);
+  });
+});
