@@ -28,6 +28,7 @@ function expectedStates(rows: { tenancy_id: number; business_date: BusinessDate;
         positive_reversal_pence: sum((r) => r.kind === 'reversal' && r.amount_pence > 0),
         transaction_count: list.length,
         last_clear_date: lastClear,
+        payment_credit_count: list.filter((r) => r.kind === 'payment' && r.amount_pence < 0).length,
       };
     });
 }

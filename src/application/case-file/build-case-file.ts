@@ -161,6 +161,7 @@ export function caseFileOf(data: CaseData, asOf: BusinessDate): ParseCaseFileRes
       transactions,
       benefits,
       events,
+      ...(data.summarised ? { summarised: data.summarised } : {}),
     },
   };
 }

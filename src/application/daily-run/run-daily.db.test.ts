@@ -57,7 +57,7 @@ describe('the daily run', () => {
     expect(stale).toHaveLength(0);
   });
 
-  it('one truth: every stored recommendation equals assess on the exported case file', async () => {
+  it('one truth: every stored recommendation and its trace equal assess on the exported case file', async () => {
     const stored = await storedResults(db);
     const policy = await activePolicy(db);
     const cases = await loadCaseData(db, { idFrom: 0, idTo: 1_000_000 }, AS_OF);
@@ -70,9 +70,11 @@ describe('the daily run', () => {
       if (!parsed.ok) continue;
       // The typed builder the run uses gives the very same case file, without the round trip.
       expect(caseFileOf(data, AS_OF)).toEqual(parsed);
-      const { output } = assessCase(parsed.value, resolvePolicy(policy.document, parsed.value.tenancy.tenure, parsed.value.landlord.type));
-      const s = stored.get(data.tenancy.id) as { result: Record<string, unknown> };
+      const { output, trace } = assessCase(parsed.value, resolvePolicy(policy.document, parsed.value.tenancy.tenure, parsed.value.landlord.type));
+      const s = stored.get(data.tenancy.id) as { result: Record<string, unknown>; trace: unknown };
       expect({ ...output, policyVersion: policy.version }).toEqual(s.result);
+      // …and the stored rule trace is `assess --trace`'s, figure for figure.
+      expect(JSON.parse(JSON.stringify(trace))).toEqual(s.trace);
     }
     // The daily run read most accounts' recent history only (the older part summed from the kept state).
     const compact = await loadCaseData(db, { idFrom: 0, idTo: 1_000_000 }, AS_OF, { compact: true });

@@ -3,7 +3,7 @@
  * in the trace with the figures it used.
  */
 import { fromDayNumber, type BusinessDate } from '../calendar/business-date';
-import type { CaseFile } from '../case-file/case-file';
+import type { CaseFile, SummarisedHistory } from '../case-file/case-file';
 import type { PolicyParameters } from '../policy/policy-parameters';
 import { isLiveArrangement, latest } from './events';
 import { assessCompliance, instalmentFrequency, type Compliance } from './measures/arrangement-compliance';
@@ -59,7 +59,7 @@ export interface AssessmentContext {
   balance28DaysAgoPence: number;
 }
 
-function transitOnAsOf(index: CaseIndex, policy: PolicyParameters, trace: Trace): TransitParts {
+function transitOnAsOf(index: CaseIndex, policy: PolicyParameters, trace: Trace, summarised: SummarisedHistory | undefined): TransitParts {
   const hb: TraceFigures = {};
   const uc: TraceFigures = {};
   const regular: TraceFigures = {};
@@ -68,6 +68,8 @@ function transitOnAsOf(index: CaseIndex, policy: PolicyParameters, trace: Trace)
   const universalCreditPence = universalCreditInTransitOn(index, policy, index.asOfDay, uc);
   trace.add('§1 payments in transit: Universal Credit to the landlord', universalCreditPence > 0, `${universalCreditPence} pence of Universal Credit in transit`, uc);
   const regularPayerPence = regularPayerInTransitOn(index, policy, index.asOfDay, regular);
+  // Payment credits summed into opening entries still count in the figure (the same as from the whole history).
+  if (summarised && typeof regular['paymentCreditsSoFar'] === 'number') regular['paymentCreditsSoFar'] += summarised.paymentCreditCount;
   trace.add('§1 payments in transit: regular payer', regularPayerPence > 0, `${regularPayerPence} pence from a regular payer in transit`, regular);
   return { housingBenefitPence, universalCreditPence, regularPayerPence, totalPence: housingBenefitPence + universalCreditPence + regularPayerPence };
 }
@@ -90,7 +92,7 @@ export function buildAssessmentContext(caseFile: CaseFile, policy: PolicyParamet
   const arrearsPence = Math.max(0, balancePence);
   const rentArrearsPence = rentArrearsOn(index, asOfDay);
   trace.add('§1 balance', true, `balance ${balancePence}, cash arrears ${arrearsPence}, rent arrears ${rentArrearsPence} pence`, {
-    transactionsCounted: index.txDays.length,
+    transactionsCounted: index.txDays.length + (caseFile.summarised ? caseFile.summarised.transactionCount - caseFile.summarised.openingEntryCount : 0),
     balancePence,
     arrearsPence,
     rentArrearsPence,
@@ -103,7 +105,7 @@ export function buildAssessmentContext(caseFile: CaseFile, policy: PolicyParamet
     monthlyEquivalentPence: monthlyEquivalentPence(weeklyChargePence),
   });
 
-  const transit = transitOnAsOf(index, policy, trace);
+  const transit = transitOnAsOf(index, policy, trace, caseFile.summarised);
   const technicalArrearsPence = technicalArrears(arrearsPence, transit.totalPence);
   const realArrearsPence = arrearsPence - technicalArrearsPence;
   const weeksHundredths = weeksInArrearsHundredths(realArrearsPence, weeklyChargePence);

@@ -118,6 +118,20 @@ export interface CaseEvent {
   result: string | null;
 }
 
+/**
+ * Not part of the contract (never read from a file): set when the older part of the history has been
+ * summed into opening entries (compact-history.ts), so that the two counts the trace reports over the
+ * whole history come out the same as from the whole history.
+ */
+export interface SummarisedHistory {
+  /** Transactions summed into the opening entries. */
+  transactionCount: number;
+  /** Of them, payment credits (negative `payment` transactions). */
+  paymentCreditCount: number;
+  /** The opening entries that stand in for them (in `transactions`). */
+  openingEntryCount: number;
+}
+
 export interface CaseFile {
   version: 1;
   asOf: BusinessDate;
@@ -128,4 +142,5 @@ export interface CaseFile {
   transactions: Transaction[];
   benefits: BenefitEntry[];
   events: CaseEvent[];
+  summarised?: SummarisedHistory;
 }

@@ -17,12 +17,13 @@
  * - H is a Monday, so the opening entries fall on a Sunday and never look like a week's charge.
  *
  * The opening entries reproduce exactly every running sum the engine keeps (balance, charges, court costs,
- * credits, positive reversals) from H − 1 on. A property test assesses generated histories both ways and
- * requires the same result; the daily run's results are checked against `assess` on the exported (whole)
+ * credits, positive reversals) from H − 1 on, and `summarised` carries the number of transactions and payment
+ * credits they stand for, so that the trace's two whole-history counts come out the same too. A property test assesses generated histories both ways and
+ * requires the same result and trace; the daily run's results are checked against `assess` on the exported (whole)
  * case file over a demo landlord.
  */
 import { addDays, mondayOnOrBefore, type BusinessDate } from '../calendar/business-date';
-import type { Transaction } from './case-file';
+import type { SummarisedHistory, Transaction } from './case-file';
 
 /** How far before the latest clear day the detail is kept (five weeks: the longest look-back from a day the engine examines that is not covered by the kept credits is the 28 days of the rising-balance test of §8). */
 export const HISTORY_MARGIN_DAYS = 35;
@@ -155,7 +156,7 @@ export function lastClearDateOf(transactions: readonly Pick<Transaction, 'date' 
  * The same compaction worked out from a whole case file (what the daily run does from the kept state and
  * the recent rows): the reference the tests hold the database path to.
  */
-export function compactCaseFile<C extends { asOf: BusinessDate; tenancy: { endDate: BusinessDate | null }; charges: readonly unknown[]; transactions: Transaction[]; events: readonly { type: string; date: BusinessDate }[] }>(caseFile: C): C {
+export function compactCaseFile<C extends { asOf: BusinessDate; tenancy: { endDate: BusinessDate | null }; charges: readonly unknown[]; transactions: Transaction[]; events: readonly { type: string; date: BusinessDate }[]; summarised?: SummarisedHistory }>(caseFile: C): C {
   if (caseFile.charges.length === 0) return caseFile;
   const horizon = historyHorizon({
     asOf: caseFile.asOf,
@@ -166,5 +167,16 @@ export function compactCaseFile<C extends { asOf: BusinessDate; tenancy: { endDa
   if (horizon === null) return caseFile;
   const before = caseFile.transactions.filter((t) => t.date < horizon);
   const fromHorizon = caseFile.transactions.filter((t) => t.date >= horizon);
-  return { ...caseFile, transactions: compactHistory(totalsOf(caseFile.transactions), horizon, keptBeforeHorizon(before), fromHorizon) };
+  const kept = keptBeforeHorizon(before);
+  const transactions = compactHistory(totalsOf(caseFile.transactions), horizon, kept, fromHorizon);
+  const isPaymentCredit = (t: Transaction) => t.kind === 'payment' && t.amountPence < 0;
+  return {
+    ...caseFile,
+    transactions,
+    summarised: {
+      transactionCount: before.length - kept.length,
+      paymentCreditCount: before.filter(isPaymentCredit).length - kept.filter(isPaymentCredit).length,
+      openingEntryCount: transactions.length - kept.length - fromHorizon.length,
+    },
+  };
 }

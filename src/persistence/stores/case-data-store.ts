@@ -1,6 +1,6 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import { ANCHOR_EVENT_TYPES, historyHorizon, openingTransactions, subtractTotals, totalsOf, type HistoryTotals } from '../../domain/case-file/compact-history';
-import type { Transaction } from '../../domain/case-file/case-file';
+import type { SummarisedHistory, Transaction } from '../../domain/case-file/case-file';
 import { RENT_ACCOUNT_SUB_ACCOUNTS } from '../../domain/rent/charges-due';
 import type { Db } from '../database';
 import { parseCopyText, parseInt8, sqlLiteral, unescapeCopyField } from '../database';
@@ -51,6 +51,8 @@ export interface CaseData {
     details: Record<string, unknown>;
   }[];
   events: { id: number; event_date: BusinessDate; type: string; details: Record<string, unknown> }[];
+  /** Set when the older history was summed into opening entries (compact reads only). */
+  summarised?: SummarisedHistory;
 }
 
 export type TenancySelection = { ids: readonly number[] } | { idFrom: number; idTo: number };
@@ -100,7 +102,7 @@ export async function loadCaseData(db: Db, selection: TenancySelection, asOf: Bu
       `SELECT tenancy_id, week_commencing FROM rent_free_weeks WHERE tenancy_id IS NULL OR ${wt.clause} ORDER BY week_commencing`,
       wt.params,
     ),
-    options.compact ? loadCompactTransactions(db, selection, asOf) : loadTransactions(db, selection, asOf),
+    options.compact ? loadCompactTransactions(db, selection, asOf) : loadTransactions(db, selection, asOf).then((rows) => ({ rows, summarised: new Map<number, SummarisedHistory>() })),
     db.query<CaseData['benefits'][number] & { tenancy_id: number }>(
       `SELECT tenancy_id, type, status, from_date, weekly_pence, paid_every_weeks, evidence_complete, housing_costs_to, monthly_housing_pence,
               assessment_period_start_day, details
@@ -114,7 +116,11 @@ export async function loadCaseData(db: Db, selection: TenancySelection, asOf: Bu
   const landlordWide = rentFree.filter((r) => r.tenancy_id === null).map((r) => r.week_commencing);
   for (const c of byId.values()) c.rentFreeWeeks.push(...landlordWide);
   for (const r of rentFree) if (r.tenancy_id !== null) byId.get(r.tenancy_id)?.rentFreeWeeks.push(r.week_commencing);
-  for (const r of transactions) byId.get(r.tenancy_id)?.transactions.push(r);
+  for (const r of transactions.rows) byId.get(r.tenancy_id)?.transactions.push(r);
+  for (const [id, summarised] of transactions.summarised) {
+    const data = byId.get(id);
+    if (data) data.summarised = summarised;
+  }
   for (const r of benefits) byId.get(r.tenancy_id)?.benefits.push(r);
   for (const r of events) byId.get(r.tenancy_id)?.events.push(r);
   return [...byId.values()];
@@ -199,6 +205,8 @@ interface HorizonRow {
   positive_reversal_pence: number;
   last_clear_date: BusinessDate | null;
   anchor_date: BusinessDate | null;
+  transaction_count: number;
+  payment_credit_count: number;
 }
 
 function asTransaction(r: TransactionRow): Pick<Transaction, 'kind' | 'amountPence'> {
@@ -211,28 +219,31 @@ function asTransaction(r: TransactionRow): Pick<Transaction, 'kind' | 'amountPen
  * its horizon (index range scans), the latest payment and benefit credits before it (partial indexes),
  * and opening entries for the rest, worked out from the kept sums. Other accounts are read whole.
  */
-async function loadCompactTransactions(db: Db, selection: TenancySelection, asOf: BusinessDate): Promise<TransactionRow[]> {
+async function loadCompactTransactions(db: Db, selection: TenancySelection, asOf: BusinessDate): Promise<{ rows: TransactionRow[]; summarised: Map<number, SummarisedHistory> }> {
   const subAccounts = RENT_ACCOUNT_SUB_ACCOUNTS.map((s) => sqlLiteral(s)).join(',');
   const w = where(selection, 't.id', 1);
   const states = await db.query<HorizonRow>(
     `SELECT t.id AS tenancy_id, s.balance_pence, s.charge_pence, s.court_costs_pence, s.credit_pence, s.positive_reversal_pence, s.last_clear_date,
+            s.transaction_count, s.payment_credit_count,
             (SELECT min(e.event_date) FROM case_events e WHERE e.tenancy_id = t.id AND e.type = ANY($${w.params.length + 1}::text[]) AND e.event_date <= $${w.params.length + 2}) AS anchor_date
      FROM tenancies t JOIN account_state s ON s.tenancy_id = t.id
      WHERE ${w.clause} AND t.end_date IS NULL AND EXISTS (SELECT 1 FROM charge_schedules c WHERE c.tenancy_id = t.id)`,
     [...w.params, [...ANCHOR_EVENT_TYPES], asOf],
   );
-  const horizons = new Map<number, { horizon: BusinessDate; totals: HistoryTotals }>();
+  const horizons = new Map<number, { horizon: BusinessDate; totals: HistoryTotals; transactionCount: number; paymentCreditCount: number }>();
   for (const s of states) {
     const horizon = historyHorizon({ asOf, lastClearDate: s.last_clear_date, endDate: null, anchorDates: s.anchor_date ? [s.anchor_date] : [] });
     if (horizon === null) continue;
     horizons.set(s.tenancy_id, {
       horizon,
       totals: { balancePence: s.balance_pence, chargePence: s.charge_pence, courtCostsPence: s.court_costs_pence, creditPence: s.credit_pence, positiveReversalPence: s.positive_reversal_pence },
+      transactionCount: s.transaction_count,
+      paymentCreditCount: s.payment_credit_count,
     });
   }
   // Every tenancy of the selection: from its horizon, or from the beginning.
   const ids = 'ids' in selection ? [...selection.ids] : Array.from({ length: selection.idTo - selection.idFrom + 1 }, (_, i) => selection.idFrom + i);
-  if (ids.length === 0) return [];
+  if (ids.length === 0) return { rows: [], summarised: new Map() };
   const values = ids.map((id) => `(${sqlLiteral(id)}, ${sqlLiteral(horizons.get(id)?.horizon ?? '1900-01-01')}::date)`).join(',');
   const [recentText, keptText] = await Promise.all([
     db.copyOutText(
@@ -274,6 +285,8 @@ async function loadCompactTransactions(db: Db, selection: TenancySelection, asOf
     else recentBy.set(r.tenancy_id, [r]);
   }
   const out: TransactionRow[] = [];
+  const summarised = new Map<number, SummarisedHistory>();
+  const paymentCredits = (list: readonly TransactionRow[]) => list.reduce((n, r) => n + (r.kind === 'payment' && r.amount_pence < 0 ? 1 : 0), 0);
   for (const tenancyId of ids) {
     const rows = recentBy.get(tenancyId) ?? [];
     const h = horizons.get(tenancyId);
@@ -283,10 +296,16 @@ async function loadCompactTransactions(db: Db, selection: TenancySelection, asOf
     }
     const keptRows = keptBy.get(tenancyId) ?? [];
     const summed = subtractTotals(subtractTotals(h.totals, totalsOf(keptRows.map(asTransaction))), totalsOf(rows.map(asTransaction)));
-    out.push(...keptRows, ...openingTransactions(summed, h.horizon).map((t) => openingRow(tenancyId, t)));
+    const opening = openingTransactions(summed, h.horizon);
+    out.push(...keptRows, ...opening.map((t) => openingRow(tenancyId, t)));
     for (const r of rows) if (r.business_date <= asOf) out.push(r);
+    summarised.set(tenancyId, {
+      transactionCount: h.transactionCount - keptRows.length - rows.length,
+      paymentCreditCount: h.paymentCreditCount - paymentCredits(keptRows) - paymentCredits(rows),
+      openingEntryCount: opening.length,
+    });
   }
-  return out;
+  return { rows: out, summarised };
 }
 
 function openingRow(tenancyId: number, t: Transaction): TransactionRow {
