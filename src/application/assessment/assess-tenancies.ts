@@ -1,5 +1,6 @@
 import { assessCase } from '../../domain/assessment';
 import type { BusinessDate } from '../../domain/calendar/business-date';
+import type { LandlordType, Tenure } from '../../domain/case-file/case-file';
 import type { PolicyDocument } from '../../domain/policy';
 import { DEFAULT_POLICY_DOCUMENT, resolvePolicy } from '../../domain/policy';
 import type { Db } from '../../persistence/database';
@@ -39,11 +40,22 @@ export interface AssessedBatch {
 export function assessCaseData(cases: readonly CaseData[], asOf: BusinessDate, trigger: AssessmentTrigger, policy: ActivePolicy, jobRunId: number | null = null): { rows: NewAssessment[]; byAction: Record<string, number> } {
   const rows: NewAssessment[] = [];
   const byAction: Record<string, number> = {};
+  // The parameters for a tenure and landlord type, resolved once per batch (the same for every such case).
+  const resolved = new Map<string, ReturnType<typeof resolvePolicy>>();
+  const parametersFor = (tenure: Tenure, landlordType: LandlordType) => {
+    const key = `${tenure}|${landlordType}`;
+    let parameters = resolved.get(key);
+    if (!parameters) {
+      parameters = resolvePolicy(policy.document, tenure, landlordType);
+      resolved.set(key, parameters);
+    }
+    return parameters;
+  };
   for (const data of cases) {
     if (data.tenancy.start_date > asOf) continue; // not yet begun: nothing to assess
     const parsed = caseFileOf(data, asOf);
     if (!parsed.ok) throw new Error(`tenancy ${data.tenancy.ref}: stored data is not a valid case file: ${parsed.path}: ${parsed.message}`);
-    const parameters = resolvePolicy(policy.document, parsed.value.tenancy.tenure, parsed.value.landlord.type);
+    const parameters = parametersFor(parsed.value.tenancy.tenure, parsed.value.landlord.type);
     const { output, trace } = assessCase(parsed.value, parameters);
     const result = { ...output, policyVersion: policy.version };
     byAction[output.recommendation.action] = (byAction[output.recommendation.action] ?? 0) + 1;
