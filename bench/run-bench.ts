@@ -181,11 +181,16 @@ async function serveInChildProcess(databaseUrl: string, workers: number | null):
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
+  // Up to ten minutes: on a large database the server first applies any pending migration.
+  let healthy = false;
+  for (let i = 0; i < 6000 && !healthy; i++) {
     if (child.exitCode !== null) throw new Error(`rentwise serve stopped (${child.exitCode})`);
-    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 100));
+    healthy = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    if (!healthy) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!healthy) {
+    child.kill('SIGTERM');
+    throw new Error('rentwise serve did not answer /health within ten minutes');
   }
   return {
     url,
