@@ -88,6 +88,19 @@ describe('direct-debit mandates, returns and cancellations', () => {
     expect(events.map((e) => e.type)).toEqual(['dd_mandate_set_up', 'dd_collection_failed', 'dd_collection_failed']);
   });
 
+  it('a return from long ago (a first run over years of history) is recorded without a task or a re-presentation', async () => {
+    const id = seed.tenancies['TEN-N002']!;
+    await appendLedgerTransactions(db, [
+      { tenancyId: id, businessDate: '2026-08-03', kind: 'reversal', method: 'direct_debit', amountPence: 10000, reason: 'ARUDD 0 Refer to payer', idempotencyKey: 'test:dd:old-return', source: 'test' },
+    ]);
+    await runAfterRunSteps(db, '2026-11-23');
+    expect(await tasks('TEN-N002')).toEqual([]);
+    const failures = await db.query<{ action: string; represent_on: string | null }>(`SELECT action, represent_on FROM dd_collection_failures WHERE tenancy_id = $1`, [id]);
+    expect(failures).toEqual([{ action: 'recorded', represent_on: null }]);
+    const events = await db.query<{ type: string }>(`SELECT type FROM case_events WHERE tenancy_id = $1 AND type = 'dd_collection_failed'`, [id]);
+    expect(events).toHaveLength(1);
+  });
+
   it('cancels by hand and from an ADDACS file: cancelled, unknown, rejected; re-import changes nothing', async () => {
     const a = await setUpMandate(ctx, 'TEN-N002', { ...good, accountNumber: '87654321' });
     const b = await setUpMandate(ctx, 'TEN-N003', { ...good, collectionDay: 'weekly:0' });

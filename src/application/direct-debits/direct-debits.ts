@@ -5,7 +5,7 @@ import type { CollectionDay } from '../../domain/direct-debits/collection-schedu
 import { advanceNoticeBy, collectionDates, describeCollectionDay, firstCollection } from '../../domain/direct-debits/collection-schedule';
 import type { MandateInputErrors, MandateInputText } from '../../domain/direct-debits/mandate-input';
 import { validateMandateInput } from '../../domain/direct-debits/mandate-input';
-import { aruddCodeOf, ARUDD_CODES, failureAction } from '../../domain/direct-debits/return-codes';
+import { aruddCodeOf, ARUDD_CODES, failureAction, isReturnTooOldToAct, type FailureAction } from '../../domain/direct-debits/return-codes';
 import { subtractWorkingDays } from '../../domain/direct-debits/working-days';
 import type { Db } from '../../persistence/database';
 import { appendCaseEvents } from '../../persistence/stores/case-event-store';
@@ -193,11 +193,13 @@ export async function handleReturnedCollections(db: Db, asOf: BusinessDate): Pro
             )
           ).length > 0
         : false;
-      const action = mandate ? failureAction(code, r.returned_on, collectionDayOf(mandate), represented) : { kind: 'contact' as const, cancelMandate: false };
+      const action: FailureAction = mandate ? failureAction(code, r.returned_on, collectionDayOf(mandate), represented) : { kind: 'contact', cancelMandate: false };
+      // An old return (a first run over years of history): recorded, its mandate cancelled by its code, no task.
+      const tooOld = isReturnTooOldToAct(r.returned_on, asOf);
       const words = ARUDD_CODES[code] ?? 'Unknown return code';
       await tx.query(
         `INSERT INTO dd_collection_failures (ledger_transaction_id, tenancy_id, mandate_id, return_code, returned_on, amount_pence, action, represent_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [r.id, r.tenancy_id, mandate?.id ?? null, code, r.returned_on, amountPence, action.kind, action.kind === 're_present' ? action.representOn : null],
+        [r.id, r.tenancy_id, mandate?.id ?? null, code, r.returned_on, amountPence, tooOld ? 'recorded' : action.kind, action.kind === 're_present' && !tooOld ? action.representOn : null],
       );
       if (mandate) {
         await appendMandateEvents(tx, [
@@ -205,7 +207,7 @@ export async function handleReturnedCollections(db: Db, asOf: BusinessDate): Pro
             mandateId: mandate.id,
             eventOn: r.returned_on,
             type: 'collection_failed',
-            details: { returnCode: code, reason: words, amountPence, ledgerTransactionId: r.id, ...(action.kind === 're_present' ? { representOn: action.representOn } : {}) },
+            details: { returnCode: code, reason: words, amountPence, ledgerTransactionId: r.id, ...(action.kind === 're_present' && !tooOld ? { representOn: action.representOn } : {}) },
             idempotencyKey: `dd:failed:${r.id}`,
             recordedBy: 'system',
           },
@@ -218,6 +220,7 @@ export async function handleReturnedCollections(db: Db, asOf: BusinessDate): Pro
         { tenancyId: r.tenancy_id, eventDate: r.returned_on, type: 'dd_collection_failed', details: { returnCode: code, reason: words, amountPence, reference: mandate?.reference ?? null }, idempotencyKey: `dd_collection_failed:${r.id}`, recordedBy: 'system' },
       ]);
       affected.add(r.tenancy_id);
+      if (tooOld) continue;
       if (action.kind === 're_present') {
         const submitBy = subtractWorkingDays(action.representOn, 3);
         tasks.push({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { maskAccountNumber, maskSortCode, parseAccountNumber, parseSortCode } from './bank-details';
 import { advanceNoticeBy, collectionDates, earliestFirstCollection, firstCollection, firstCollectionAtNewAmount, isOfferedCollectionDay } from './collection-schedule';
 import { validateMandateInput } from './mandate-input';
-import { aruddCodeOf, failureAction } from './return-codes';
+import { aruddCodeOf, failureAction, isReturnTooOldToAct } from './return-codes';
 import { addWorkingDays, ENGLAND_AND_WALES_BANK_HOLIDAYS, isWorkingDay, subtractWorkingDays, workingDayOnOrAfter } from './working-days';
 
 describe('working days (weekends and England and Wales bank holidays 2025–2028)', () => {
@@ -130,4 +130,15 @@ describe('a collection moved past a holiday is still in the schedule', () => {
     [{ frequency: 'monthly', day: 1 }, '2027-01-05', ['2027-02-01', '2027-03-01']],
     [{ frequency: 'weekly', day: 4 }, '2026-12-29', ['2026-12-29', '2027-01-04']],
   ] as const)('%o from %s', (c, from, expected) => expect(collectionDates(c, from, 2)).toEqual(expected));
+});
+
+describe('returns too old to act on', () => {
+  it.each([
+    ['2026-11-23', false],
+    ['2026-10-26', false],
+    ['2026-10-25', true],
+    ['2024-03-01', true],
+  ] as const)('returned on %s, run on 23 November 2026: too old %s', (returnedOn, tooOld) => {
+    expect(isReturnTooOldToAct(returnedOn, '2026-11-23')).toBe(tooOld);
+  });
 });

@@ -1,4 +1,4 @@
-import type { BusinessDate } from '../calendar/business-date';
+import { addDays, type BusinessDate } from '../calendar/business-date';
 import type { CollectionDay } from './collection-schedule';
 import { BACS_LEAD_WORKING_DAYS, collectionDates } from './collection-schedule';
 import { addWorkingDays } from './working-days';
@@ -56,3 +56,14 @@ export const ADDACS_CODES: Readonly<Record<string, string>> = {
   C: 'Account transferred to another bank',
   D: 'Advance notice disputed',
 };
+
+/**
+ * A return reported more than this many days before the run is recorded (failure, mandate history, case
+ * event, cancellation by its code) but raises no task and is not re-presented: the chance to act on it has
+ * passed, and a landlord's first run over years of history must not flood the worklist with old returns.
+ */
+export const RETURN_ACTION_WINDOW_DAYS = 28;
+
+export function isReturnTooOldToAct(returnedOn: BusinessDate, asOf: BusinessDate): boolean {
+  return returnedOn < addDays(asOf, -RETURN_ACTION_WINDOW_DAYS);
+}
