@@ -25,13 +25,6 @@ export async function activePolicy(db: Db): Promise<ActivePolicy> {
   return { version: document.version, document };
 }
 
-export interface AssessedBatch {
-  assessed: number;
-  byAction: Record<string, number>;
-  /** Milliseconds reading the case data (SQL), building and assessing (Node), storing (SQL); with a clock. */
-  timings?: { readMs: number; assessMs: number; storeMs: number };
-}
-
 /**
  * Assesses loaded case data exactly as `export-case REF --as-of D | assess -` would (the same case file,
  * built from the database, through the same parser and engine): the rows to store, with each result's
@@ -84,26 +77,6 @@ export function loadCasesToAssess(db: Db, selection: TenancySelection, asOf: Bus
   return loadCaseData(db, selection, asOf, { compact: true });
 }
 
-/** Loads, assesses and stores the selected tenancies (see assessCaseData). Returns counts per action. */
-export async function assessAndStore(
-  db: Db,
-  selection: TenancySelection,
-  asOf: BusinessDate,
-  trigger: AssessmentTrigger,
-  policy: ActivePolicy,
-  jobRunId: number | null = null,
-  nowMs?: () => number,
-): Promise<AssessedBatch> {
-  const t0 = nowMs?.() ?? 0;
-  const cases = await loadCasesToAssess(db, selection, asOf);
-  const t1 = nowMs?.() ?? 0;
-  const { rows, byAction } = assessCaseData(cases, asOf, trigger, policy, jobRunId);
-  const t2 = nowMs?.() ?? 0;
-  await storeAssessments(db, rows);
-  const t3 = nowMs?.() ?? 0;
-  return { assessed: rows.length, byAction, ...(nowMs ? { timings: { readMs: t1 - t0, assessMs: t2 - t1, storeMs: t3 - t2 } } : {}) };
-}
-
 /** One batch of a pipelined assessment: which tenancies, as of which date. */
 export interface AssessmentBatch {
   selection: TenancySelection;
@@ -153,7 +126,7 @@ export async function assessInBatches(
       timings.assessMs += nowMs() - assessStarted;
       if (pendingStore) await pendingStore;
       const storeStarted = nowMs();
-      pendingStore = db.transaction((tx) => storeAssessments(tx, batch.rows)).then(() => {
+      pendingStore = storeAssessments(db, batch.rows).then(() => {
         timings.storeMs += nowMs() - storeStarted;
       });
       pendingStore.catch(() => undefined); // awaited before the next store or after the last batch

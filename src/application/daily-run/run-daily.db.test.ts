@@ -5,7 +5,7 @@ import { resolvePolicy } from '../../domain/policy';
 import type { Db } from '../../persistence/database';
 import { loadCaseData } from '../../persistence/stores/case-data-store';
 import { createTestDatabase } from '../../../test/support/test-database';
-import { activePolicy, assessAndStore } from '../assessment/assess-tenancies';
+import { activePolicy, assessInBatches } from '../assessment/assess-tenancies';
 import { buildCaseFile, caseFileOf } from '../case-file/build-case-file';
 import { buildDemoLandlord } from '../demo/build-demo';
 import { runDaily } from './run-daily';
@@ -49,7 +49,7 @@ describe('the daily run', () => {
     // Simulate a run that was killed after its first batch: a different partial state for some accounts…
     const policy = await activePolicy(db);
     await db.query(`UPDATE current_assessments SET action = 'stale', priority = 0`);
-    await assessAndStore(db, { idFrom: 1, idTo: 10 }, AS_OF, 'daily', policy);
+    await assessInBatches(db, [{ selection: { idFrom: 1, idTo: 10 }, asOf: AS_OF }], 'daily', policy);
     // …then the whole run again.
     await runDaily(db, AS_OF, { batchSize: 30 });
     expect(await storedResults(db)).toEqual(reference);

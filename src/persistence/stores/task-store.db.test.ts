@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aTenancyOnPatch } from '../../../test/builders/tenancy';
 import { createTestDatabase } from '../../../test/support/test-database';
 import { addDays } from '../../domain/calendar/business-date';
 import type { Db } from '../database';
 import { closeTask, countTasks, createTasks, listTasks, type TaskFilter } from './task-store';
-import { createTenancy } from './tenancy-store';
 
 describe('listTasks pages with limit and offset; countTasks counts the same filter', () => {
   let db: Db;
@@ -13,23 +13,8 @@ describe('listTasks pages with limit and offset; countTasks counts the same filt
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const tenancy = (ref: string, patchName: string) =>
-      createTenancy(db, {
-        ref,
-        paymentReference: `P-${ref}`,
-        tenure: 'secure',
-        landlordType: 'local_authority',
-        startDate: '2026-01-05',
-        endDate: null,
-        endReason: null,
-        rentFrequency: 'weekly',
-        address: `1 ${ref} Street`,
-        postcode: 'AB1 2CD',
-        patchName,
-        tenants: [{ name: `Tenant ${ref}` }],
-      });
-    north = await tenancy('TEN-N', 'North');
-    south = await tenancy('TEN-S', 'South');
+    north = await aTenancyOnPatch(db, 'TEN-N', 'North');
+    south = await aTenancyOnPatch(db, 'TEN-S', 'South');
     northPatch = (await db.query<{ id: number }>(`SELECT id FROM patches WHERE name = 'North'`))[0]!.id;
     await createTasks(db, [
       ...Array.from({ length: 12 }, (_x, i) => ({ tenancyId: north, kind: 'dhp_referral', title: `N${i}`, dueOn: addDays('2026-11-01', i), idempotencyKey: `n:${i}`, createdBy: 't' })),

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aTenancyOnPatch } from '../../../test/builders/tenancy';
 import { createTestDatabase } from '../../../test/support/test-database';
 import { addDays } from '../../domain/calendar/business-date';
 import type { Db } from '../database';
 import { appendCaseEvents } from './case-event-store';
-import { createTenancy } from './tenancy-store';
 import { countFollowUpsDue, followUpsDue } from './worklist-store';
 
 describe('followUpsDue pages with limit and offset; countFollowUpsDue counts them', () => {
@@ -12,23 +12,8 @@ describe('followUpsDue pages with limit and offset; countFollowUpsDue counts the
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const tenancy = (ref: string, patchName: string) =>
-      createTenancy(db, {
-        ref,
-        paymentReference: `P-${ref}`,
-        tenure: 'secure',
-        landlordType: 'local_authority',
-        startDate: '2026-01-05',
-        endDate: null,
-        endReason: null,
-        rentFrequency: 'weekly',
-        address: `1 ${ref} Street`,
-        postcode: 'AB1 2CD',
-        patchName,
-        tenants: [{ name: `Tenant ${ref}` }],
-      });
-    const north = await tenancy('TEN-N', 'North');
-    const south = await tenancy('TEN-S', 'South');
+    const north = await aTenancyOnPatch(db, 'TEN-N', 'North');
+    const south = await aTenancyOnPatch(db, 'TEN-S', 'South');
     northPatch = (await db.query<{ id: number }>(`SELECT id FROM patches WHERE name = 'North'`))[0]!.id;
     const followUp = (tenancyId: number, dueDate: string, reason: string) => ({ tenancyId, eventDate: '2026-10-01', type: 'follow_up', details: { dueDate, reason } });
     await appendCaseEvents(db, [
