@@ -210,6 +210,7 @@ type Autocannon = (
     url: string;
     connections: number;
     amount: number;
+    timeout: number;
     requests: { method: 'GET'; setupRequest: (req: { path: string; headers: Record<string, string> }, context: Record<string, unknown>) => unknown }[];
   },
   done: (error: Error | null, result: { non2xx: number; errors: number; timeouts: number }) => void,
@@ -231,6 +232,9 @@ async function pageLoad(baseUrl: string, cookies: string[], paths: (i: number) =
         url: baseUrl,
         connections: concurrency,
         amount: total,
+        // A slow shared CI machine must not turn a slow answer into a failure: every response time is kept and
+        // reported; only an answer that never comes (two minutes) or is not 200 stops the benchmark.
+        timeout: 120,
         requests: [
           {
             method: 'GET',
