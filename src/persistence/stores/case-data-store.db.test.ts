@@ -30,4 +30,35 @@ describe('loadCaseData reads transactions exactly as stored', () => {
       expect(bare).toMatchObject({ method: null, note: null });
     }
   });
+
+  it('gives each account its transactions in ledger order (date, then id), however they were posted, whole and compacted', async () => {
+    const ids = (await db.query<{ id: number }>(`SELECT id FROM tenancies WHERE end_date IS NULL ORDER BY id`)).map((r) => r.id);
+    // Back-dated postings: a later id with an earlier date, in two accounts, posted in one statement in reverse order.
+    const posted = ids.slice(0, 2).flatMap((tenancyId, n) =>
+      ['2026-11-12', '2026-11-03', '2026-10-27'].map((businessDate, i) => ({
+        tenancyId,
+        businessDate,
+        kind: 'payment' as const,
+        method: 'cash',
+        amountPence: -(100 + i),
+        idempotencyKey: `case-data:order:${n}:${i}`,
+        source: 'test',
+      })),
+    );
+    await appendLedgerTransactions(db, posted.reverse());
+    for (const compact of [false, true]) {
+      const data = await loadCaseData(db, { idFrom: Math.min(...ids), idTo: Math.max(...ids) }, '2026-11-16', { compact });
+      for (const c of data) {
+        const keys = c.transactions.map((t) => `${t.business_date}#${String(t.id).padStart(12, '0')}`);
+        // Opening entries (id 0) sit on the day before the horizon, after the kept older credits of earlier dates.
+        expect(keys, `${c.tenancy.ref} ${compact ? 'compacted' : 'whole'}`).toEqual([...keys].sort());
+      }
+      const whole = await loadCaseData(db, { ids: ids.slice(0, 2) }, '2026-11-16');
+      const again = await loadCaseData(db, { ids: ids.slice(0, 2) }, '2026-11-16', { compact });
+      for (const [i, c] of again.entries()) {
+        const from = c.transactions.find((t) => t.id !== 0 && c.transactions.every((u) => u.id !== 0 || u.business_date < t.business_date))?.business_date ?? '';
+        expect(c.transactions.filter((t) => t.business_date >= from && t.id !== 0)).toEqual(whole[i]!.transactions.filter((t) => t.business_date >= from));
+      }
+    }
+  });
 });

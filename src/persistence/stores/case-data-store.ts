@@ -245,14 +245,23 @@ async function loadCompactTransactions(db: Db, selection: TenancySelection, asOf
   const ids = 'ids' in selection ? [...selection.ids] : Array.from({ length: selection.idTo - selection.idFrom + 1 }, (_, i) => selection.idFrom + i);
   if (ids.length === 0) return { rows: [], summarised: new Map() };
   const values = ids.map((id) => `(${sqlLiteral(id)}, ${sqlLiteral(horizons.get(id)?.horizon ?? '1900-01-01')}::date)`).join(',');
+  // The id range beside the join lets the planner see how few of the ledger's rows are wanted (otherwise it
+  // may scan the whole ledger for each batch). The rows are not sorted in SQL (a sort of every batch's rows,
+  // spilling to disk): they are grouped per tenancy here and put in date order where they are not already.
+  let idMin = ids[0]!;
+  let idMax = ids[0]!;
+  for (const id of ids) {
+    if (id < idMin) idMin = id;
+    if (id > idMax) idMax = id;
+  }
+  const idRange = (alias: string) => `${alias}.tenancy_id BETWEEN ${sqlLiteral(idMin)} AND ${sqlLiteral(idMax)}`;
   const [recentText, keptText] = await Promise.all([
     db.copyOutText(
       `SELECT ${TRANSACTION_COLUMNS.split(', ').map((c) => `l.${c}`).join(', ')}
        FROM (VALUES ${values}) AS h (tenancy_id, horizon)
        CROSS JOIN LATERAL (
-         SELECT * FROM ledger_transactions x WHERE x.tenancy_id = h.tenancy_id AND x.business_date >= h.horizon AND x.sub_account IN (${subAccounts})
-       ) l
-       ORDER BY l.tenancy_id, l.business_date, l.id`,
+         SELECT * FROM ledger_transactions x WHERE x.tenancy_id = h.tenancy_id AND ${idRange('x')} AND x.business_date >= h.horizon AND x.sub_account IN (${subAccounts})
+       ) l`,
     ),
     horizons.size === 0
       ? Promise.resolve('')
@@ -260,30 +269,23 @@ async function loadCompactTransactions(db: Db, selection: TenancySelection, asOf
           `SELECT ${TRANSACTION_COLUMNS.split(', ').map((c) => `k.${c}`).join(', ')}
            FROM (VALUES ${[...horizons].map(([id, h]) => `(${sqlLiteral(id)}, ${sqlLiteral(h.horizon)}::date)`).join(',')}) AS h (tenancy_id, horizon)
            CROSS JOIN LATERAL (
-             (SELECT * FROM ledger_transactions x WHERE x.tenancy_id = h.tenancy_id AND x.business_date < h.horizon AND x.kind = 'payment' AND x.amount_pence < 0
+             (SELECT * FROM ledger_transactions x WHERE x.tenancy_id = h.tenancy_id AND ${idRange('x')} AND x.business_date < h.horizon AND x.kind = 'payment' AND x.amount_pence < 0
                 AND x.sub_account IN (${subAccounts}) ORDER BY x.business_date DESC, x.id DESC LIMIT 3)
              UNION ALL
              (SELECT b.* FROM (VALUES ('housing_benefit'), ('uc_housing_costs')) AS m (method)
                 CROSS JOIN LATERAL (
-                  SELECT * FROM ledger_transactions x WHERE x.tenancy_id = h.tenancy_id AND x.kind = 'benefit' AND x.amount_pence < 0 AND x.method = m.method
+                  SELECT * FROM ledger_transactions x WHERE x.tenancy_id = h.tenancy_id AND ${idRange('x')} AND x.kind = 'benefit' AND x.amount_pence < 0 AND x.method = m.method
                     AND x.sub_account IN (${subAccounts})
-                    AND x.business_date = (SELECT max(y.business_date) FROM ledger_transactions y WHERE y.tenancy_id = h.tenancy_id AND y.kind = 'benefit'
+                    AND x.business_date = (SELECT max(y.business_date) FROM ledger_transactions y WHERE y.tenancy_id = h.tenancy_id AND ${idRange('y')} AND y.kind = 'benefit'
                                              AND y.amount_pence < 0 AND y.method = m.method AND y.business_date < h.horizon AND y.sub_account IN (${subAccounts}))
                 ) b)
-           ) k
-           ORDER BY k.tenancy_id, k.business_date, k.id`,
+           ) k`,
         ),
   ]);
   const recent = transactionRows(recentText);
   const kept = keptText === '' ? [] : transactionRows(keptText);
-  const keptBy = new Map<number, TransactionRow[]>();
-  for (const r of kept) keptBy.set(r.tenancy_id, [...(keptBy.get(r.tenancy_id) ?? []), r]);
-  const recentBy = new Map<number, TransactionRow[]>();
-  for (const r of recent) {
-    const list = recentBy.get(r.tenancy_id);
-    if (list) list.push(r);
-    else recentBy.set(r.tenancy_id, [r]);
-  }
+  const keptBy = byTenancyInDateOrder(kept);
+  const recentBy = byTenancyInDateOrder(recent);
   const out: TransactionRow[] = [];
   const summarised = new Map<number, SummarisedHistory>();
   const paymentCredits = (list: readonly TransactionRow[]) => list.reduce((n, r) => n + (r.kind === 'payment' && r.amount_pence < 0 ? 1 : 0), 0);
@@ -306,6 +308,26 @@ async function loadCompactTransactions(db: Db, selection: TenancySelection, asOf
     });
   }
   return { rows: out, summarised };
+}
+
+/** Rows grouped per tenancy, each group in ledger order (business date, then id). */
+function byTenancyInDateOrder(rows: readonly TransactionRow[]): Map<number, TransactionRow[]> {
+  const by = new Map<number, TransactionRow[]>();
+  for (const r of rows) {
+    const list = by.get(r.tenancy_id);
+    if (list) list.push(r);
+    else by.set(r.tenancy_id, [r]);
+  }
+  for (const list of by.values()) {
+    let sorted = true;
+    for (let i = 1; i < list.length && sorted; i++) sorted = ledgerOrder(list[i - 1]!, list[i]!) <= 0;
+    if (!sorted) list.sort(ledgerOrder);
+  }
+  return by;
+}
+
+function ledgerOrder(a: TransactionRow, b: TransactionRow): number {
+  return a.business_date < b.business_date ? -1 : a.business_date > b.business_date ? 1 : a.id - b.id;
 }
 
 function openingRow(tenancyId: number, t: Transaction): TransactionRow {
