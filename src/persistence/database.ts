@@ -7,6 +7,12 @@
  */
 export interface Db {
   readonly kind: 'pglite' | 'postgres';
+  /**
+   * The server's address, on a PostgreSQL pool outside any transaction only: another thread may open its
+   * own connections to it (src/application/assessment/parallel-assessment.ts). Unset on the embedded
+   * database (one process holds it) and inside a transaction (other connections would not see its writes).
+   */
+  readonly connectionString?: string;
   /** Runs one statement with `$1…` parameters and returns its rows. */
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs a script of several statements (no parameters). */

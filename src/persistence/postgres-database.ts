@@ -19,7 +19,7 @@ const types = {
 
 type Client = pg.Pool | pg.PoolClient;
 
-function wrap(client: Client, pool: pg.Pool, inTransaction: boolean): Db {
+function wrap(client: Client, pool: pg.Pool, inTransaction: boolean, connectionString?: string): Db {
   const copyIn = async (sql: string, chunks: Iterable<string> | AsyncIterable<string>) => {
     const run = async (conn: pg.PoolClient) => {
       const stream = conn.query(copyFrom(sql));
@@ -47,6 +47,7 @@ function wrap(client: Client, pool: pg.Pool, inTransaction: boolean): Db {
   };
   const db: Db = {
     kind: 'postgres',
+    ...(inTransaction || connectionString === undefined ? {} : { connectionString }),
     async query<T>(sql: string, params: readonly unknown[] = []) {
       const result = await serial(() => client.query({ text: sql, values: params as unknown[], types } as pg.QueryConfig));
       return result.rows as T[];
@@ -101,7 +102,7 @@ function wrap(client: Client, pool: pg.Pool, inTransaction: boolean): Db {
 export async function openPostgresDatabase(databaseUrl: string, maxConnections = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: maxConnections });
   pool.on('error', () => undefined); // an idle client's error is reported by the next query instead
-  const db = wrap(pool, pool, false);
+  const db = wrap(pool, pool, false, databaseUrl);
   await db.query('SELECT 1');
   return db;
 }

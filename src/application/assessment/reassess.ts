@@ -1,6 +1,7 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import type { Db } from '../../persistence/database';
-import { activePolicy, assessInBatches, type AssessmentBatch, type AssessmentTrigger } from './assess-tenancies';
+import { activePolicy, type AssessmentBatch, type AssessmentTrigger } from './assess-tenancies';
+import { assessInParallel } from './parallel-assessment';
 
 export type { AssessmentTrigger };
 
@@ -30,5 +31,6 @@ export async function reassessTenancies(db: Db, tenancyIds: readonly number[], a
     group.sort((a, b) => a - b);
     for (let i = 0; i < group.length; i += 1000) batches.push({ selection: { ids: group.slice(i, i + 1000) }, asOf: date });
   }
-  await assessInBatches(db, batches, trigger, policy);
+  // Thousands of accounts (a large payment file) are shared among worker threads on PostgreSQL when not in a transaction.
+  await assessInParallel(db, batches, trigger, policy);
 }

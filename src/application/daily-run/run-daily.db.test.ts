@@ -6,6 +6,7 @@ import type { Db } from '../../persistence/database';
 import { loadCaseData } from '../../persistence/stores/case-data-store';
 import { createTestDatabase } from '../../../test/support/test-database';
 import { activePolicy, assessInBatches } from '../assessment/assess-tenancies';
+import { assessmentWorkersFor } from '../assessment/parallel-assessment';
 import { buildCaseFile, caseFileOf } from '../case-file/build-case-file';
 import { buildDemoLandlord } from '../demo/build-demo';
 import { runDaily } from './run-daily';
@@ -55,6 +56,26 @@ describe('the daily run', () => {
     expect(await storedResults(db)).toEqual(reference);
     const stale = await db.query(`SELECT 1 FROM current_assessments WHERE action = 'stale'`);
     expect(stale).toHaveLength(0);
+  });
+
+  it('shares the batches among worker threads on PostgreSQL only, and they store exactly what one thread stores', async () => {
+    expect(assessmentWorkersFor(db, 1, 4)).toBe(1); // one batch: not worth a thread
+    if (db.kind === 'pglite') {
+      expect(assessmentWorkersFor(db, 40, 4)).toBe(1); // the embedded database is this process's
+      return;
+    }
+    expect(assessmentWorkersFor(db, 40, 4)).toBe(4);
+    await db.transaction(async (tx) => expect(assessmentWorkersFor(tx, 40, 4)).toBe(1)); // other connections would not see the transaction's writes
+    const reference = await storedResults(db);
+    await db.query(`UPDATE current_assessments SET action = 'stale', priority = 0`);
+    const progress: number[] = [];
+    const summary = await runDaily(db, AS_OF, { batchSize: 8, workers: 3, onProgress: (done) => progress.push(done) });
+    expect(await storedResults(db)).toEqual(reference);
+    expect(await db.query(`SELECT 1 FROM current_assessments WHERE action = 'stale'`)).toHaveLength(0);
+    expect(summary.accountsAssessed).toBe(reference.size);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    const [range] = await db.query<{ n: number }>(`SELECT (max(id) - min(id) + 1)::int AS n FROM tenancies`);
+    expect(progress.at(-1)).toBe(range!.n);
   });
 
   it('one truth: every stored recommendation and its trace equal assess on the exported case file', async () => {

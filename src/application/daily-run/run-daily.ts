@@ -3,7 +3,8 @@ import { needsAPerson } from '../../domain/worklist/caseload';
 import type { Db } from '../../persistence/database';
 import { tenancyIdRange } from '../../persistence/stores/case-data-store';
 import { finishJobRun, startJobRun } from '../../persistence/stores/job-run-store';
-import { activePolicy, assessInBatches, type AssessmentBatch } from '../assessment/assess-tenancies';
+import { activePolicy, type AssessmentBatch } from '../assessment/assess-tenancies';
+import { assessInParallel } from '../assessment/parallel-assessment';
 import { postCharges } from '../charges/post-charges';
 import { runAfterRunSteps } from './after-run';
 
@@ -24,6 +25,8 @@ export interface DailyRunSummary {
 
 export interface DailyRunOptions {
   batchSize?: number;
+  /** Worker threads for the assessments on PostgreSQL (default: a core for each but one); see parallel-assessment.ts. */
+  workers?: number;
   onProgress?: (done: number, total: number) => void;
   /** Milliseconds since an arbitrary origin (injected so the run can be timed without a clock in tests). */
   nowMs?: () => number;
@@ -49,17 +52,21 @@ export async function runDaily(db: Db, asOf: BusinessDate, options: DailyRunOpti
     let assessed = 0;
     const batchSize = options.batchSize ?? 1000;
     if (range) {
-      // Batches in id order, pipelined: see assessInBatches.
+      // Batches in id order, pipelined, shared among worker threads on PostgreSQL: see assessInParallel.
       const total = range.max - range.min + 1;
+      let idsDone = 0;
       const batches: AssessmentBatch[] = [];
       for (let from = range.min; from <= range.max; from += batchSize) batches.push({ selection: { idFrom: from, idTo: Math.min(range.max, from + batchSize - 1) }, asOf });
-      const done = await assessInBatches(db, batches, 'daily', policy, {
+      const done = await assessInParallel(db, batches, 'daily', policy, {
+        ...(options.workers === undefined ? {} : { workers: options.workers }),
         jobRunId,
         nowMs,
         timings,
         onBatch: (i) => {
-          const s = batches[i]!.selection as { idTo: number };
-          options.onProgress?.(s.idTo - range.min + 1, total);
+          // Batches finish out of order on worker threads: count the tenancy ids done.
+          const s = batches[i]!.selection as { idFrom: number; idTo: number };
+          idsDone += s.idTo - s.idFrom + 1;
+          options.onProgress?.(idsDone, total);
         },
       });
       assessed = done.assessed;

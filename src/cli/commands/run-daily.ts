@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { runDaily } from '../../application/daily-run/run-daily';
 import { needsAPerson } from '../../domain/worklist/caseload';
-import { action, printJson } from '../cli-support';
+import { action, printJson, UsageError } from '../cli-support';
 import { dateOption, todayInLondon, withDatabase } from '../open-db';
 import { progressBar } from '../progress';
 import { commandGroup } from './command-groups';
@@ -12,11 +12,14 @@ export function registerRunDaily(program: Command): void {
     .description('the daily run: post the charges due, assess every current and former account, rebuild the worklists')
     .option('--as-of <date>', 'the business date (default today)')
     .option('--json', 'print the summary as JSON')
+    .option('--workers <n>', 'worker threads for the assessments on PostgreSQL (default: one per core but one)')
     .action(
-      action(async (opts: { asOf?: string; json?: boolean }, cmd: Command) => {
+      action(async (opts: { asOf?: string; json?: boolean; workers?: string }, cmd: Command) => {
         const asOf = dateOption(opts.asOf, '--as-of', todayInLondon());
+        const workers = opts.workers === undefined ? undefined : Number(opts.workers);
+        if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) throw new UsageError(`--workers: expected a whole number from 1 to 64, got "${opts.workers}"`);
         const bar = progressBar('Assessing');
-        const summary = await withDatabase(cmd, (db) => runDaily(db, asOf, { onProgress: bar.update }));
+        const summary = await withDatabase(cmd, (db) => runDaily(db, asOf, { onProgress: bar.update, ...(workers === undefined ? {} : { workers }) }));
         bar.stop();
         if (opts.json) {
           printJson(summary);
