@@ -81,6 +81,37 @@ describe('per-account derived state agrees with the ledger', () => {
     expect(report).toEqual({ accounts: expectedStates(await ledger()).length, differed: 0, differedTenancyIds: [] });
   });
 
+  it('keeps the clear date right at its edges: a balance of exactly zero, a back-dated debit on or before the clear date, a first posting in credit', async () => {
+    const ids: number[] = [];
+    for (const ref of ['E-1', 'E-2', 'E-3']) {
+      const [t] = await db.query<{ id: number }>(`INSERT INTO tenancies (ref, payment_reference, tenure, start_date) VALUES ($1, $2, 'secure', '2025-01-01') RETURNING id`, [ref, `P${ref}`]);
+      ids.push(t!.id);
+    }
+    const [a, b, c] = ids as [number, number, number];
+    let key = 0;
+    const row = (tenancyId: number, businessDate: BusinessDate, kind: TransactionKind, amountPence: number): NewLedgerTransaction => ({ tenancyId, businessDate, kind, amountPence, idempotencyKey: `edge${key++}`, source: 'test' });
+    const clearDateOf = async (tenancyId: number) => (await listAccountStates(db)).find((s) => s.tenancy_id === tenancyId)?.last_clear_date ?? null;
+    const statements: [NewLedgerTransaction[], number, BusinessDate | null][] = [
+      [[row(a, '2025-01-06', 'charge', 1000)], a, null],
+      [[row(a, '2025-01-08', 'payment', -1000)], a, '2025-01-08'], // exactly zero is clear
+      [[row(a, '2025-01-13', 'charge', 1000), row(a, '2025-01-15', 'payment', -500)], a, '2025-01-08'],
+      [[row(a, '2025-01-08', 'charge', 300)], a, null], // a debit back-dated to the clear date itself: no day is clear any more
+      [[row(a, '2025-01-20', 'payment', -1800)], a, '2025-01-20'],
+      [[row(a, '2025-01-07', 'payment', -2000), row(a, '2025-01-22', 'charge', 5000)], a, '2025-01-20'], // credit back-dated before the clear date
+      [[row(a, '2025-01-10', 'charge', 3500)], a, '2025-01-08'], // no day from the 10th on is clear: the clear date is found among the older days
+      [[row(b, '2025-02-01', 'payment', -500)], b, '2025-02-01'], // a first posting in credit
+      [[row(c, '2025-02-03', 'charge', 700), row(c, '2025-02-03', 'payment', -700), row(b, '2025-02-02', 'charge', 500)], c, '2025-02-03'],
+      [[row(c, '2025-02-01', 'payment', -100)], c, '2025-02-03'],
+      [[row(c, '2025-02-03', 'charge', 500)], c, '2025-02-01'], // a debit on the clear date takes it away; an older day is clear
+    ];
+    for (const [rows, tenancyId, expected] of statements) {
+      await appendLedgerTransactions(db, rows);
+      expect(await clearDateOf(tenancyId)).toBe(expected);
+      expect(await listAccountStates(db)).toEqual(expectedStates(await ledger()));
+    }
+    expect(await clearDateOf(b)).toBe('2025-02-02');
+  });
+
   it('rebuild reports and repairs a state that drifted', async () => {
     await db.query(`UPDATE account_state SET balance_pence = balance_pence + 1 WHERE tenancy_id = $1`, [tenancyIds[0]]);
     const report = await rebuildAccountStates(db);
