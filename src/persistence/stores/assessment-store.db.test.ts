@@ -65,4 +65,16 @@ describe('storeAssessments', () => {
     expect((await currentAssessment(db, ids[0]!))?.as_of).toBe('2026-11-19');
     expect((await currentAssessment(db, ids[1]!))?.as_of).toBe('2026-11-19');
   });
+  it('keeps a long trace whole, compressed with lz4 on PostgreSQL (migration 0016) and with the default on the embedded database', async () => {
+    const long = { ...row(ids[1]!, '2026-11-18', 'manual', 'none'), trace: Array.from({ length: 200 }, (_, i) => ({ rule: `rule ${i}`, matched: i % 2 === 0, detail: `${awkward} ${i}`, figures: { i } })) };
+    await storeAssessments(db, [long]);
+    const [stored] = await db.query<{ id: number; trace: unknown }>(`SELECT id, trace FROM assessments WHERE tenancy_id = $1 AND trigger = 'manual' ORDER BY id DESC LIMIT 1`, [ids[1]]);
+    expect(stored?.trace).toEqual(long.trace);
+    const [column] = await db.query<{ method: string }>(
+      `SELECT attcompression::text AS method FROM pg_attribute WHERE attrelid = 'assessments'::regclass AND attname = 'trace'`,
+    );
+    expect(column?.method).toBe(db.kind === 'postgres' ? 'l' : '');
+    const [compressed] = await db.query<{ method: string | null }>(`SELECT pg_column_compression(trace) AS method FROM assessments WHERE id = $1`, [stored!.id]);
+    expect(compressed?.method).toBe(db.kind === 'postgres' ? 'lz4' : 'pglz');
+  });
 });

@@ -68,11 +68,19 @@ export async function storeAssessments(db: Db, rows: readonly NewAssessment[]): 
     ]);
   }
   const store = async (tx: Db) => {
+    // The staged values are stored uncompressed (EXTERNAL): PostgreSQL moves an already compressed value
+    // into another table as it is, so the trace is compressed once, with the method of assessments.trace
+    // (lz4 where the server has it: migration 0016).
     await tx.exec(
-      `CREATE TEMPORARY TABLE IF NOT EXISTS assessment_staging (
-         n serial, tenancy_id integer, as_of date, trigger text, policy_version integer, action text, priority integer, balance_pence bigint,
-         arrears_pence bigint, real_arrears_pence bigint, needs_approval boolean, patch_id integer, result jsonb, trace json, job_run_id bigint
-       ) ON COMMIT DELETE ROWS`,
+      `DO $$ BEGIN
+         IF to_regclass('pg_temp.assessment_staging') IS NULL THEN
+           CREATE TEMPORARY TABLE assessment_staging (
+             n serial, tenancy_id integer, as_of date, trigger text, policy_version integer, action text, priority integer, balance_pence bigint,
+             arrears_pence bigint, real_arrears_pence bigint, needs_approval boolean, patch_id integer, result jsonb, trace json, job_run_id bigint
+           ) ON COMMIT DELETE ROWS;
+           ALTER TABLE assessment_staging ALTER COLUMN result SET STORAGE EXTERNAL, ALTER COLUMN trace SET STORAGE EXTERNAL;
+         END IF;
+       END $$`,
     );
     await tx.copyText('assessment_staging', STAGING_COLUMNS, [lines.join('')]);
     const columns = `tenancy_id, as_of, trigger, policy_version, action, priority, balance_pence, arrears_pence, real_arrears_pence, result, trace, job_run_id`;
