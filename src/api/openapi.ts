@@ -28,6 +28,28 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 200: { description: 'One page of the worklist', content: { 'application/json': { schema: { $ref: '#/components/schemas/Worklist' } } } }, ...errors(401, 403) },
         },
       },
+      '/worklist/follow-ups': {
+        get: {
+          summary: 'Every follow-up due by today in the worklist\'s scope, oldest due first',
+          operationId: 'getFollowUpsDue',
+          parameters: [
+            { name: 'patch', in: 'query', schema: { type: 'string' }, description: "'mine' (default), 'all', or a patch id" },
+            { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 }, description: '50 a page (past the end: the last page)' },
+          ],
+          responses: { 200: { description: 'One page of follow-ups', content: { 'application/json': { schema: { $ref: '#/components/schemas/DueList' } } } }, ...errors(401, 403) },
+        },
+      },
+      '/worklist/tasks': {
+        get: {
+          summary: 'Every open task due by today in the worklist\'s scope, oldest due first',
+          operationId: 'getTasksDue',
+          parameters: [
+            { name: 'patch', in: 'query', schema: { type: 'string' }, description: "'mine' (default), 'all', or a patch id" },
+            { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 }, description: '50 a page (past the end: the last page)' },
+          ],
+          responses: { 200: { description: 'One page of tasks', content: { 'application/json': { schema: { $ref: '#/components/schemas/DueList' } } } }, ...errors(401, 403) },
+        },
+      },
       '/tenancies/{ref}': {
         get: {
           summary: 'One account: balances, flags and the current assessment',
@@ -89,6 +111,33 @@ export function openApiDocument(): Record<string, unknown> {
             total: { type: 'integer' },
             countsByAction: { type: 'object', additionalProperties: { type: 'integer' } },
             items: { type: 'array', items: { $ref: '#/components/schemas/WorklistItem' } },
+            followUps: { type: 'array', description: 'The 10 most overdue follow-ups (all: /worklist/follow-ups)', items: { $ref: '#/components/schemas/FollowUp' } },
+            followUpsTotal: { type: 'integer' },
+            tasks: { type: 'array', description: 'The 10 most overdue open tasks (all: /worklist/tasks)', items: { $ref: '#/components/schemas/Task' } },
+            tasksTotal: { type: 'integer' },
+            links: { type: 'object', properties: { followUps: { type: 'string' }, tasks: { type: 'string' } } },
+          },
+        },
+        FollowUp: {
+          type: 'object',
+          required: ['tenancyRef', 'dueDate'],
+          properties: { tenancyRef: { type: 'string' }, dueDate: { type: 'string', format: 'date' }, reason: { type: ['string', 'null'] }, canAct: { type: 'boolean' } },
+        },
+        Task: {
+          type: 'object',
+          required: ['tenancyRef', 'kind', 'title', 'dueOn'],
+          properties: { tenancyRef: { type: 'string' }, kind: { type: 'string' }, title: { type: 'string' }, dueOn: { type: 'string', format: 'date' }, canAct: { type: 'boolean' } },
+        },
+        DueList: {
+          type: 'object',
+          required: ['asOf', 'page', 'pageSize', 'pageCount', 'total', 'items'],
+          properties: {
+            asOf: { type: 'string', format: 'date' },
+            page: { type: 'integer' },
+            pageSize: { type: 'integer' },
+            pageCount: { type: 'integer' },
+            total: { type: 'integer' },
+            items: { type: 'array', items: { oneOf: [{ $ref: '#/components/schemas/FollowUp' }, { $ref: '#/components/schemas/Task' }] } },
           },
         },
         Tenancy: {

@@ -112,8 +112,8 @@ async function patchIdsOf(db: Db, actor: Actor, q: WorklistQuery): Promise<numbe
 
 /**
  * The worklist an actor sees: cases with an action, by priority then real arrears, 50 a page, with the
- * follow-ups and tasks due (the most overdue `dueLimit` of each, and their totals). Without `dueLimit`,
- * up to 200 follow-ups and 500 tasks (the JSON API).
+ * follow-ups and tasks due (the most overdue `dueLimit` of each, WORKLIST_DUE_PREVIEW by default, and
+ * their totals; every one of them is on the paged lists of loadDueList).
  */
 export async function loadWorklist(db: Db, actor: Actor, q: WorklistQuery, today: BusinessDate, options: { dueLimit?: number } = {}): Promise<Worklist> {
   const patchIds = await patchIdsOf(db, actor, q);
@@ -135,9 +135,9 @@ export async function loadWorklist(db: Db, actor: Actor, q: WorklistQuery, today
       rows.map((r) => r.tenancy_id),
       FLAG_EVENT_TYPES,
     ),
-    followUpsDue(db, patchIds, today, options.dueLimit ?? 200),
+    followUpsDue(db, patchIds, today, options.dueLimit ?? WORKLIST_DUE_PREVIEW),
     countFollowUpsDue(db, patchIds, today),
-    tasksDue(db, patchIds, today, undefined, { limit: options.dueLimit ?? 500 }),
+    tasksDue(db, patchIds, today, undefined, { limit: options.dueLimit ?? WORKLIST_DUE_PREVIEW }),
     countTasksDue(db, patchIds, today),
   ]);
   const items = rows.map((r): WorklistItem => {

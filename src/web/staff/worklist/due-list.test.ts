@@ -1,4 +1,5 @@
 import { load, type CheerioAPI } from 'cheerio';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { qa } from '../../../../test/support/render-page';
 import { createWebTestApp, type WebTestApp } from '../../../../test/support/web-test-app';
@@ -214,5 +215,33 @@ describe('tasks due and follow-ups due: the worklist shows the most overdue 10, 
     const anon = await agent.get('/worklist/tasks');
     expect(anon.status).toBe(303);
     expect(anon.headers.location).toBe('/sign-in');
+  });
+  it('the JSON API: the worklist carries the 10 most overdue of each with the totals; /worklist/tasks and /follow-ups page them all, audited', async () => {
+    const { agent } = await t.signIn('officer.northgate');
+    const w = (await agent.get('/api/v1/worklist')).body;
+    expect(w.tasksTotal).toBe(NORTH_TASKS);
+    expect(w.tasks.map((x: { title: string }) => x.title)).toEqual(Array.from({ length: 10 }, (_x, i) => `North task ${pad(i)}`));
+    expect(w.followUpsTotal).toBe(NORTH_FOLLOW_UPS + 1);
+    expect(w.followUps).toHaveLength(10);
+    expect(w.links).toEqual({ followUps: '/api/v1/worklist/follow-ups', tasks: '/api/v1/worklist/tasks' });
+
+    const first = (await agent.get('/api/v1/worklist/tasks')).body;
+    expect(first).toMatchObject({ page: 1, pageSize: 50, pageCount: 2, total: NORTH_TASKS });
+    expect(first.items).toHaveLength(50);
+    expect(first.items[0]).toMatchObject({ tenancyRef: 'TEN-N001', kind: 'dwp_managed_payment', title: 'North task 00', dueOn: '2026-09-01', canAct: true });
+    const second = (await agent.get('/api/v1/worklist/tasks?page=2')).body;
+    expect(second.items.map((x: { title: string }) => x.title)).toEqual(Array.from({ length: NORTH_TASKS - 50 }, (_x, i) => `North task ${pad(50 + i)}`));
+    const followUps = (await agent.get('/api/v1/worklist/follow-ups?page=2')).body;
+    expect(followUps).toMatchObject({ page: 2, pageCount: 2, total: NORTH_FOLLOW_UPS + 1 });
+    expect(followUps.items).toHaveLength(NORTH_FOLLOW_UPS + 1 - 50);
+    const [row] = await t.db.query<{ entity: string; details: { api: boolean; page: number; refs: string[] } }>(
+      `SELECT entity, details FROM audit_log WHERE actor = 'officer.northgate' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(row).toMatchObject({ entity: 'follow_ups_due', details: { api: true, page: 2 } });
+    expect(row!.details.refs).toEqual(followUps.items.map((x: { tenancyRef: string }) => x.tenancyRef));
+
+    const admin = await t.signIn('admin');
+    expect((await admin.agent.get('/api/v1/worklist/tasks')).status).toBe(403);
+    expect((await request(t.app).get('/api/v1/worklist/follow-ups')).status).toBe(401);
   });
 });
