@@ -11,14 +11,20 @@ import type { FollowUpRow } from '../../persistence/stores/worklist-store';
 /** GET /api/v1/worklist: the same caseload as the page, as JSON. */
 export function worklistApi(ctx: WebContext): Router {
   const router = Router();
-  router.get('/worklist', async (req: Request, res: Response) => {
+  /** The caseworker asking, their query and today; null (403 sent) for a role without casework. */
+  const caseworkRequest = async (req: Request, res: Response) => {
     const actor = actorOf(req);
     if (!canSeeCases(actor)) {
       sendProblem(res, 403, 'Forbidden', 'Your role does not include casework');
-      return;
+      return null;
     }
-    const query = parseWorklistQuery(req.query);
-    const today = await ctx.today();
+    return { actor, query: parseWorklistQuery(req.query), today: await ctx.today() };
+  };
+
+  router.get('/worklist', async (req: Request, res: Response) => {
+    const asked = await caseworkRequest(req, res);
+    if (!asked) return;
+    const { actor, query, today } = asked;
     const w = await loadWorklist(ctx.db, actor, query, today);
     await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'worklist', details: { api: true, page: w.page, tenancyRefs: w.items.map((i) => i.ref) } }]);
     res.json({
@@ -52,13 +58,9 @@ export function worklistApi(ctx: WebContext): Router {
 
   // GET /api/v1/worklist/follow-ups and /tasks: every one due in the worklist's scope, oldest due first, 50 a page.
   const dueList = (which: DueListKind) => async (req: Request, res: Response) => {
-    const actor = actorOf(req);
-    if (!canSeeCases(actor)) {
-      sendProblem(res, 403, 'Forbidden', 'Your role does not include casework');
-      return;
-    }
-    const query = parseWorklistQuery(req.query);
-    const today = await ctx.today();
+    const asked = await caseworkRequest(req, res);
+    if (!asked) return;
+    const { actor, query, today } = asked;
     const list = await loadDueList(ctx.db, actor, query, today, which);
     await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: which === 'tasks' ? 'tasks_due' : 'follow_ups_due', details: { api: true, page: list.page, refs: list.items.map((i) => i.ref) } }]);
     res.json({
