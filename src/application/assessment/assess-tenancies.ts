@@ -8,6 +8,7 @@ import { storeAssessments, type NewAssessment } from '../../persistence/stores/a
 import { loadCaseData, type CaseData, type TenancySelection } from '../../persistence/stores/case-data-store';
 import { insertPolicyVersion, latestPolicyVersion } from '../../persistence/stores/policy-store';
 import { caseFileOf } from '../case-file/build-case-file';
+import { postCharges } from '../charges/post-charges';
 
 export type AssessmentTrigger = 'daily' | 'payment' | 'decision' | 'import' | 'manual';
 
@@ -81,9 +82,16 @@ export function loadCasesToAssess(db: Db, selection: TenancySelection, asOf: Bus
 export interface AssessmentBatch {
   selection: TenancySelection;
   asOf: BusinessDate;
+  /**
+   * Post the charges due up to asOf for the tenancies of the batch's id range just before reading it (the
+   * daily run): the charges of batch k + 1 are posted while Node assesses batch k.
+   */
+  postChargesFirst?: boolean;
 }
 
 export interface PipelineTimings {
+  /** Posting the batches' charges (postChargesFirst), part of each read. */
+  chargesMs: number;
   readMs: number;
   assessMs: number;
   storeMs: number;
@@ -92,9 +100,11 @@ export interface PipelineTimings {
 /**
  * Assesses and stores the batches in order with three in flight: while Node assesses batch k, the
  * database stores batch k − 1 (one transaction each) and reads batch k + 1 (outside any transaction; on
- * PostgreSQL the pool runs them side by side; on the embedded database they queue). The daily run and the
- * re-assessment after an import share it. Returns the number assessed and the counts per action; adds the
- * time of each step to `timings` (the steps overlap, so their sum exceeds the elapsed time).
+ * PostgreSQL the pool runs them side by side; on the embedded database they queue), having first posted
+ * its charges when the batch asks (each charge batch in a transaction of its own, committed before the
+ * read). The daily run and the re-assessment after an import share it. Returns the number assessed, the
+ * counts per action and the charges posted; adds the time of each step to `timings` (the steps overlap,
+ * so their sum exceeds the elapsed time).
  */
 export async function assessInBatches(
   db: Db,
@@ -102,16 +112,28 @@ export async function assessInBatches(
   trigger: AssessmentTrigger,
   policy: ActivePolicy,
   options: { jobRunId?: number | null; nowMs?: () => number; timings?: PipelineTimings; onBatch?: (index: number) => void } = {},
-): Promise<{ assessed: number; byAction: Record<string, number> }> {
+): Promise<PipelineResult> {
   const nowMs = options.nowMs ?? (() => 0);
-  const timings = options.timings ?? { readMs: 0, assessMs: 0, storeMs: 0 };
+  const timings = options.timings ?? { chargesMs: 0, readMs: 0, assessMs: 0, storeMs: 0 };
   const byAction: Record<string, number> = {};
+  const charges = { posted: 0, postedPence: 0 };
   let assessed = 0;
   const read = (b: AssessmentBatch) => {
     const started = nowMs();
-    const promise = loadCasesToAssess(db, b.selection, b.asOf).then((cases) => ({ cases, ms: nowMs() - started }));
+    const promise = postChargesOf(b)
+      .then(() => loadCasesToAssess(db, b.selection, b.asOf))
+      .then((cases) => ({ cases, ms: nowMs() - started }));
     promise.catch(() => undefined); // awaited below; a failure then stops the run
     return promise;
+  };
+  const postChargesOf = async (b: AssessmentBatch) => {
+    if (!b.postChargesFirst) return;
+    if ('ids' in b.selection) throw new Error('charges are posted for a batch of an id range only');
+    const started = nowMs();
+    const posted = await postCharges(db, b.asOf, { range: b.selection });
+    charges.posted += posted.posted;
+    charges.postedPence += posted.postedPence;
+    timings.chargesMs += nowMs() - started;
   };
   let pendingRead = batches[0] ? read(batches[0]) : null;
   let pendingStore: Promise<void> | null = null;
@@ -139,5 +161,13 @@ export async function assessInBatches(
     // A failure part-way: let what is in flight settle before the caller moves on (or closes the database).
     await Promise.allSettled([pendingRead, pendingStore].filter((p) => p !== null));
   }
-  return { assessed, byAction };
+  return { assessed, byAction, charges };
+}
+
+/** What a pipelined assessment did. */
+export interface PipelineResult {
+  assessed: number;
+  byAction: Record<string, number>;
+  /** The charges posted for batches with postChargesFirst. */
+  charges: { posted: number; postedPence: number };
 }

@@ -15,7 +15,7 @@ async function work(): Promise<void> {
   // Three batches in flight: one read, one assessed, one stored.
   const db = await openPostgresDatabase(input.connectionString, 3);
   try {
-    const timings = { readMs: 0, assessMs: 0, storeMs: 0 };
+    const timings = { chargesMs: 0, readMs: 0, assessMs: 0, storeMs: 0 };
     const done = await assessInBatches(
       db,
       input.batches.map((b) => b.batch),
@@ -23,7 +23,7 @@ async function work(): Promise<void> {
       input.policy,
       { jobRunId: input.jobRunId, nowMs: () => performance.now(), timings, onBatch: (i) => post({ type: 'batch', index: input.batches[i]!.index }) },
     );
-    post({ type: 'done', assessed: done.assessed, byAction: done.byAction, timings });
+    post({ type: 'done', ...done, timings });
   } finally {
     await db.close();
   }

@@ -12,7 +12,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../../persistence/database';
-import { assessInBatches, type ActivePolicy, type AssessmentBatch, type AssessmentTrigger, type PipelineTimings } from './assess-tenancies';
+import { assessInBatches, type ActivePolicy, type AssessmentBatch, type AssessmentTrigger, type PipelineResult, type PipelineTimings } from './assess-tenancies';
 
 /** What a worker is given (structured-cloned). */
 export interface AssessWorkerInput {
@@ -27,7 +27,7 @@ export interface AssessWorkerInput {
 /** What a worker reports: a batch stored, then its totals, or the error that stopped it. */
 export type AssessWorkerMessage =
   | { type: 'batch'; index: number }
-  | { type: 'done'; assessed: number; byAction: Record<string, number>; timings: PipelineTimings }
+  | ({ type: 'done'; timings: PipelineTimings } & PipelineResult)
   | { type: 'error'; message: string; stack?: string };
 
 export interface ParallelOptions {
@@ -67,7 +67,7 @@ export async function assessInParallel(
   trigger: AssessmentTrigger,
   policy: ActivePolicy,
   options: ParallelOptions = {},
-): Promise<{ assessed: number; byAction: Record<string, number> }> {
+): Promise<PipelineResult> {
   const workers = assessmentWorkersFor(db, batches.length, options.workers);
   if (workers <= 1 || db.connectionString === undefined) return assessInBatches(db, batches, trigger, policy, options);
   const connectionString = db.connectionString;
@@ -79,18 +79,22 @@ export async function assessInParallel(
   const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
   if (failed) throw failed.reason;
   const byAction: Record<string, number> = {};
+  const charges = { posted: 0, postedPence: 0 };
   let assessed = 0;
   for (const o of outcomes) {
     if (o.status !== 'fulfilled') continue;
     assessed += o.value.assessed;
     for (const [action, n] of Object.entries(o.value.byAction)) byAction[action] = (byAction[action] ?? 0) + n;
+    charges.posted += o.value.charges.posted;
+    charges.postedPence += o.value.charges.postedPence;
     if (options.timings) {
+      options.timings.chargesMs += o.value.timings.chargesMs;
       options.timings.readMs += o.value.timings.readMs;
       options.timings.assessMs += o.value.timings.assessMs;
       options.timings.storeMs += o.value.timings.storeMs;
     }
   }
-  return { assessed, byAction };
+  return { assessed, byAction, charges };
 }
 
 function runWorker(input: AssessWorkerInput, onBatch: ((index: number) => void) | undefined): Promise<Extract<AssessWorkerMessage, { type: 'done' }>> {

@@ -2,7 +2,7 @@ import type { BusinessDate } from '../../domain/calendar/business-date';
 import { mondayOnOrBefore } from '../../domain/calendar/business-date';
 import { chargeIdempotencyKey, chargesDue } from '../../domain/rent/charges-due';
 import type { Db } from '../../persistence/database';
-import { loadChargeableTenancies, setChargePositions } from '../../persistence/stores/charge-store';
+import { loadChargeableTenancies, setChargePositions, type TenancyIdRange } from '../../persistence/stores/charge-store';
 import { appendLedgerTransactions, type NewLedgerTransaction } from '../../persistence/stores/ledger-store';
 
 export interface PostChargesResult {
@@ -15,10 +15,11 @@ export interface PostChargesResult {
  * Posts every weekly charge due up to `asOf` from the charge schedules (rent weeks Monday–Sunday,
  * rent-free weeks skipped, part weeks pro rata by day). Idempotent twice over: the charge position
  * skips weeks already charged, and each week's idempotency key refuses a second posting.
- * Writes in batches, each batch's charges and positions in one transaction.
+ * Writes in batches, each batch's charges and positions in one transaction. With `range`, only the
+ * tenancies of that id range (the daily run posts each assessment batch's charges just before reading it).
  */
-export async function postCharges(db: Db, asOf: BusinessDate, options: { tenancyIds?: readonly number[]; batchSize?: number } = {}): Promise<PostChargesResult> {
-  const tenancies = await loadChargeableTenancies(db, asOf, options.tenancyIds ?? null);
+export async function postCharges(db: Db, asOf: BusinessDate, options: { range?: TenancyIdRange; batchSize?: number } = {}): Promise<PostChargesResult> {
+  const tenancies = await loadChargeableTenancies(db, asOf, options.range ?? null);
   const batchSize = options.batchSize ?? 2000;
   const result: PostChargesResult = { tenancies: 0, posted: 0, postedPence: 0 };
   for (let i = 0; i < tenancies.length; i += batchSize) {

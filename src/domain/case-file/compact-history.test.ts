@@ -19,8 +19,11 @@ function random(seed: number) {
 /** A varied history: rent changes, payers of every pattern with gaps, HB and UC, reversals, court costs, events. */
 function generatedCase(seed: number): CaseFile {
   const r = random(seed);
-  const start: BusinessDate = mondayOnOrBefore(addDays('2020-01-06', r.int(700)));
+  // About a third of the tenancies have ended (former tenancies, some long enough ago to be statute-barred).
+  const ends = r.next() < 0.35;
+  const start: BusinessDate = mondayOnOrBefore(addDays(ends ? '2017-01-02' : '2020-01-06', r.int(700)));
   const asOf: BusinessDate = addDays('2026-06-01', r.int(170));
+  const endDate: BusinessDate | null = ends ? addDays(start, 200 + r.int(2400)) : null;
   const weekly = 8000 + r.int(6000);
   const rise = 200 + r.int(600);
   const charges = [
@@ -62,12 +65,30 @@ function generatedCase(seed: number): CaseFile {
   if (r.next() < 0.1) events.push(anEvent('court_order', addDays(asOf, -r.int(700)), { order: 'suspended', instalmentPence: 300 + r.int(2000), frequency: 'weekly' }));
   if (r.next() < 0.1) events.push(anEvent('breathing_space', addDays(asOf, -r.int(90)), { kind: 'standard' }));
   if (r.next() < 0.1) events.push(anEvent('vulnerability', addDays(asOf, -r.int(900)), { flag: 'mental_health' }));
+  if (endDate !== null && endDate < asOf) {
+    // No charges after the end; now and then a payment; the former-tenant steps of §7.
+    // Sometimes the last months were not charged here (the latest debit well before the end).
+    const chargedTo = r.next() < 0.3 ? addDays(endDate, -(70 + r.int(140))) : endDate;
+    for (let i = transactions.length - 1; i >= 0; i--) {
+      const t = transactions[i]!;
+      if ((t.kind === 'charge' && t.date > chargedTo) || (t.date > endDate && r.next() < 0.85)) transactions.splice(i, 1);
+    }
+    const after = (days: number) => addDays(endDate, r.int(days));
+    const inPast = (e: CaseEvent) => e.date <= asOf;
+    const former: CaseEvent[] = [];
+    if (r.next() < 0.6) former.push(anEvent('action', after(90), { action: 'send_fta_letter' }));
+    if (r.next() < 0.25) former.push(anEvent('agency_referral', after(200), r.next() < 0.5 ? { agency: 'trace' } : { agency: 'debt_collection', returnedOn: after(400), result: r.pick(['collected', 'uncollectable']) }));
+    if (r.next() < 0.2) former.push(anEvent('acknowledgment', after(600)));
+    if (r.next() < 0.2) former.push(anEvent('arrangement', after(300), { instalmentPence: 500 + r.int(2000), frequency: 'weekly' }));
+    if (r.next() < 0.3) former.push(anEvent('forwarding_address', after(100)));
+    events.push(...former.filter(inPast));
+  }
   // File order is not date order.
   for (let i = transactions.length - 1; i > 0; i--) {
     const j = r.int(i + 1);
     [transactions[i], transactions[j]] = [transactions[j]!, transactions[i]!];
   }
-  return aCaseFile({ asOf, tenancy: { startDate: start }, charges, transactions, benefits, events });
+  return aCaseFile({ asOf, tenancy: { startDate: start, endDate, endReason: endDate === null ? null : 'moved_out' }, charges, transactions, benefits, events });
 }
 
 describe('reading only the recent history gives the same assessment', () => {
@@ -86,14 +107,23 @@ describe('reading only the recent history gives the same assessment', () => {
     }
   });
 
-  it('the horizon: none for a former tenancy, none without a clear day before asOf, a Monday at least the margin before it, and before every anchor event', () => {
-    expect(historyHorizon({ asOf: '2026-11-23', lastClearDate: '2026-10-01', endDate: '2026-11-01', anchorDates: [] })).toBeNull();
-    expect(historyHorizon({ asOf: '2026-11-23', lastClearDate: null, endDate: null, anchorDates: [] })).toBeNull();
-    expect(historyHorizon({ asOf: '2026-11-23', lastClearDate: '2026-11-23', endDate: null, anchorDates: [] })).toBeNull();
-    const h = historyHorizon({ asOf: '2026-11-23', lastClearDate: '2026-11-20', endDate: null, anchorDates: [] })!;
+  it('the horizon: none without a clear day before asOf, a Monday at least the margin before it, and before every anchor event', () => {
+    const current = { endDate: null, anchorDates: [] };
+    expect(historyHorizon({ ...current, asOf: '2026-11-23', lastClearDate: null })).toBeNull();
+    expect(historyHorizon({ ...current, asOf: '2026-11-23', lastClearDate: '2026-11-23' })).toBeNull();
+    const h = historyHorizon({ ...current, asOf: '2026-11-23', lastClearDate: '2026-11-20' })!;
     expect(h <= addDays('2026-11-20', -HISTORY_MARGIN_DAYS)).toBe(true);
     expect(h).toBe(mondayOnOrBefore(h));
-    expect(historyHorizon({ asOf: '2026-11-23', lastClearDate: '2026-11-20', endDate: null, anchorDates: ['2024-03-06'] })).toBe('2024-03-04');
+    expect(historyHorizon({ ...current, asOf: '2026-11-23', lastClearDate: '2026-11-20', anchorDates: ['2024-03-06'] })).toBe('2024-03-04');
+  });
+
+  it('the horizon of a tenancy with an end date: also the margin before the end', () => {
+    const former = { asOf: '2026-11-23', lastClearDate: '2026-10-01', anchorDates: [] };
+    // The margin before the clear day (2026-08-27 → Monday 2026-08-24) is already before the end.
+    expect(historyHorizon({ ...former, endDate: '2026-11-01' })).toBe('2026-08-24');
+    // Ended before the clear day: the margin before the end (2025-01-27, a Monday).
+    expect(historyHorizon({ ...former, endDate: '2025-03-03' })).toBe('2025-01-27');
+    expect(historyHorizon({ ...former, endDate: '2025-03-05' })).toBe('2025-01-27');
   });
 
   it('lastClearDateOf is the latest date whose end-of-day balance is zero or in credit', () => {
@@ -103,14 +133,24 @@ describe('reading only the recent history gives the same assessment', () => {
 
   it('on 400 generated histories, most of them compacted, the result is the same as from the whole history', () => {
     let compacted = 0;
+    let formerCompacted = 0;
+    const formerActions = new Set<string>();
     for (let seed = 1; seed <= 400; seed++) {
       const full = generatedCase(seed);
       const compact = compactCaseFile(full);
-      if (compact.transactions.length < full.transactions.length) compacted++;
+      const isFormer = full.tenancy.endDate !== null && full.tenancy.endDate <= full.asOf;
+      if (isFormer) formerActions.add(assessCase(full).output.recommendation.action);
+      if (compact.transactions.length < full.transactions.length) {
+        compacted++;
+        if (isFormer) formerCompacted++;
+      }
       // The result, and the trace figure for figure (its history counts include the summed transactions).
       expect(assessCase(compact), `seed ${seed}`).toEqual(assessCase(full));
     }
     expect(compacted).toBeGreaterThan(100);
+    // Former tenancies too, across the rules of §7.
+    expect(formerCompacted).toBeGreaterThan(30);
+    expect([...formerActions].sort()).toEqual(expect.arrayContaining(['propose_write_off', 'send_fta_letter']));
   });
 
   it('on the worked examples', () => {

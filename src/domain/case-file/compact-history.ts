@@ -11,7 +11,10 @@
  *   look-back from a day the engine examines stays at or after H;
  * - H is on or before every court order, claim, warrant and eviction event (read whatever their date,
  *   with balances from their own dates; arrangements and notices count only within the episode);
- * - the tenancy has not ended (a former tenancy's rules read its whole history: it is read in full);
+ * - for a tenancy with an end date, H is also at least HISTORY_MARGIN_DAYS before the end (a former
+ *   tenancy's rules read payments and arrangements after the end, §7). §7 rule 4 (statute-barred) reads
+ *   the date of the latest debit, but only with a debt owed (rule 1 decides first otherwise), and a balance
+ *   above zero on asOf after a clear day means a debit after that day, so after H;
  * - the latest three payment credits, and the latest Housing Benefit and Universal Credit credits, dated
  *   before H are kept as they are (the payer class and the credits in transit read them by date);
  * - H is a Monday, so the opening entries fall on a Sunday and never look like a week's charge.
@@ -76,7 +79,7 @@ export interface HorizonInput {
   asOf: BusinessDate;
   /** The latest transaction date at the end of which the balance was zero or in credit (any date). */
   lastClearDate: BusinessDate | null;
-  /** The tenancy's end date (a tenancy with one is read in full). */
+  /** The tenancy's end date, if it has one. */
   endDate: BusinessDate | null;
   /** The dates of the case's events of ANCHOR_EVENT_TYPES. */
   anchorDates: readonly BusinessDate[];
@@ -84,10 +87,13 @@ export interface HorizonInput {
 
 /** The first day whose transactions are read one by one, or null to read the whole history. */
 export function historyHorizon(input: HorizonInput): BusinessDate | null {
-  if (input.endDate !== null) return null;
   if (input.lastClearDate === null || input.lastClearDate >= input.asOf) return null;
   let horizon = mondayOnOrBefore(addDays(input.lastClearDate, -HISTORY_MARGIN_DAYS));
   for (const d of input.anchorDates) if (d < horizon) horizon = mondayOnOrBefore(d);
+  if (input.endDate !== null) {
+    const beforeEnd = addDays(input.endDate, -HISTORY_MARGIN_DAYS);
+    if (beforeEnd < horizon) horizon = mondayOnOrBefore(beforeEnd);
+  }
   return horizon;
 }
 

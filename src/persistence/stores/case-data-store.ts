@@ -68,7 +68,7 @@ function where(selection: TenancySelection, column: string, firstParam: number):
  */
 export interface LoadOptions {
   /**
-   * Read only the recent part of each current account's history, the older part summed into opening
+   * Read only the recent part of each account's history, the older part summed into opening
    * entries from the kept per-account state (src/domain/case-file/compact-history.ts): the same
    * assessment, a fraction of the rows. For assessing; exports and statements read everything.
    */
@@ -204,6 +204,7 @@ interface HorizonRow {
   credit_pence: number;
   positive_reversal_pence: number;
   last_clear_date: BusinessDate | null;
+  end_date: BusinessDate | null;
   anchor_date: BusinessDate | null;
   transaction_count: number;
   payment_credit_count: number;
@@ -215,7 +216,7 @@ function asTransaction(r: TransactionRow): Pick<Transaction, 'kind' | 'amountPen
 
 /**
  * The transactions as the engine needs them, reading only the recent part of the history of every current
- * account whose kept state allows it (src/domain/case-file/compact-history.ts): per tenancy, the rows from
+ * and former account whose kept state allows it (src/domain/case-file/compact-history.ts): per tenancy, the rows from
  * its horizon (index range scans), the latest payment and benefit credits before it (partial indexes),
  * and opening entries for the rest, worked out from the kept sums. Other accounts are read whole.
  */
@@ -224,15 +225,15 @@ async function loadCompactTransactions(db: Db, selection: TenancySelection, asOf
   const w = where(selection, 't.id', 1);
   const states = await db.query<HorizonRow>(
     `SELECT t.id AS tenancy_id, s.balance_pence, s.charge_pence, s.court_costs_pence, s.credit_pence, s.positive_reversal_pence, s.last_clear_date,
-            s.transaction_count, s.payment_credit_count,
+            s.transaction_count, s.payment_credit_count, t.end_date,
             (SELECT min(e.event_date) FROM case_events e WHERE e.tenancy_id = t.id AND e.type = ANY($${w.params.length + 1}::text[]) AND e.event_date <= $${w.params.length + 2}) AS anchor_date
      FROM tenancies t JOIN account_state s ON s.tenancy_id = t.id
-     WHERE ${w.clause} AND t.end_date IS NULL AND EXISTS (SELECT 1 FROM charge_schedules c WHERE c.tenancy_id = t.id)`,
+     WHERE ${w.clause} AND EXISTS (SELECT 1 FROM charge_schedules c WHERE c.tenancy_id = t.id)`,
     [...w.params, [...ANCHOR_EVENT_TYPES], asOf],
   );
   const horizons = new Map<number, { horizon: BusinessDate; totals: HistoryTotals; transactionCount: number; paymentCreditCount: number }>();
   for (const s of states) {
-    const horizon = historyHorizon({ asOf, lastClearDate: s.last_clear_date, endDate: null, anchorDates: s.anchor_date ? [s.anchor_date] : [] });
+    const horizon = historyHorizon({ asOf, lastClearDate: s.last_clear_date, endDate: s.end_date, anchorDates: s.anchor_date ? [s.anchor_date] : [] });
     if (horizon === null) continue;
     horizons.set(s.tenancy_id, {
       horizon,

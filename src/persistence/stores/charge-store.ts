@@ -11,20 +11,27 @@ export interface ChargeableTenancy {
   rentFreeWeeks: Set<BusinessDate>;
 }
 
+/** Tenancy ids from `idFrom` to `idTo` (inclusive). */
+export interface TenancyIdRange {
+  idFrom: number;
+  idTo: number;
+}
+
 /**
  * Tenancies that may have charges due on or before `asOf` (started by then and not charged up to the
- * week of asOf), with their schedules and rent-free weeks: four queries for the whole landlord.
+ * week of asOf), with their schedules and rent-free weeks: three queries for the whole landlord, or for
+ * the tenancies of an id range.
  */
-export async function loadChargeableTenancies(db: Db, asOf: BusinessDate, tenancyIds: readonly number[] | null = null): Promise<ChargeableTenancy[]> {
+export async function loadChargeableTenancies(db: Db, asOf: BusinessDate, range: TenancyIdRange | null = null): Promise<ChargeableTenancy[]> {
   const tenancies = await db.query<{ id: number; start_date: BusinessDate; end_date: BusinessDate | null; charged_to: BusinessDate | null }>(
     `SELECT t.id, t.start_date, t.end_date, cp.charged_to
      FROM tenancies t LEFT JOIN charge_positions cp ON cp.tenancy_id = t.id
      WHERE t.start_date <= $1
        AND (cp.charged_to IS NULL OR cp.charged_to + 7 <= $1)
        AND (t.end_date IS NULL OR cp.charged_to IS NULL OR cp.charged_to + 7 <= t.end_date)
-       AND ($2::int[] IS NULL OR t.id = ANY($2::int[]))
+       AND ($2::int IS NULL OR t.id BETWEEN $2 AND $3)
      ORDER BY t.id`,
-    [asOf, tenancyIds],
+    [asOf, range?.idFrom ?? null, range?.idTo ?? null],
   );
   if (tenancies.length === 0) return [];
   const ids = tenancies.map((t) => t.id);
