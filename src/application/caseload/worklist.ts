@@ -1,6 +1,6 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import { noticeValidityOn, type NoticeValidity } from '../../domain/legal-case/notice-service';
-import { countTasksDue, tasksDue, type TaskRow } from '../tasks/tasks';
+import { countTasksDue, tasksDue, tasksDueWithTotal, type TaskRow } from '../tasks/tasks';
 import type { Db } from '../../persistence/database';
 import { findUserById } from '../../persistence/stores/user-store';
 import {
@@ -8,6 +8,7 @@ import {
   countWorklistByAction,
   flagEventsOf,
   followUpsDue,
+  followUpsDueWithTotal,
   queryWorklist,
   type FollowUpRow,
   type WorklistFilter,
@@ -128,17 +129,16 @@ export async function loadWorklist(db: Db, actor: Actor, q: WorklistQuery, today
   };
   const page = Math.max(1, q.page);
   const { rows, total } = await queryWorklist(db, filter, { limit: WORKLIST_PAGE_SIZE, offset: (page - 1) * WORKLIST_PAGE_SIZE });
-  const [counts, events, followUps, followUpsTotal, tasks, tasksTotal] = await Promise.all([
+  const dueLimit = options.dueLimit ?? WORKLIST_DUE_PREVIEW;
+  const [counts, events, followUps, tasks] = await Promise.all([
     countWorklistByAction(db, filter),
     flagEventsOf(
       db,
       rows.map((r) => r.tenancy_id),
       FLAG_EVENT_TYPES,
     ),
-    followUpsDue(db, patchIds, today, options.dueLimit ?? WORKLIST_DUE_PREVIEW),
-    countFollowUpsDue(db, patchIds, today),
-    tasksDue(db, patchIds, today, undefined, { limit: options.dueLimit ?? WORKLIST_DUE_PREVIEW }),
-    countTasksDue(db, patchIds, today),
+    followUpsDueWithTotal(db, patchIds, today, dueLimit),
+    tasksDueWithTotal(db, patchIds, today, dueLimit),
   ]);
   const items = rows.map((r): WorklistItem => {
     const flags = caseFlags(events.get(r.tenancy_id) ?? [], today);
@@ -170,10 +170,10 @@ export async function loadWorklist(db: Db, actor: Actor, q: WorklistQuery, today
     page,
     pageCount: Math.max(1, Math.ceil(total / WORKLIST_PAGE_SIZE)),
     countsByAction: counts,
-    followUps: followUps.map((f) => ({ ...f, canAct: canActOnPatch(actor, f.patch_id) })),
-    followUpsTotal,
-    tasks: tasks.map((t) => ({ ...t, canAct: canActOnPatch(actor, t.patch_id) })),
-    tasksTotal,
+    followUps: followUps.rows.map((f) => ({ ...f, canAct: canActOnPatch(actor, f.patch_id) })),
+    followUpsTotal: followUps.total,
+    tasks: tasks.rows.map((t) => ({ ...t, canAct: canActOnPatch(actor, t.patch_id) })),
+    tasksTotal: tasks.total,
     scopePatchIds: patchIds,
   };
 }

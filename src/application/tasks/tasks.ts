@@ -1,7 +1,7 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import { appendAudit } from '../../persistence/stores/audit-store';
 import { appendCaseEvents } from '../../persistence/stores/case-event-store';
-import { closeTask, countTasks, createTasks, findTask, listTasks, type NewTask, type TaskRow } from '../../persistence/stores/task-store';
+import { closeTask, countTasks, createTasks, findTask, listTasks, listTasksWithTotal, type NewTask, type TaskRow } from '../../persistence/stores/task-store';
 import { caseToActOn, type CaseContext } from '../case-events/case-access';
 import type { Db } from '../../persistence/database';
 
@@ -108,6 +108,11 @@ export function openTasksOf(db: Db, tenancyId: number): Promise<TaskRow[]> {
  */
 export function tasksDue(db: Db, patchIds: number[] | null, today: BusinessDate, kinds?: readonly string[], page: { limit?: number; offset?: number } = {}): Promise<TaskRow[]> {
   return listTasks(db, { patchIds, dueBy: today, status: 'open', ...(kinds ? { kinds } : {}), limit: page.limit ?? 500, offset: page.offset ?? 0 });
+}
+
+/** The `limit` open tasks due by `today` in the given patches that are most overdue, and how many are due in all (one query). */
+export function tasksDueWithTotal(db: Db, patchIds: number[] | null, today: BusinessDate, limit: number): Promise<{ rows: TaskRow[]; total: number }> {
+  return listTasksWithTotal(db, { patchIds, dueBy: today, status: 'open', limit });
 }
 
 /** How many open tasks are due by `today` in the given patches (a COUNT, not the rows). */

@@ -3,7 +3,7 @@ import { aTenancyOnPatch } from '../../../test/builders/tenancy';
 import { createTestDatabase } from '../../../test/support/test-database';
 import { addDays } from '../../domain/calendar/business-date';
 import type { Db } from '../database';
-import { closeTask, countTasks, createTasks, listTasks, type TaskFilter } from './task-store';
+import { closeTask, countTasks, createTasks, listTasks, listTasksWithTotal, type TaskFilter } from './task-store';
 
 describe('listTasks pages with limit and offset; countTasks counts the same filter', () => {
   let db: Db;
@@ -32,6 +32,12 @@ describe('listTasks pages with limit and offset; countTasks counts the same filt
     expect((await listTasks(db, { ...due, limit: 5, offset: 5 })).map((t) => t.title)).toEqual(['N4', 'N5', 'N6', 'N7', 'N8']);
     expect((await listTasks(db, { ...due, limit: 5, offset: 10 })).map((t) => t.title)).toEqual(['N9', 'N10', 'N11']);
     expect(await listTasks(db, { ...due, limit: 5, offset: 50 })).toEqual([]);
+  });
+
+  it('listTasksWithTotal: the first rows and the count in one query, the same as the two', async () => {
+    for (const filter of [{ ...due, limit: 5 }, { ...due, patchIds: [northPatch], limit: 20 }, { ...due, patchIds: [], limit: 5 }, { ...due, kinds: ['dd_failed_collection'], limit: 1 }]) {
+      expect(await listTasksWithTotal(db, filter)).toEqual({ rows: await listTasks(db, filter), total: await countTasks(db, filter) });
+    }
   });
 
   it('counts by the same filter, limit and offset aside', async () => {

@@ -85,19 +85,36 @@ function taskWhere(filter: TaskFilter): { sql: string; params: unknown[] } {
   };
 }
 
+/** A task row with its tenancy's ref, patch and tenants' names (tasks k joined to tenancies t). */
+const TASK_COLUMNS = `k.id, k.tenancy_id, t.ref, t.patch_id,
+       (SELECT string_agg(tn.name, ' & ' ORDER BY tn.position) FROM tenants tn WHERE tn.tenancy_id = t.id) AS names,
+       k.kind, k.title, k.due_on, k.details, k.status, k.created_at, k.created_by, k.closed_on, k.closed_by, k.closing_note`;
+
 /** Tasks by tenancy, patch, kind, status and due date; oldest due first, `limit` rows from `offset`. */
 export async function listTasks(db: Db, filter: TaskFilter = {}): Promise<TaskRow[]> {
   const w = taskWhere(filter);
   return db.query<TaskRow>(
-    `SELECT k.id, k.tenancy_id, t.ref, t.patch_id,
-            (SELECT string_agg(tn.name, ' & ' ORDER BY tn.position) FROM tenants tn WHERE tn.tenancy_id = t.id) AS names,
-            k.kind, k.title, k.due_on, k.details, k.status, k.created_at, k.created_by, k.closed_on, k.closed_by, k.closing_note
+    `SELECT ${TASK_COLUMNS}
      FROM tasks k JOIN tenancies t ON t.id = k.tenancy_id
      WHERE ${w.sql}
      ORDER BY k.due_on, k.id
      LIMIT $6 OFFSET $7`,
     [...w.params, filter.limit ?? 500, filter.offset ?? 0],
   );
+}
+
+/** The first `limit` tasks of the filter (as listTasks) and how many match in all, in one query (the count is a window). */
+export async function listTasksWithTotal(db: Db, filter: TaskFilter & { limit: number }): Promise<{ rows: TaskRow[]; total: number }> {
+  const w = taskWhere(filter);
+  const counted = await db.query<TaskRow & { total: number }>(
+    `SELECT (count(*) OVER ())::int AS total, ${TASK_COLUMNS}
+     FROM tasks k JOIN tenancies t ON t.id = k.tenancy_id
+     WHERE ${w.sql}
+     ORDER BY k.due_on, k.id
+     LIMIT $6`,
+    [...w.params, filter.limit],
+  );
+  return { rows: counted.map(({ total: _total, ...row }) => row), total: counted[0]?.total ?? 0 };
 }
 
 /** How many tasks match the filter (its limit and offset aside). */

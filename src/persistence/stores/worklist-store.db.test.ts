@@ -4,7 +4,7 @@ import { createTestDatabase } from '../../../test/support/test-database';
 import { addDays } from '../../domain/calendar/business-date';
 import type { Db } from '../database';
 import { appendCaseEvents } from './case-event-store';
-import { countFollowUpsDue, followUpsDue } from './worklist-store';
+import { countFollowUpsDue, followUpsDue, followUpsDueWithTotal } from './worklist-store';
 
 describe('followUpsDue pages with limit and offset; countFollowUpsDue counts them', () => {
   let db: Db;
@@ -41,5 +41,12 @@ describe('followUpsDue pages with limit and offset; countFollowUpsDue counts the
     expect(await countFollowUpsDue(db, [], '2026-11-23')).toBe(0);
     expect(await countFollowUpsDue(db, null, '2026-11-03')).toBe(4);
     expect(await countFollowUpsDue(db, null, '2027-01-01')).toBe(10);
+  });
+
+  it('followUpsDueWithTotal: the first rows and the count in one query, the same as the two', async () => {
+    for (const [patchIds, today, limit] of [[null, '2026-11-23', 3], [[northPatch], '2026-11-23', 10], [[], '2026-11-23', 3], [null, '2026-11-03', 2], [null, '2027-01-01', 20]] as const) {
+      const ids = patchIds === null ? null : [...patchIds];
+      expect(await followUpsDueWithTotal(db, ids, today, limit)).toEqual({ rows: await followUpsDue(db, ids, today, limit), total: await countFollowUpsDue(db, ids, today) });
+    }
   });
 });

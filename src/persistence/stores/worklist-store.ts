@@ -49,16 +49,16 @@ function whereOf(filter: WorklistFilter, options: { withAction: boolean }): { sq
   return { sql: conditions.join(' AND '), params };
 }
 
-/** One page of the worklist, ordered by priority then real arrears (highest first). */
+/**
+ * One page of the worklist, ordered by priority then real arrears (highest first), and how many cases
+ * match in all: one query (the count is a window over the matching rows; a second query only for a page
+ * past the end).
+ */
 export async function queryWorklist(db: Db, filter: WorklistFilter, page: { limit: number; offset: number }): Promise<{ rows: WorklistRow[]; total: number }> {
   const w = whereOf(filter, { withAction: true });
-  const [count] = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM current_assessments c JOIN tenancies t ON t.id = c.tenancy_id WHERE ${w.sql}`,
-    w.params,
-  );
   const n = w.params.length;
-  const rows = await db.query<WorklistRow>(
-    `SELECT c.tenancy_id, t.ref, c.patch_id, pa.name AS patch_name, t.tenure, c.action, c.priority, c.real_arrears_pence, c.needs_approval,
+  const counted = await db.query<WorklistRow & { total: number }>(
+    `SELECT (count(*) OVER ())::int AS total, c.tenancy_id, t.ref, c.patch_id, pa.name AS patch_name, t.tenure, c.action, c.priority, c.real_arrears_pence, c.needs_approval,
             c.as_of, a.result,
             (SELECT string_agg(tn.name, ' & ' ORDER BY tn.position) FROM tenants tn WHERE tn.tenancy_id = t.id) AS names
      FROM current_assessments c
@@ -70,7 +70,11 @@ export async function queryWorklist(db: Db, filter: WorklistFilter, page: { limi
      LIMIT $${n + 1} OFFSET $${n + 2}`,
     [...w.params, page.limit, page.offset],
   );
-  return { rows, total: count?.n ?? 0 };
+  if (counted.length === 0 && page.offset > 0) {
+    const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM current_assessments c JOIN tenancies t ON t.id = c.tenancy_id WHERE ${w.sql}`, w.params);
+    return { rows: [], total: count?.n ?? 0 };
+  }
+  return { rows: counted.map(({ total: _total, ...row }) => row), total: counted[0]?.total ?? 0 };
 }
 
 /** How many cases per recommended action, under every filter but the action. */
@@ -100,16 +104,31 @@ const FOLLOW_UPS_DUE_WHERE = `e.type = 'follow_up' AND (e.details ->> 'dueDate')
        AND ($2::int[] IS NULL OR t.patch_id = ANY($2::int[]))
        AND NOT EXISTS (SELECT 1 FROM case_events d WHERE d.tenancy_id = e.tenancy_id AND d.type = 'follow_up_done' AND (d.details ->> 'followUpId') = e.id::text)`;
 
+/** A follow-up row (case_events e) with its tenancy's ref, patch and tenants' names (tenancies t). */
+const FOLLOW_UP_COLUMNS = `e.id, e.tenancy_id, t.ref, t.patch_id, (e.details ->> 'dueDate') AS due_date, (e.details ->> 'reason') AS reason, e.note, e.recorded_by,
+       (SELECT string_agg(tn.name, ' & ' ORDER BY tn.position) FROM tenants tn WHERE tn.tenancy_id = t.id) AS names`;
+
 /** Follow-ups due on or before `today` and not yet marked done, in the given patches; oldest due first, `limit` rows from `offset`. */
 export async function followUpsDue(db: Db, patchIds: number[] | null, today: BusinessDate, limit = 200, offset = 0): Promise<FollowUpRow[]> {
   return db.query<FollowUpRow>(
-    `SELECT e.id, e.tenancy_id, t.ref, t.patch_id, (e.details ->> 'dueDate') AS due_date, (e.details ->> 'reason') AS reason, e.note, e.recorded_by,
-            (SELECT string_agg(tn.name, ' & ' ORDER BY tn.position) FROM tenants tn WHERE tn.tenancy_id = t.id) AS names
+    `SELECT ${FOLLOW_UP_COLUMNS}
      FROM case_events e JOIN tenancies t ON t.id = e.tenancy_id
      WHERE ${FOLLOW_UPS_DUE_WHERE}
      ORDER BY (e.details ->> 'dueDate'), e.id LIMIT $3 OFFSET $4`,
     [today, patchIds, limit, offset],
   );
+}
+
+/** The first `limit` follow-ups due (as followUpsDue) and how many are due in all, in one query (the count is a window). */
+export async function followUpsDueWithTotal(db: Db, patchIds: number[] | null, today: BusinessDate, limit: number): Promise<{ rows: FollowUpRow[]; total: number }> {
+  const counted = await db.query<FollowUpRow & { total: number }>(
+    `SELECT (count(*) OVER ())::int AS total, ${FOLLOW_UP_COLUMNS}
+     FROM case_events e JOIN tenancies t ON t.id = e.tenancy_id
+     WHERE ${FOLLOW_UPS_DUE_WHERE}
+     ORDER BY (e.details ->> 'dueDate'), e.id LIMIT $3`,
+    [today, patchIds, limit],
+  );
+  return { rows: counted.map(({ total: _total, ...row }) => row), total: counted[0]?.total ?? 0 };
 }
 
 /** How many follow-ups are due on or before `today` and not yet marked done, in the given patches. */

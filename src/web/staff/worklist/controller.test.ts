@@ -2,7 +2,8 @@ import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebTestApp, type WebTestApp } from '../../../../test/support/web-test-app';
 import { storeAssessments } from '../../../persistence/stores/assessment-store';
-import { createTenancy } from '../../../persistence/stores/tenancy-store';
+import { queryWorklist } from '../../../persistence/stores/worklist-store';
+import { aTenancyOnPatch } from '../../../../test/builders/tenancy';
 
 const refs = (html: string) =>
   load(html)('[data-qa="worklist-row"]')
@@ -70,22 +71,7 @@ describe('GET /worklist and the bulk letter', () => {
   it('pages 50 cases at a time', async () => {
     const ids: number[] = [];
     for (let i = 0; i < 55; i += 1) {
-      ids.push(
-        await createTenancy(t.db, {
-          ref: `TEN-P${String(i).padStart(3, '0')}`,
-          paymentReference: `PP${i}`,
-          tenure: 'secure',
-          landlordType: 'local_authority',
-          startDate: '2026-01-05',
-          endDate: null,
-          endReason: null,
-          rentFrequency: 'weekly',
-          address: `${i} Page Street`,
-          postcode: 'PG1 1AA',
-          patchName: 'Pages',
-          tenants: [{ name: `Page Tenant ${i}` }],
-        }),
-      );
+      ids.push(await aTenancyOnPatch(t.db, `TEN-P${String(i).padStart(3, '0')}`, 'Pages', { tenants: [{ name: `Page Tenant ${i}` }] }));
     }
     const [patch] = await t.db.query<{ id: number }>(`SELECT id FROM patches WHERE name = 'Pages'`);
     await storeAssessments(
@@ -113,29 +99,19 @@ describe('GET /worklist and the bulk letter', () => {
     expect(first.text).toContain('Showing 1 to 50 of 55 cases');
     const second = await agent.get(`/worklist?patch=${patch!.id}&page=2`);
     expect(refs(second.text)).toEqual(['TEN-P004', 'TEN-P003', 'TEN-P002', 'TEN-P001', 'TEN-P000']);
+    // The total comes with the rows (one query), and past the last page still counts them all.
+    const filter = { patchIds: [patch!.id], action: null, minRealArrearsPence: null, maxRealArrearsPence: null, vulnerable: null, tenure: null };
+    expect((await queryWorklist(t.db, filter, { limit: 50, offset: 50 })).total).toBe(55);
+    expect(await queryWorklist(t.db, filter, { limit: 50, offset: 100 })).toEqual({ rows: [], total: 55 });
+    expect(await queryWorklist(t.db, { ...filter, patchIds: [] }, { limit: 50, offset: 0 })).toEqual({ rows: [], total: 0 });
   });
 
   it('shows only the caseload by default: monitoring cases appear when their action is chosen', async () => {
-    const [id] = [
-      await createTenancy(t.db, {
-        ref: 'TEN-MON-1',
-        paymentReference: 'MON1',
-        tenure: 'secure',
-        landlordType: 'local_authority',
-        startDate: '2026-01-05',
-        endDate: null,
-        endReason: null,
-        rentFrequency: 'weekly',
-        address: '1 Watch Street',
-        postcode: 'WA1 1AA',
-        patchName: 'Watch',
-        tenants: [{ name: 'Watch Tenant' }],
-      }),
-    ];
+    const id = await aTenancyOnPatch(t.db, 'TEN-MON-1', 'Watch', { tenants: [{ name: 'Watch Tenant' }] });
     const [patch] = await t.db.query<{ id: number }>(`SELECT id FROM patches WHERE name = 'Watch'`);
     await storeAssessments(t.db, [
       {
-        tenancyId: id!,
+        tenancyId: id,
         asOf: '2026-11-23',
         trigger: 'daily',
         policyVersion: 1,
