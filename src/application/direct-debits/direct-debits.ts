@@ -6,7 +6,7 @@ import { advanceNoticeBy, collectionDates, describeCollectionDay, firstCollectio
 import type { MandateInputErrors, MandateInputText } from '../../domain/direct-debits/mandate-input';
 import { validateMandateInput } from '../../domain/direct-debits/mandate-input';
 import { aruddCodeOf, ARUDD_CODES, failureAction, isReturnTooOldToAct, type FailureAction } from '../../domain/direct-debits/return-codes';
-import { subtractWorkingDays } from '../../domain/direct-debits/working-days';
+import { subtractWorkingDays } from '../../domain/calendar/working-days';
 import type { Db } from '../../persistence/database';
 import { appendCaseEvents } from '../../persistence/stores/case-event-store';
 import { audit } from '../audit/audit';

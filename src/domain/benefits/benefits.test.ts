@@ -57,12 +57,16 @@ describe('UC payment dates: 7 days after the assessment period ends, the working
     // AP day, on or after, next 3 payments
     [5, '2026-11-01', ['2026-11-11', '2026-12-11', '2027-01-11']], // AP 5th–4th: 4 Nov + 7 = Wed 11 Nov
     [1, '2026-11-01', ['2026-11-06', '2026-12-07', '2027-01-07']], // AP 1st–end: 31 Oct + 7 = Sat 7 Nov → Fri 6 Nov
-    [28, '2026-11-01', ['2026-11-03', '2026-12-04', '2027-01-01']], // AP 28th–27th: 27 Oct + 7 = 3 Nov; 27 Nov + 7 = Fri 4 Dec; 27 Dec + 7 = Sun 3 Jan → Fri 1 Jan
+    [28, '2026-11-01', ['2026-11-03', '2026-12-04', '2026-12-31']], // AP 28th–27th: 27 Oct + 7 = 3 Nov; 27 Nov + 7 = Fri 4 Dec; 27 Dec + 7 = Sun 3 Jan → Fri 1 Jan is New Year's Day → Thu 31 Dec
     [31, '2027-02-01', ['2027-02-05', '2027-03-05', '2027-04-06']], // 31st → last day of short months: Sat 6 Feb → Fri 5; Sat 6 Mar → Fri 5; Tue 6 Apr
   ])('AP starting day %i, from %s', (day, from, expected) => {
     expect(ucPaymentDates(day, from, 3)).toEqual(expected);
   });
-  it('skips the given bank holidays', () => {
+  it('skips the England and Wales bank holidays, or the given ones', () => {
+    // AP 19th–18th: 18 Dec + 7 = Fri 25 Dec (Christmas) → Thu 24 Dec; with no holidays given, Fri 25 Dec.
+    expect(ucPaymentDates(19, '2026-12-01', 1)).toEqual(['2026-12-24']);
+    expect(ucPaymentDates(19, '2026-12-01', 1, [])).toEqual(['2026-12-25']);
+    expect(workingDayOnOrBefore('2026-08-31')).toBe('2026-08-28'); // the summer bank holiday
     expect(ucPaymentDates(18, '2026-12-01', 1, ['2026-12-24'])).toEqual(['2026-12-23']);
     expect(workingDayOnOrBefore('2026-12-28', ['2026-12-25', '2026-12-28'])).toBe('2026-12-24');
   });

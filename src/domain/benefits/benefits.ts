@@ -5,6 +5,7 @@
  * ../shared/docs/domain-reference.md §5.
  */
 import { addDays, daysInMonth, isoWeekday, toDayNumber, type BusinessDate } from '../calendar/business-date';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '../calendar/working-days';
 import { monthlyEquivalentPence, universalCreditWeeklyEquivalentPence } from '../assessment/measures/equivalents';
 import { divideRoundHalfUp, type Pence } from '../money/pence';
 
@@ -121,8 +122,11 @@ function periodStartIn(year: number, month: number, startDay: number): BusinessD
   return dateOf(year, month, Math.min(startDay, daysInMonth(year, month)));
 }
 
-/** The working day on or before `date` (weekends and the given bank holidays skipped). */
-export function workingDayOnOrBefore(date: BusinessDate, holidays: readonly BusinessDate[] = []): BusinessDate {
+/** England and Wales bank holidays (src/domain/calendar/working-days.ts), the default calendar. */
+const BANK_HOLIDAYS: readonly BusinessDate[] = [...ENGLAND_AND_WALES_BANK_HOLIDAYS];
+
+/** The working day on or before `date` (weekends and bank holidays skipped: England and Wales unless given). */
+export function workingDayOnOrBefore(date: BusinessDate, holidays: readonly BusinessDate[] = BANK_HOLIDAYS): BusinessDate {
   let d = date;
   while (isoWeekday(d) >= 5 || holidays.includes(d)) d = addDays(d, -1);
   return d;
@@ -130,10 +134,10 @@ export function workingDayOnOrBefore(date: BusinessDate, holidays: readonly Busi
 
 /**
  * §5.1: UC is paid monthly in arrears, 7 days after the assessment period ends (the day before the next
- * period starts), moved to the working day before when that is a weekend or bank holiday. Returns the
- * next `count` payment dates on or after `onOrAfter`.
+ * period starts), moved to the working day before when that is a weekend or bank holiday (England and
+ * Wales unless given). Returns the next `count` payment dates on or after `onOrAfter`.
  */
-export function ucPaymentDates(startDay: number, onOrAfter: BusinessDate, count: number, holidays: readonly BusinessDate[] = []): BusinessDate[] {
+export function ucPaymentDates(startDay: number, onOrAfter: BusinessDate, count: number, holidays: readonly BusinessDate[] = BANK_HOLIDAYS): BusinessDate[] {
   if (startDay < 1 || startDay > 31) throw new RangeError('assessment period start day must be 1–31');
   const dates: BusinessDate[] = [];
   let year = Number(onOrAfter.slice(0, 4));

@@ -1,6 +1,6 @@
 import type { BusinessDate } from '../calendar/business-date';
 import { addDays, addMonths, civilFromDays, daysInMonth, isoWeekday, toDayNumber } from '../calendar/business-date';
-import { addWorkingDays, subtractWorkingDays, workingDayOnOrAfter } from './working-days';
+import { addWorkingDays, subtractWorkingDays, workingDayOnOrAfter } from '../calendar/working-days';
 
 /** The days of the month the landlord collects monthly direct debits on. */
 export const MONTHLY_COLLECTION_DAYS: readonly number[] = [1, 8, 15, 22, 28];

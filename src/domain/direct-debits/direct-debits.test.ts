@@ -3,7 +3,7 @@ import { maskAccountNumber, maskSortCode, parseAccountNumber, parseSortCode } fr
 import { advanceNoticeBy, collectionDates, earliestFirstCollection, firstCollection, firstCollectionAtNewAmount, isOfferedCollectionDay } from './collection-schedule';
 import { validateMandateInput } from './mandate-input';
 import { aruddCodeOf, failureAction, isReturnTooOldToAct } from './return-codes';
-import { addWorkingDays, ENGLAND_AND_WALES_BANK_HOLIDAYS, isWorkingDay, subtractWorkingDays, workingDayOnOrAfter } from './working-days';
+import { addWorkingDays, ENGLAND_AND_WALES_BANK_HOLIDAYS, isWorkingDay, subtractWorkingDays, workingDayOnOrAfter } from '../calendar/working-days';
 
 describe('working days (weekends and England and Wales bank holidays 2025–2028)', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { addDays, type BusinessDate } from '../calendar/business-date';
 import type { CollectionDay } from './collection-schedule';
 import { BACS_LEAD_WORKING_DAYS, collectionDates } from './collection-schedule';
-import { addWorkingDays } from './working-days';
+import { addWorkingDays } from '../calendar/working-days';
 
 /** ARUDD return codes (Bacs). The import records them as the reversal's reason `ARUDD <code>: <words>`. */
 export const ARUDD_CODES: Readonly<Record<string, string>> = {

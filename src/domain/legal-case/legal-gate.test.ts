@@ -18,6 +18,13 @@ describe('deemed service (domain reference §1 "Service"; CPR 6.26)', () => {
     ['2026-03-05', 'first_class_post', '2026-03-09'],
     ['2026-03-06', 'first_class_post', '2026-03-10'],
     ['2026-03-07', 'first_class_post', '2026-03-10'],
+    // Bank holidays are not business days (CPR 6.2(b)): Christmas Day Fri 25 Dec, Boxing Day moved to Mon 28 Dec 2026.
+    ['2026-12-24', 'first_class_post', '2026-12-30'],
+    ['2026-12-23', 'first_class_post', '2026-12-29'],
+    ['2026-12-25', 'left_at_property', '2026-12-29'],
+    ['2026-08-31', 'left_at_property', '2026-09-01'],
+    ['2026-08-28', 'first_class_post', '2026-09-02'],
+    ['2026-12-25', 'hand', '2026-12-25'],
   ];
   it.each(cases)('acted on %s by %s → served %s', (actedOn, method, servedOn) => {
     expect(deemedServiceDate(actedOn, method)).toBe(servedOn);

@@ -5,12 +5,14 @@
  * officer; s128 notices may use LGA 1972 s233 methods: deliver, leave at the address, post).
  *
  * Deemed service (domain reference §1 notes; CPR 6.26 table, Interpretation Act 1978 s7 — the working day
- * count is the CPR rule, bank holidays are not modelled [unverified for every tenancy agreement]):
+ * count is the CPR rule [unverified for every tenancy agreement]). A business day is any day but a
+ * Saturday, a Sunday or a bank holiday (CPR 6.2(b); England and Wales, src/domain/calendar/working-days.ts):
  *   hand              → the day it is handed over;
- *   left_at_property  → the day it is left, or the next business day when left on a Saturday or Sunday;
+ *   left_at_property  → the day it is left, or the next business day when left on another day;
  *   first_class_post  → the second business day after posting.
  */
-import { addDays, isoWeekday, type BusinessDate } from '../calendar/business-date';
+import { addDays, type BusinessDate } from '../calendar/business-date';
+import { isWorkingDay } from '../calendar/working-days';
 
 export const SERVICE_METHODS = ['hand', 'first_class_post', 'left_at_property'] as const;
 export type ServiceMethod = (typeof SERVICE_METHODS)[number];
@@ -25,9 +27,9 @@ export function isServiceMethod(value: string): value is ServiceMethod {
   return (SERVICE_METHODS as readonly string[]).includes(value);
 }
 
-/** Monday to Friday (bank holidays are not modelled). */
+/** Monday to Friday, not a bank holiday (CPR 6.2(b)). */
 export function isBusinessDay(date: BusinessDate): boolean {
-  return isoWeekday(date) <= 4;
+  return isWorkingDay(date);
 }
 
 export function nextBusinessDayOnOrAfter(date: BusinessDate): BusinessDate {

@@ -1,5 +1,5 @@
-import type { BusinessDate } from '../calendar/business-date';
-import { addDays, isoWeekday } from '../calendar/business-date';
+import type { BusinessDate } from './business-date';
+import { addDays, isoWeekday } from './business-date';
 
 /**
  * England and Wales bank holidays 2025–2028 (GOV.UK list, substitute days included). Bacs does not
