@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../persistence/database';
 import { appendCaseEvents } from '../../persistence/stores/case-event-store';
 import { appendLedgerTransactions } from '../../persistence/stores/ledger-store';
-import { currentAssessment } from '../../persistence/stores/assessment-store';
+import { currentAssessment, storeAssessments } from '../../persistence/stores/assessment-store';
+import { TRANSIT_TRACE_RULE } from '../../domain/assessment';
 import { seedWeb, type SeededWeb } from '../../../test/support/seed-web';
 import { createTestDatabase } from '../../../test/support/test-database';
 import type { CaseContext } from '../case-events/case-access';
@@ -103,5 +104,21 @@ describe('arrangements and their monitoring', () => {
     const raised = (await arrangementTasksFor(db, '2026-12-07')).filter((t) => t.tenancyId === n2);
     expect(raised).toHaveLength(1);
     expect(raised[0]).toMatchObject({ kind: 'arrangement_early_warning', details: { source: 'court_order', lateInstalmentOn: '2026-12-01' } });
+  });
+
+  it("counts the payments in transit that the day's assessment found, as the engine's kept/broken does", async () => {
+    const n2 = seed.tenancies['TEN-N002']!;
+    // 8 December: the second instalment is due, both unpaid — beyond the tolerance of one instalment.
+    expect((await arrangementTasksFor(db, '2026-12-08')).filter((t) => t.tenancyId === n2)).toEqual([]);
+    // The day's assessment found £6 in transit: within one instalment plus the transit, so late, not broken.
+    await storeAssessments(db, [
+      {
+        tenancyId: n2, asOf: '2026-12-08', trigger: 'payment', policyVersion: 1, action: 'monitor_order', priority: 0, balancePence: 1000, arrearsPence: 1000,
+        realArrearsPence: 400, needsApproval: false, patchId: null, result: {}, trace: [{ rule: TRANSIT_TRACE_RULE, matched: true, detail: '', figures: { inTransitPence: 600 } }],
+      },
+    ]);
+    const raised = (await arrangementTasksFor(db, '2026-12-08')).filter((t) => t.tenancyId === n2);
+    expect(raised).toHaveLength(1);
+    expect(raised[0]).toMatchObject({ kind: 'arrangement_early_warning', details: { source: 'court_order', lateInstalmentOn: '2026-12-01', breaksOn: '2026-12-15' } });
   });
 });

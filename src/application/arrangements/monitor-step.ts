@@ -7,10 +7,12 @@
  */
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import { watchInstalments } from '../../domain/arrangements/monitoring';
+import { TRANSIT_TRACE_RULE } from '../../domain/assessment';
 import type { InstalmentFrequency } from '../../domain/arrangements/plan-arrangement';
 import { formatPounds } from '../../domain/money/pence';
 import { formatLongDate } from '../../domain/statements/dates';
 import type { Db } from '../../persistence/database';
+import { inTransitOn } from '../../persistence/stores/assessment-store';
 import type { AfterRunStep } from '../daily-run/after-run';
 import { raiseTasks, type NewTask } from '../tasks/tasks';
 import { complianceSums } from './money';
@@ -47,10 +49,12 @@ export async function arrangementTasksFor(db: Db, asOf: BusinessDate): Promise<N
   const items = await watched(db, asOf);
   // DISTINCT ON above keeps the latest court order per tenancy; arrangements: at most one active per tenancy.
   const sums = await complianceSums(db, asOf, items.map((w) => ({ tenancyId: w.tenancy_id, startDate: w.start_date })));
+  // The payments in transit the day's assessment found widen the tolerance, as in the engine's kept/broken.
+  const transit = await inTransitOn(db, items.map((w) => w.tenancy_id), asOf, TRANSIT_TRACE_RULE);
   const tasks: NewTask[] = [];
   for (const w of items) {
     const s = sums.get(`${w.tenancy_id}|${w.start_date}`) ?? { chargesPence: 0, paidPence: 0 };
-    const watch = watchInstalments({ startDate: w.start_date, frequency: frequencyOf(w.frequency), instalmentPence: w.instalment_pence, asOf, ...s, transitPence: 0 });
+    const watch = watchInstalments({ startDate: w.start_date, frequency: frequencyOf(w.frequency), instalmentPence: w.instalment_pence, asOf, ...s, transitPence: transit.get(w.tenancy_id) ?? 0 });
     if (watch.state !== 'late') continue;
     const what = w.source === 'arrangement' ? 'arrangement' : 'court order';
     tasks.push({

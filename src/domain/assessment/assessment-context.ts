@@ -82,6 +82,12 @@ function formerTenancyArrangement(events: readonly IndexedEvent[], endDate: Busi
   return latest(events, (e) => e.date > endDate && isLiveArrangement(e, asOf));
 }
 
+/**
+ * The trace entry that states the payments in transit on asOf (figure `inTransitPence`): what the
+ * arrangement monitoring reads beside the stored result (src/application/arrangements/monitor-step.ts).
+ */
+export const TRANSIT_TRACE_RULE = '§1 technical and real arrears';
+
 export function buildAssessmentContext(caseFile: CaseFile, policy: PolicyParameters, trace: Trace): AssessmentContext {
   const index = buildCaseIndex(caseFile);
   const asOfDay = index.asOfDay;
@@ -109,7 +115,7 @@ export function buildAssessmentContext(caseFile: CaseFile, policy: PolicyParamet
   const technicalArrearsPence = technicalArrears(arrearsPence, transit.totalPence);
   const realArrearsPence = arrearsPence - technicalArrearsPence;
   const weeksHundredths = weeksInArrearsHundredths(realArrearsPence, weeklyChargePence);
-  trace.add('§1 technical and real arrears', realArrearsPence > 0, `real arrears ${realArrearsPence} pence, ${(weeksHundredths / 100).toFixed(2)} weeks`, {
+  trace.add(TRANSIT_TRACE_RULE, realArrearsPence > 0, `real arrears ${realArrearsPence} pence, ${(weeksHundredths / 100).toFixed(2)} weeks`, {
     arrearsPence,
     inTransitPence: transit.totalPence,
     technicalArrearsPence,

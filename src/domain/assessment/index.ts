@@ -1,5 +1,6 @@
 /** The assessment engine: the recovery policy applied to one case file (pure). */
 export { assessCase } from './assess-case';
+export { TRANSIT_TRACE_RULE } from './assessment-context';
 export type {
   ActionCode,
   ArrangementView,

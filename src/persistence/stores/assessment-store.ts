@@ -139,6 +139,23 @@ export async function currentAssessment(db: Db, tenancyId: number): Promise<Stor
   return rows[0] ?? null;
 }
 
+/**
+ * The payments in transit (pence) that the latest assessment of each tenancy dated `asOf` found: the
+ * `inTransitPence` figure of its trace entry `rule` (TRANSIT_TRACE_RULE). Tenancies not assessed as of that
+ * day are left out.
+ */
+export async function inTransitOn(db: Db, tenancyIds: readonly number[], asOf: BusinessDate, rule: string): Promise<Map<number, number>> {
+  if (tenancyIds.length === 0) return new Map();
+  const rows = await db.query<{ tenancy_id: number; in_transit: number | null }>(
+    `SELECT DISTINCT ON (a.tenancy_id) a.tenancy_id,
+            (SELECT (x -> 'figures' ->> 'inTransitPence')::bigint FROM json_array_elements(a.trace) x WHERE x ->> 'rule' = $3 LIMIT 1) AS in_transit
+     FROM assessments a WHERE a.tenancy_id = ANY($1::int[]) AND a.as_of = $2
+     ORDER BY a.tenancy_id, a.id DESC`,
+    [[...tenancyIds], asOf, rule],
+  );
+  return new Map(rows.map((r) => [r.tenancy_id, r.in_transit ?? 0]));
+}
+
 export async function dailyAssessment(db: Db, tenancyId: number, asOf: BusinessDate): Promise<StoredAssessment | null> {
   const rows = await db.query<StoredAssessment>(
     `SELECT id, tenancy_id, as_of, trigger, policy_version, action, priority, result, trace, created_at
