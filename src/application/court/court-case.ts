@@ -199,7 +199,7 @@ export async function loadCourtCase(db: Db, tenancy: TenancyRow, today: Business
   const warrantApprovals = approvals.filter((a) => a.action === 'apply_for_warrant');
   const pending = warrantApprovals.find((a) => a.status === 'pending') ?? null;
   const approvedUnsent = warrantApprovals.find(
-    (a) => a.status === 'approved' && !events.some((e) => e.type === 'warrant_requested' && e.details.approvalId === a.id) && (order === null || (a.decided_at !== null && a.decided_at.toISOString().slice(0, 10) >= order.date)),
+    (a) => a.status === 'approved' && !events.some((e) => e.type === 'warrant_requested' && e.details.approvalId === a.id) && (order === null || (a.decided_on !== null && a.decided_on >= order.date)),
   ) ?? null;
   const recommendedAction = assessment?.action ?? null;
   const termsBroken = order?.order === 'suspended' ? (recommendedAction === 'apply_for_warrant' ? true : recommendedAction === 'monitor_order' ? false : null) : null;

@@ -285,13 +285,13 @@ export async function decideApprovalRequest(
         },
       ]);
       if (eventId === undefined) return { kind: 'already_decided' as const };
-      const ok = await decideApproval(tx, { id: approvalId, status: 'approved', decidedBy: ctx.actor.id, reason: reason === '' ? null : reason, at: ctx.audit.now, actionEventId: eventId });
+      const ok = await decideApproval(tx, { id: approvalId, status: 'approved', decidedBy: ctx.actor.id, reason: reason === '' ? null : reason, at: ctx.audit.now, on: ctx.today, actionEventId: eventId });
       if (!ok) throw new Error('approval changed while deciding');
       if (approval.action === 'apply_for_warrant') await recordWarrantRequestedOnApproval(tx, ctx, tenancy.id, approvalId);
       await auditDecision(tx, ctx, tenancy, 'approved', { action: approval.action, approvalId });
       return { kind: 'approved' as const, eventId };
     }
-    const ok = await decideApproval(tx, { id: approvalId, status: 'declined', decidedBy: ctx.actor.id, reason, at: ctx.audit.now, actionEventId: null });
+    const ok = await decideApproval(tx, { id: approvalId, status: 'declined', decidedBy: ctx.actor.id, reason, at: ctx.audit.now, on: ctx.today, actionEventId: null });
     if (!ok) return { kind: 'already_decided' as const };
     await appendCaseEvents(tx, [
       {

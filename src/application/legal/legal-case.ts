@@ -70,12 +70,6 @@ export function gateEventOf(e: CaseEventRow): GateEvent {
   };
 }
 
-function dayOf(value: unknown): BusinessDate | null {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'string') return value.slice(0, 10);
-  return null;
-}
-
 /** The legal situation of a tenancy on asOf (the engine run on the case file built for that day). */
 export async function legalSituation(db: Db, tenancyId: number, asOf: BusinessDate): Promise<LegalSituation> {
   const [data] = await loadCaseData(db, { ids: [tenancyId] }, asOf);
@@ -99,8 +93,9 @@ export async function legalSituation(db: Db, tenancyId: number, asOf: BusinessDa
   const gateEvents = upToAsOf.map(gateEventOf);
   const approvals = await listApprovalsOfTenancy(db, tenancyId);
   const episodeStart = assessment.episodeStart;
+  // By the business day it was decided on (not the moment's calendar day: the workspace's day may differ).
   const possessionApproved = approvals.some((a) => {
-    const decided = dayOf(a.decided_at);
+    const decided = a.decided_on;
     return a.action === 'apply_for_possession' && a.status === 'approved' && decided !== null && decided <= asOf && (episodeStart === null || decided >= episodeStart);
   });
   const n = assessment.notice;

@@ -98,7 +98,11 @@ describe('the legal pipeline up to the claim (application, on the database)', ()
 
     await psed('claim');
     const approvalId = await insertApproval(db, { tenancyId: id, action: 'apply_for_possession', assessmentId: null, recommendedAction: 'apply_for_possession', requestedBy: seed.users.officerNorth.id, note: null, at: new Date('2026-11-23T09:00:00Z') });
-    await decideApproval(db, { id: approvalId!, status: 'approved', decidedBy: seed.users.manager.id, reason: null, at: new Date('2026-11-23T11:00:00Z'), actionEventId: null });
+    // Decided on the workspace's day, 23 November, at a moment the clock already read 30 November: the gate
+    // goes by the business day of the decision (it went by the clock's day, and refused the claim until then).
+    await decideApproval(db, { id: approvalId!, status: 'approved', decidedBy: seed.users.manager.id, reason: null, at: new Date('2026-11-30T11:00:00Z'), on: '2026-11-23', actionEventId: null });
+    expect((await claimGateFor(db, id, '2026-11-22')).reasons.join(' ')).toContain('A manager has not approved');
+    expect((await claimGateFor(db, id, '2026-11-23')).reasons.join(' ')).not.toContain('A manager has not approved');
     expect((await claimGateFor(db, id, '2026-12-06')).reasons.join(' ')).toContain('the claim can be issued from 2026-12-07');
     const gate = await claimGateFor(db, id, '2026-12-14');
     expect(gate).toMatchObject({ open: true, reasons: [] });

@@ -1,3 +1,4 @@
+import type { BusinessDate } from '../../domain/calendar/business-date';
 import type { Db } from '../database';
 
 export type ApprovalStatus = 'pending' | 'approved' | 'declined';
@@ -19,6 +20,8 @@ export interface ApprovalRow {
   decided_by: number | null;
   decided_by_name: string | null;
   decided_at: Date | null;
+  /** The business day of the decision (the workspace's today when it was made). */
+  decided_on: BusinessDate | null;
   decision_reason: string | null;
   action_event_id: number | null;
   real_arrears_pence: number | null;
@@ -28,7 +31,7 @@ export interface ApprovalRow {
 const SELECT_APPROVAL = `
   SELECT ap.id, ap.tenancy_id, t.ref AS tenancy_ref, t.patch_id, pa.name AS patch_name, ap.action, ap.assessment_id, ap.recommended_action,
          ap.requested_by, ru.display_name AS requested_by_name, ap.requested_at, ap.request_note, ap.status, ap.decided_by,
-         du.display_name AS decided_by_name, ap.decided_at, ap.decision_reason, ap.action_event_id, c.real_arrears_pence,
+         du.display_name AS decided_by_name, ap.decided_at, ap.decided_on, ap.decision_reason, ap.action_event_id, c.real_arrears_pence,
          (SELECT string_agg(tn.name, ' & ' ORDER BY tn.position) FROM tenants tn WHERE tn.tenancy_id = t.id) AS names
   FROM approvals ap
   JOIN tenancies t ON t.id = ap.tenancy_id
@@ -69,12 +72,12 @@ export async function listApprovalsOfTenancy(db: Db, tenancyId: number): Promise
 /** Decides a pending request (only if still pending and not the requester's own); false otherwise. */
 export async function decideApproval(
   db: Db,
-  d: { id: number; status: 'approved' | 'declined'; decidedBy: number; reason: string | null; at: Date; actionEventId: number | null },
+  d: { id: number; status: 'approved' | 'declined'; decidedBy: number; reason: string | null; at: Date; on: BusinessDate; actionEventId: number | null },
 ): Promise<boolean> {
   const rows = await db.query<{ id: number }>(
-    `UPDATE approvals SET status = $2, decided_by = $3, decision_reason = $4, decided_at = $5, action_event_id = $6
+    `UPDATE approvals SET status = $2, decided_by = $3, decision_reason = $4, decided_at = $5, decided_on = $7, action_event_id = $6
      WHERE id = $1 AND status = 'pending' AND requested_by <> $3 RETURNING id`,
-    [d.id, d.status, d.decidedBy, d.reason, d.at, d.actionEventId],
+    [d.id, d.status, d.decidedBy, d.reason, d.at, d.actionEventId, d.on],
   );
   return rows.length > 0;
 }

@@ -136,7 +136,7 @@ describe('account page', () => {
             {
               id: 1, tenancy_id: 7, tenancy_ref: 'TEN-7', patch_id: 1, patch_name: 'N', action: 'apply_for_possession', assessment_id: 55, recommended_action: 'apply_for_possession',
               requested_by: 2, requested_by_name: 'Jo', requested_at: new Date('2026-11-23T09:00:00Z'), request_note: null, status: 'pending', decided_by: null, decided_by_name: null,
-              decided_at: null, decision_reason: null, action_event_id: null, real_arrears_pence: 1, names: 'A',
+              decided_at: null, decided_on: null, decision_reason: null, action_event_id: null, real_arrears_pence: 1, names: 'A',
             },
           ],
         }),
