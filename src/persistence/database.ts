@@ -64,6 +64,14 @@ export function csvLine(values: readonly (string | number | boolean | null | und
 }
 
 /** Is this error PostgreSQL's unique_violation (23505)? */
+/**
+ * Rows read with a `(count(*) OVER ())::int AS total` column (a page and the count of every matching row in
+ * one query): the rows without that column, and the total (0 when no row came back).
+ */
+export function withWindowTotal<Row>(counted: readonly (Row & { total: number })[]): { rows: Row[]; total: number } {
+  return { rows: counted.map(({ total: _total, ...row }) => row as Row), total: counted[0]?.total ?? 0 };
+}
+
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
 }

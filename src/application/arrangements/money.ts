@@ -13,7 +13,6 @@ import { formatPounds } from '../../domain/money/pence';
 import { formatLongDate } from '../../domain/statements/dates';
 import type { Db } from '../../persistence/database';
 import { appendAudit } from '../../persistence/stores/audit-store';
-import { TRANSIT_TRACE_RULE } from '../../domain/assessment';
 import { currentAssessment, inTransitOn } from '../../persistence/stores/assessment-store';
 import { addCaseEventDetails } from '../../persistence/stores/case-event-amend-store';
 import { appendCaseEvents } from '../../persistence/stores/case-event-store';
@@ -391,7 +390,7 @@ export async function loadMoneyPage(db: Db, tenancy: TenancyRow, today: Business
   let active: ActiveWatch | null = null;
   if (current) {
     const sums = (await complianceSums(db, today, [{ tenancyId: tenancy.id, startDate: current.start_date }])).get(`${tenancy.id}|${current.start_date}`) ?? { chargesPence: 0, paidPence: 0 };
-    const transitPence = (await inTransitOn(db, [tenancy.id], today, TRANSIT_TRACE_RULE)).get(tenancy.id) ?? 0;
+    const transitPence = (await inTransitOn(db, [tenancy.id], today)).get(tenancy.id) ?? 0;
     active = {
       arrangement: current,
       watch: watchInstalments({ startDate: current.start_date, frequency: current.frequency, instalmentPence: current.instalment_pence, asOf: today, ...sums, transitPence }),

@@ -7,7 +7,6 @@
  */
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import { watchInstalments } from '../../domain/arrangements/monitoring';
-import { TRANSIT_TRACE_RULE } from '../../domain/assessment';
 import type { InstalmentFrequency } from '../../domain/arrangements/plan-arrangement';
 import { formatPounds } from '../../domain/money/pence';
 import { formatLongDate } from '../../domain/statements/dates';
@@ -50,7 +49,7 @@ export async function arrangementTasksFor(db: Db, asOf: BusinessDate): Promise<N
   // DISTINCT ON above keeps the latest court order per tenancy; arrangements: at most one active per tenancy.
   const sums = await complianceSums(db, asOf, items.map((w) => ({ tenancyId: w.tenancy_id, startDate: w.start_date })));
   // The payments in transit the day's assessment found widen the tolerance, as in the engine's kept/broken.
-  const transit = await inTransitOn(db, items.map((w) => w.tenancy_id), asOf, TRANSIT_TRACE_RULE);
+  const transit = await inTransitOn(db, items.map((w) => w.tenancy_id), asOf);
   const tasks: NewTask[] = [];
   for (const w of items) {
     const s = sums.get(`${w.tenancy_id}|${w.start_date}`) ?? { chargesPence: 0, paidPence: 0 };

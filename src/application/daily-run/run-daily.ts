@@ -3,7 +3,7 @@ import { needsAPerson } from '../../domain/worklist/caseload';
 import type { Db } from '../../persistence/database';
 import { tenancyIdRange } from '../../persistence/stores/case-data-store';
 import { finishJobRun, startJobRun } from '../../persistence/stores/job-run-store';
-import { activePolicy, type AssessmentBatch } from '../assessment/assess-tenancies';
+import { activePolicy, type AssessmentBatch, type PipelineResult } from '../assessment/assess-tenancies';
 import { assessInParallel } from '../assessment/parallel-assessment';
 import { runAfterRunSteps } from './after-run';
 
@@ -48,11 +48,9 @@ export async function runDaily(db: Db, asOf: BusinessDate, options: DailyRunOpti
   const jobRunId = await startJobRun(db, 'daily', asOf);
   try {
     const timings = { chargesMs: 0, readMs: 0, assessMs: 0, storeMs: 0, afterRunMs: 0 };
-    const charges = { posted: 0, postedPence: 0 };
     const policy = await activePolicy(db);
     const range = await tenancyIdRange(db);
-    let byAction: Record<string, number> = {};
-    let assessed = 0;
+    let done: PipelineResult = { assessed: 0, byAction: {}, charges: { posted: 0, postedPence: 0 } };
     const batchSize = options.batchSize ?? 1000;
     if (range) {
       // Batches in id order, pipelined, shared among worker threads on PostgreSQL: see assessInParallel.
@@ -60,7 +58,7 @@ export async function runDaily(db: Db, asOf: BusinessDate, options: DailyRunOpti
       let idsDone = 0;
       const batches: AssessmentBatch[] = [];
       for (let from = range.min; from <= range.max; from += batchSize) batches.push({ selection: { idFrom: from, idTo: Math.min(range.max, from + batchSize - 1) }, asOf, postChargesFirst: true });
-      const done = await assessInParallel(db, batches, 'daily', policy, {
+      done = await assessInParallel(db, batches, 'daily', policy, {
         ...(options.workers === undefined ? {} : { workers: options.workers }),
         jobRunId,
         nowMs,
@@ -72,21 +70,17 @@ export async function runDaily(db: Db, asOf: BusinessDate, options: DailyRunOpti
           options.onProgress?.(idsDone, total);
         },
       });
-      assessed = done.assessed;
-      byAction = done.byAction;
-      charges.posted = done.charges.posted;
-      charges.postedPence = done.charges.postedPence;
     }
     const afterRunStarted = nowMs();
     const tasksRaised = await runAfterRunSteps(db, asOf);
     timings.afterRunMs = nowMs() - afterRunStarted;
     const summary: DailyRunSummary = {
       asOf,
-      chargesPosted: charges.posted,
-      chargesPostedPence: charges.postedPence,
-      accountsAssessed: assessed,
-      caseload: Object.entries(byAction).filter(([a]) => needsAPerson(a)).reduce((n, [, c]) => n + c, 0),
-      byAction,
+      chargesPosted: done.charges.posted,
+      chargesPostedPence: done.charges.postedPence,
+      accountsAssessed: done.assessed,
+      caseload: Object.entries(done.byAction).filter(([a]) => needsAPerson(a)).reduce((n, [, c]) => n + c, 0),
+      byAction: done.byAction,
       policyVersion: policy.version,
       tasksRaised,
       durationMs: Math.round(nowMs() - started),

@@ -1,3 +1,4 @@
+import { TRANSIT_TRACE_RULE } from '../../domain/assessment';
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import { copyTextLine, type Db } from '../database';
 
@@ -141,17 +142,17 @@ export async function currentAssessment(db: Db, tenancyId: number): Promise<Stor
 
 /**
  * The payments in transit (pence) that the latest assessment of each tenancy dated `asOf` found: the
- * `inTransitPence` figure of its trace entry `rule` (TRANSIT_TRACE_RULE). Tenancies not assessed as of that
- * day are left out.
+ * `inTransitPence` figure of its trace entry TRANSIT_TRACE_RULE. Tenancies not assessed as of that day are
+ * left out.
  */
-export async function inTransitOn(db: Db, tenancyIds: readonly number[], asOf: BusinessDate, rule: string): Promise<Map<number, number>> {
+export async function inTransitOn(db: Db, tenancyIds: readonly number[], asOf: BusinessDate): Promise<Map<number, number>> {
   if (tenancyIds.length === 0) return new Map();
   const rows = await db.query<{ tenancy_id: number; in_transit: number | null }>(
     `SELECT DISTINCT ON (a.tenancy_id) a.tenancy_id,
             (SELECT (x -> 'figures' ->> 'inTransitPence')::bigint FROM json_array_elements(a.trace) x WHERE x ->> 'rule' = $3 LIMIT 1) AS in_transit
      FROM assessments a WHERE a.tenancy_id = ANY($1::int[]) AND a.as_of = $2
      ORDER BY a.tenancy_id, a.id DESC`,
-    [[...tenancyIds], asOf, rule],
+    [[...tenancyIds], asOf, TRANSIT_TRACE_RULE],
   );
   return new Map(rows.map((r) => [r.tenancy_id, r.in_transit ?? 0]));
 }

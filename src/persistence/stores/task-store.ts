@@ -1,5 +1,5 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
-import type { Db } from '../database';
+import { withWindowTotal, type Db } from '../database';
 
 export type TaskStatus = 'open' | 'done' | 'cancelled';
 
@@ -114,7 +114,7 @@ export async function listTasksWithTotal(db: Db, filter: TaskFilter & { limit: n
      LIMIT $6`,
     [...w.params, filter.limit],
   );
-  return { rows: counted.map(({ total: _total, ...row }) => row), total: counted[0]?.total ?? 0 };
+  return withWindowTotal(counted);
 }
 
 /** How many tasks match the filter (its limit and offset aside). */

@@ -1,6 +1,6 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import { WATCH_ONLY_ACTIONS } from '../../domain/worklist/caseload';
-import type { Db } from '../database';
+import { withWindowTotal, type Db } from '../database';
 
 export interface WorklistFilter {
   /** null = every patch; [] = none. */
@@ -74,7 +74,7 @@ export async function queryWorklist(db: Db, filter: WorklistFilter, page: { limi
     const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM current_assessments c JOIN tenancies t ON t.id = c.tenancy_id WHERE ${w.sql}`, w.params);
     return { rows: [], total: count?.n ?? 0 };
   }
-  return { rows: counted.map(({ total: _total, ...row }) => row), total: counted[0]?.total ?? 0 };
+  return withWindowTotal(counted);
 }
 
 /** How many cases per recommended action, under every filter but the action. */
@@ -128,7 +128,7 @@ export async function followUpsDueWithTotal(db: Db, patchIds: number[] | null, t
      ORDER BY (e.details ->> 'dueDate'), e.id LIMIT $3`,
     [today, patchIds, limit],
   );
-  return { rows: counted.map(({ total: _total, ...row }) => row), total: counted[0]?.total ?? 0 };
+  return withWindowTotal(counted);
 }
 
 /** How many follow-ups are due on or before `today` and not yet marked done, in the given patches. */
