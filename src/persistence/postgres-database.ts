@@ -19,6 +19,30 @@ const types = {
 
 type Client = pg.Pool | pg.PoolClient;
 
+/**
+ * Parameterised statements are prepared once per connection and reused by name: PostgreSQL then skips
+ * parsing (and, once it settles on a generic plan, planning) on every later execution — most of the
+ * database's time for the small queries of a page. Every parameterised statement text in the code is one
+ * of a fixed set (values go in parameters, never in the text), so the names are bounded; as a guard, texts
+ * beyond the first MAX_PREPARED run unnamed as before. Statements without parameters (which may hold
+ * several commands) are never named.
+ */
+const MAX_PREPARED = 2000;
+
+/** Names statement texts rw1, rw2, … in the order first seen; texts beyond the first `max` get none. */
+export function statementNamer(max: number = MAX_PREPARED): (sql: string) => string | undefined {
+  const names = new Map<string, string>();
+  return (sql) => {
+    const known = names.get(sql);
+    if (known !== undefined || names.size >= max) return known;
+    const name = `rw${names.size + 1}`;
+    names.set(sql, name);
+    return name;
+  };
+}
+
+const statementName = statementNamer();
+
 function wrap(client: Client, pool: pg.Pool, inTransaction: boolean, connectionString?: string): Db {
   const copyIn = async (sql: string, chunks: Iterable<string> | AsyncIterable<string>) => {
     const run = async (conn: pg.PoolClient) => {
@@ -49,7 +73,9 @@ function wrap(client: Client, pool: pg.Pool, inTransaction: boolean, connectionS
     kind: 'postgres',
     ...(inTransaction || connectionString === undefined ? {} : { connectionString }),
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      const result = await serial(() => client.query({ text: sql, values: params as unknown[], types } as pg.QueryConfig));
+      const name = params.length > 0 ? statementName(sql) : undefined;
+      const config = { text: sql, values: params as unknown[], types, ...(name === undefined ? {} : { name }) };
+      const result = await serial(() => client.query(config as pg.QueryConfig));
       return result.rows as T[];
     },
     async exec(sql: string) {

@@ -145,10 +145,18 @@ export async function listPatchNames(db: Db): Promise<{ id: number; name: string
   return db.query<{ id: number; name: string }>(`SELECT id, name FROM patches ORDER BY name`);
 }
 
-/** Active officers with a patch (the worklist's officer filter). */
-export async function listCaseworkers(db: Db): Promise<{ id: number; name: string; patchName: string | null }[]> {
-  return db.query<{ id: number; name: string; patchName: string | null }>(
-    `SELECT u.id, u.display_name AS name, p.name AS "patchName" FROM users u LEFT JOIN patches p ON p.id = u.patch_id
-     WHERE u.active AND (u.role IN ('officer', 'senior_officer') OR 'officer' = ANY(u.extra_roles)) ORDER BY u.display_name`,
+/**
+ * The worklist's filter choices in one round trip (every worklist page shows both): the patches by name
+ * (as listPatchNames), and the active caseworkers — officers, senior officers and anyone with the officer
+ * role besides their own — by name, with their patch.
+ */
+export async function listWorklistFilterChoices(
+  db: Db,
+): Promise<{ patches: { id: number; name: string }[]; officers: { id: number; name: string; patchName: string | null }[] }> {
+  const [row] = await db.query<{ patches: { id: number; name: string }[]; officers: { id: number; name: string; patchName: string | null }[] }>(
+    `SELECT (SELECT coalesce(json_agg(json_build_object('id', pa.id, 'name', pa.name) ORDER BY pa.name), '[]') FROM patches pa) AS patches,
+            (SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.display_name, 'patchName', p.name) ORDER BY u.display_name), '[]')
+             FROM users u LEFT JOIN patches p ON p.id = u.patch_id WHERE u.active AND (u.role IN ('officer', 'senior_officer') OR 'officer' = ANY(u.extra_roles))) AS officers`,
   );
+  return { patches: row?.patches ?? [], officers: row?.officers ?? [] };
 }

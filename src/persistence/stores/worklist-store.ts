@@ -57,17 +57,25 @@ function whereOf(filter: WorklistFilter, options: { withAction: boolean }): { sq
 export async function queryWorklist(db: Db, filter: WorklistFilter, page: { limit: number; offset: number }): Promise<{ rows: WorklistRow[]; total: number }> {
   const w = whereOf(filter, { withAction: true });
   const n = w.params.length;
+  // The page is chosen from the small index-backed rows first; only its own rows then fetch the stored
+  // result and the tenants' names (fetching them for every matching case before the LIMIT made the planner
+  // scan the assessments).
   const counted = await db.query<WorklistRow & { total: number }>(
-    `SELECT (count(*) OVER ())::int AS total, c.tenancy_id, t.ref, c.patch_id, pa.name AS patch_name, t.tenure, c.action, c.priority, c.real_arrears_pence, c.needs_approval,
-            c.as_of, a.result,
-            (SELECT string_agg(tn.name, ' & ' ORDER BY tn.position) FROM tenants tn WHERE tn.tenancy_id = t.id) AS names
-     FROM current_assessments c
-     JOIN tenancies t ON t.id = c.tenancy_id
-     JOIN assessments a ON a.id = c.assessment_id
-     LEFT JOIN patches pa ON pa.id = c.patch_id
-     WHERE ${w.sql}
-     ORDER BY c.priority DESC, c.real_arrears_pence DESC, t.ref
-     LIMIT $${n + 1} OFFSET $${n + 2}`,
+    `SELECT p.total, p.tenancy_id, p.ref, p.patch_id, pa.name AS patch_name, p.tenure, p.action, p.priority, p.real_arrears_pence, p.needs_approval,
+            p.as_of, a.result,
+            (SELECT string_agg(tn.name, ' & ' ORDER BY tn.position) FROM tenants tn WHERE tn.tenancy_id = p.tenancy_id) AS names
+     FROM (
+       SELECT (count(*) OVER ())::int AS total, c.tenancy_id, t.ref, c.patch_id, t.tenure, c.action, c.priority, c.real_arrears_pence, c.needs_approval,
+              c.as_of, c.assessment_id
+       FROM current_assessments c
+       JOIN tenancies t ON t.id = c.tenancy_id
+       WHERE ${w.sql}
+       ORDER BY c.priority DESC, c.real_arrears_pence DESC, t.ref
+       LIMIT $${n + 1} OFFSET $${n + 2}
+     ) p
+     JOIN assessments a ON a.id = p.assessment_id
+     LEFT JOIN patches pa ON pa.id = p.patch_id
+     ORDER BY p.priority DESC, p.real_arrears_pence DESC, p.ref`,
     [...w.params, page.limit, page.offset],
   );
   if (counted.length === 0 && page.offset > 0) {

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { audit } from '../../../application/audit/audit';
 import { loadDueList, loadWorklist, WORKLIST_DUE_PREVIEW, type DueListKind } from '../../../application/caseload/worklist';
 import { bulkConfirmLetterOne } from '../../../application/decisions/decisions';
-import { listCaseworkers, listPatchNames } from '../../../persistence/stores/user-store';
+import { listWorklistFilterChoices } from '../../../persistence/stores/user-store';
 import { actorOf, auditContext, caseContext, type WebContext } from '../../context';
 import { bodyStrings } from '../../forms';
 import { addFlash } from '../../middleware/session';
@@ -15,7 +15,7 @@ export function worklistController(ctx: WebContext) {
       const actor = actorOf(req);
       const query = parseWorklistQuery(req.query);
       const today = await ctx.today();
-      const [worklist, patches, officers] = await Promise.all([loadWorklist(ctx.db, actor, query, today, { dueLimit: WORKLIST_DUE_PREVIEW }), listPatchNames(ctx.db), listCaseworkers(ctx.db)]);
+      const [worklist, { patches, officers }] = await Promise.all([loadWorklist(ctx.db, actor, query, today, { dueLimit: WORKLIST_DUE_PREVIEW }), listWorklistFilterChoices(ctx.db)]);
       await audit(ctx.db, auditContext(ctx, req), [
         {
           action: 'read',
@@ -32,7 +32,7 @@ export function worklistController(ctx: WebContext) {
         const actor = actorOf(req);
         const query = parseWorklistQuery(req.query);
         const today = await ctx.today();
-        const [list, patches, officers] = await Promise.all([loadDueList(ctx.db, actor, query, today, which), listPatchNames(ctx.db), listCaseworkers(ctx.db)]);
+        const [list, { patches, officers }] = await Promise.all([loadDueList(ctx.db, actor, query, today, which), listWorklistFilterChoices(ctx.db)]);
         await audit(ctx.db, auditContext(ctx, req), [
           { action: 'read', entity: which === 'tasks' ? 'tasks_due' : 'follow_ups_due', details: { page: list.page, refs: list.items.map((i) => i.ref) } },
         ]);
