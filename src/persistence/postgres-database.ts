@@ -24,8 +24,8 @@ type Client = pg.Pool | pg.PoolClient;
  * parsing (and, once it settles on a generic plan, planning) on every later execution — most of the
  * database's time for the small queries of a page. Every parameterised statement text in the code is one
  * of a fixed set (values go in parameters, never in the text), so the names are bounded; as a guard, texts
- * beyond the first MAX_PREPARED run unnamed as before. Statements without parameters (which may hold
- * several commands) are never named.
+ * beyond the first MAX_PREPARED run unnamed as before. A text without parameters that may hold several
+ * commands (it has a semicolon) is never named: only the simple protocol runs several at once.
  */
 const MAX_PREPARED = 2000;
 
@@ -73,7 +73,7 @@ function wrap(client: Client, pool: pg.Pool, inTransaction: boolean, connectionS
     kind: 'postgres',
     ...(inTransaction || connectionString === undefined ? {} : { connectionString }),
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      const name = params.length > 0 ? statementName(sql) : undefined;
+      const name = params.length > 0 || !sql.includes(';') ? statementName(sql) : undefined;
       const config = { text: sql, values: params as unknown[], types, ...(name === undefined ? {} : { name }) };
       const result = await serial(() => client.query(config as pg.QueryConfig));
       return result.rows as T[];
