@@ -87,7 +87,7 @@ export async function resetPassword(db: Db, id: number, password: string): Promi
   return { ok: true };
 }
 
-export function actorFromUser(user: UserRow): Actor {
+export function actorFromUser(user: Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'extra_roles' | 'patch_id' | 'patch_name'>): Actor {
   return {
     id: user.id,
     username: user.username,

@@ -2,7 +2,6 @@ import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { databaseConfig } from '../../config/config';
-import { startWebServer } from '../../main/web-server';
 import { action, globalOptions, UsageError } from '../cli-support';
 import { withDatabase } from '../open-db';
 
@@ -60,6 +59,8 @@ export function registerServe(program: Command): void {
           await servePrimary(cmd, Number(raw), workers);
           return;
         }
+        // Loaded on use, as in demo: the web stack is most of the command line's start-up, which other commands never need.
+        const { startWebServer } = await import('../../main/web-server');
         await withDatabase(cmd, async (db) => {
           const server = await startWebServer(db, { port: Number(raw) });
           if (cluster.isPrimary) console.log(`Rentwise is running at ${server.url} (Ctrl+C to stop)`);

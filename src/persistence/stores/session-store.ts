@@ -1,4 +1,5 @@
 import type { Db } from '../database';
+import type { Role } from './user-store';
 
 /** A web session as stored: the key is a hash of the cookie's value, never the value itself. */
 export interface SessionRow {
@@ -8,9 +9,47 @@ export interface SessionRow {
   expires_at: Date;
 }
 
-export async function findSession(db: Db, idHash: string): Promise<SessionRow | null> {
-  const rows = await db.query<SessionRow>(`SELECT id, user_id, data, expires_at FROM web_sessions WHERE id = $1`, [idHash]);
-  return rows[0] ?? null;
+/** The user a session belongs to, read with it (what a request needs to know who is signed in). */
+export interface SessionUser {
+  id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  extra_roles: Role[];
+  patch_id: number | null;
+  patch_name: string | null;
+  active: boolean;
+}
+
+/**
+ * The session with its user (null for a session nobody has signed in to, or whose user is gone), in one
+ * query: every request reads both, so they come in one round trip.
+ */
+export async function findSession(db: Db, idHash: string): Promise<(SessionRow & { user: SessionUser | null }) | null> {
+  const rows = await db.query<SessionRow & { u_id: number | null } & { [K in keyof SessionUser as `u_${K}`]: SessionUser[K] | null }>(
+    `SELECT s.id, s.user_id, s.data, s.expires_at,
+            u.id AS u_id, u.username AS u_username, u.display_name AS u_display_name, u.role AS u_role, u.extra_roles AS u_extra_roles,
+            u.patch_id AS u_patch_id, p.name AS u_patch_name, u.active AS u_active
+     FROM web_sessions s LEFT JOIN users u ON u.id = s.user_id LEFT JOIN patches p ON p.id = u.patch_id
+     WHERE s.id = $1`,
+    [idHash],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  const user: SessionUser | null =
+    r.u_id === null
+      ? null
+      : {
+          id: r.u_id,
+          username: r.u_username ?? '',
+          display_name: r.u_display_name ?? '',
+          role: r.u_role as Role,
+          extra_roles: r.u_extra_roles ?? [],
+          patch_id: r.u_patch_id,
+          patch_name: r.u_patch_name,
+          active: r.u_active === true,
+        };
+  return { id: r.id, user_id: r.user_id, data: r.data, expires_at: r.expires_at, user };
 }
 
 export async function saveSession(db: Db, session: SessionRow): Promise<void> {

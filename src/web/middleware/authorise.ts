@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { loadActor } from '../../application/users/users';
+import { actorFromUser, loadActor } from '../../application/users/users';
 import type { Actor } from '../../application/users/permissions';
 import type { Db } from '../../persistence/database';
 import { HttpError } from '../http-error';
@@ -10,7 +10,9 @@ export function currentUser(db: Db): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const userId = req.webSession.data.userId;
     if (userId !== undefined) {
-      const actor = await loadActor(db, userId);
+      // The session came with its user (one query); a user signed in during this request is read now.
+      const preloaded = req.webSession.user;
+      const actor = preloaded !== null && preloaded.id === userId ? (preloaded.active ? actorFromUser(preloaded) : null) : await loadActor(db, userId);
       if (actor) {
         req.actor = actor;
         res.locals.actor = actor;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Db } from '../../persistence/database';
-import { deleteSession, findSession, saveSession, touchSession } from '../../persistence/stores/session-store';
+import { deleteSession, findSession, saveSession, touchSession, type SessionUser } from '../../persistence/stores/session-store';
 
 export interface Flash {
   type: 'success' | 'important';
@@ -31,6 +31,8 @@ export interface WebSession {
   destroy(): void;
   /** True when the request came with a session that had timed out. */
   readonly expired: boolean;
+  /** The session's user as read with it at the start of the request (null: none, or gone). */
+  readonly user: SessionUser | null;
 }
 
 declare module 'express-serve-static-core' {
@@ -96,6 +98,7 @@ export function sessions(options: SessionOptions): RequestHandler {
     const session: WebSession = {
       data: (stored?.data as SessionData | undefined) ?? {},
       expired,
+      user: stored?.user ?? null,
       regenerate() {
         regenerated = true;
       },
