@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { registerCommands } from '../cli/commands/index';
+import { commandNameOf, registerCommands } from '../cli/commands/index';
 
 /** The composition root of the `rentwise` command line. */
 export async function main(argv: string[]): Promise<void> {
@@ -8,7 +8,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--db <dir>', 'embedded database directory (default: $RENTWISE_DB or ./data/rentwise); ignored when DATABASE_URL is set')
     .showHelpAfterError()
     .exitOverride();
-  registerCommands(program);
+  await registerCommands(program, commandNameOf(argv.slice(2)));
   try {
     await program.parseAsync(argv);
   } catch (error) {
