@@ -8,9 +8,8 @@ import {
   setPasswordHash,
   updateUser,
   type Role,
-  type UserRow,
 } from '../../persistence/stores/user-store';
-import { deleteSessionsOfUser } from '../../persistence/stores/session-store';
+import { deleteSessionsOfUser, type SessionUser } from '../../persistence/stores/session-store';
 import { hashPassword, passwordProblem } from './passwords';
 import type { Actor } from './permissions';
 
@@ -87,7 +86,7 @@ export async function resetPassword(db: Db, id: number, password: string): Promi
   return { ok: true };
 }
 
-export function actorFromUser(user: Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'extra_roles' | 'patch_id' | 'patch_name'>): Actor {
+export function actorFromUser(user: Omit<SessionUser, 'active'>): Actor {
   return {
     id: user.id,
     username: user.username,

@@ -1,5 +1,5 @@
 import type { Db } from '../database';
-import type { Role } from './user-store';
+import type { Role, UserRow } from './user-store';
 
 /** A web session as stored: the key is a hash of the cookie's value, never the value itself. */
 export interface SessionRow {
@@ -10,16 +10,7 @@ export interface SessionRow {
 }
 
 /** The user a session belongs to, read with it (what a request needs to know who is signed in). */
-export interface SessionUser {
-  id: number;
-  username: string;
-  display_name: string;
-  role: Role;
-  extra_roles: Role[];
-  patch_id: number | null;
-  patch_name: string | null;
-  active: boolean;
-}
+export type SessionUser = Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'extra_roles' | 'patch_id' | 'patch_name' | 'active'>;
 
 /**
  * The session with its user (null for a session nobody has signed in to, or whose user is gone), in one
