@@ -20,12 +20,12 @@ const types = {
 type Client = pg.Pool | pg.PoolClient;
 
 /**
- * Parameterised statements are prepared once per connection and reused by name: PostgreSQL then skips
- * parsing (and, once it settles on a generic plan, planning) on every later execution — most of the
- * database's time for the small queries of a page. Every parameterised statement text in the code is one
- * of a fixed set (values go in parameters, never in the text), so the names are bounded; as a guard, texts
- * beyond the first MAX_PREPARED run unnamed as before. A text without parameters that may hold several
- * commands (it has a semicolon) is never named: only the simple protocol runs several at once.
+ * Statements are prepared once per connection and reused by name: PostgreSQL then skips parsing (and,
+ * once it settles on a generic plan, planning) on every later execution — most of the database's time for
+ * the small queries of a page. Every statement text in the code is one of a fixed set (values go in
+ * parameters, never in the text), so the names are bounded; as a guard, texts beyond the first
+ * MAX_PREPARED run unnamed. A text without parameters that may hold several commands (it has a semicolon)
+ * is never named: only the simple protocol runs several at once.
  */
 const MAX_PREPARED = 2000;
 

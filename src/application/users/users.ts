@@ -98,8 +98,11 @@ export function actorFromUser(user: Omit<SessionUser, 'active'>): Actor {
   };
 }
 
+/** The actor a user acts as, or null when there is no such user or it has been deactivated. */
+export function activeActor(user: SessionUser | null): Actor | null {
+  return user !== null && user.active ? actorFromUser(user) : null;
+}
+
 export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
-  const user = await findUserById(db, userId);
-  if (!user || !user.active) return null;
-  return actorFromUser(user);
+  return activeActor(await findUserById(db, userId));
 }

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { actorFromUser, loadActor } from '../../application/users/users';
+import { activeActor, loadActor } from '../../application/users/users';
 import type { Actor } from '../../application/users/permissions';
 import type { Db } from '../../persistence/database';
 import { HttpError } from '../http-error';
@@ -12,7 +12,7 @@ export function currentUser(db: Db): RequestHandler {
     if (userId !== undefined) {
       // The session came with its user (one query); a user signed in during this request is read now.
       const preloaded = req.webSession.user;
-      const actor = preloaded !== null && preloaded.id === userId ? (preloaded.active ? actorFromUser(preloaded) : null) : await loadActor(db, userId);
+      const actor = preloaded !== null && preloaded.id === userId ? activeActor(preloaded) : await loadActor(db, userId);
       if (actor) {
         req.actor = actor;
         res.locals.actor = actor;
