@@ -30,6 +30,18 @@ export function formatDateTime(value: Date | string): string {
 }
 
 /**
+ * Nunjucks' `trim`, with the string's own trim: the built-in one runs `/^\s*|\s*$/g` over the whole
+ * text, and GOV.UK Frontend's macros trim every block of HTML they are given (a page's tables, its
+ * summary lists, then the layout's main content), ~0.6 ms for a 100 kB page each time. `\s` and
+ * String.prototype.trim strip the same characters (ECMAScript's WhiteSpace and LineTerminator); markup
+ * marked safe stays safe, as with the built-in.
+ */
+export function trimFilter(value: unknown): unknown {
+  const trimmed = String(value).trim();
+  return value instanceof nunjucks.runtime.SafeString ? new nunjucks.runtime.SafeString(trimmed) : trimmed;
+}
+
+/**
  * The one Nunjucks environment: our templates, GOV.UK Frontend's and MOJ Frontend's, autoescaped,
  * with the filters the pages use (money from pence, dates, labels). Compiled templates are cached;
  * RENTWISE_TEMPLATE_RELOAD=true re-reads them on every render while editing templates.
@@ -39,6 +51,7 @@ export function createNunjucksEnvironment(): nunjucks.Environment {
     autoescape: true,
     throwOnUndefined: false,
   });
+  env.addFilter('trim', trimFilter);
   env.addFilter('pounds', (pence: unknown) => (typeof pence === 'number' && Number.isFinite(pence) ? formatPounds(pence) : ''));
   env.addFilter('longDate', (value: unknown) => {
     const d = isoDate(value);
