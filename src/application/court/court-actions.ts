@@ -13,6 +13,7 @@ import { insertApproval } from '../../persistence/stores/approval-store';
 import { currentAssessment } from '../../persistence/stores/assessment-store';
 import { appendCaseEvents } from '../../persistence/stores/case-event-store';
 import { endTenancy } from '../../persistence/stores/court-store';
+import { creditChargesAfterEnd } from '../charges/charges-after-end';
 import { appendLedgerTransactions, subAccountBalances } from '../../persistence/stores/ledger-store';
 import type { Db } from '../../persistence/database';
 import type { TenancyRow } from '../../persistence/stores/tenancy-store';
@@ -290,6 +291,8 @@ export async function recordEvictionOutcome(
     ]);
     if (evictedId === undefined) return [];
     await endTenancy(tx, tenancy.id, input.date, 'eviction');
+    // Rent charged for days after the eviction is not owed: credited before the balance is moved.
+    const credited = await creditChargesAfterEnd(tx, tenancy.id, input.date, { source: 'court', recordedBy: ctx.actor.username, endReason: 'eviction' });
     const entries = formerTenantArrearsTransfer(await subAccountBalances(tx, tenancy.id));
     await appendLedgerTransactions(
       tx,
@@ -308,9 +311,9 @@ export async function recordEvictionOutcome(
     );
     const transferredPence = entries.find((e) => e.subAccount === 'former_tenant_arrears')?.amountPence ?? 0;
     const [endedId] = await appendCaseEvents(tx, [
-      { tenancyId: tenancy.id, eventDate: input.date, type: 'tenancy_ended', details: { endReason: 'eviction', transferredPence }, recordedBy: ctx.actor.username, idempotencyKey: `tenancy_ended:${tenancy.id}` },
+      { tenancyId: tenancy.id, eventDate: input.date, type: 'tenancy_ended', details: { endReason: 'eviction', transferredPence, chargesCreditedPence: credited.creditedPence }, recordedBy: ctx.actor.username, idempotencyKey: `tenancy_ended:${tenancy.id}` },
     ]);
-    await auditCourt(tx, ctx, tenancy, 'evicted', { date: input.date, transferredPence });
+    await auditCourt(tx, ctx, tenancy, 'evicted', { date: input.date, transferredPence, chargesCreditedPence: credited.creditedPence });
     return [evictedId, ...(endedId !== undefined ? [endedId] : [])];
   });
   return done(ctx, tenancy, ids);

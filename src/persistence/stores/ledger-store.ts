@@ -104,6 +104,19 @@ export async function ledgerSumsBefore(db: Db, tenancyId: number, before: Busine
 }
 
 /** Balance per sub-account of one tenancy, on or before a date (all dates when null). */
+/**
+ * A tenancy's `charge` transactions dated on or after `from`, each with the sum of the reversals posted
+ * against it (0 or negative), in ledger order.
+ */
+export async function chargesFrom(db: Db, tenancyId: number, from: BusinessDate): Promise<{ id: number; subAccount: SubAccount; businessDate: BusinessDate; amountPence: number; reversedPence: number }[]> {
+  return db.query(
+    `SELECT c.id::int AS id, c.sub_account AS "subAccount", c.business_date AS "businessDate", c.amount_pence AS "amountPence",
+            coalesce((SELECT sum(r.amount_pence) FROM ledger_transactions r WHERE r.reverses_id = c.id), 0)::bigint AS "reversedPence"
+     FROM ledger_transactions c WHERE c.tenancy_id = $1 AND c.kind = 'charge' AND c.business_date >= $2 ORDER BY c.business_date, c.id`,
+    [tenancyId, from],
+  );
+}
+
 export async function subAccountBalances(db: Db, tenancyId: number, asOf: BusinessDate | null = null): Promise<{ subAccount: SubAccount; balancePence: number }[]> {
   const rows = await db.query<{ sub_account: SubAccount; balance_pence: number }>(
     `SELECT sub_account, sum(amount_pence)::bigint AS balance_pence FROM ledger_transactions

@@ -171,7 +171,29 @@ describe('court and eviction pages', () => {
     const after = await balances();
     expect(after.rent).toBe(0);
     expect(after.court_costs).toBe(0);
-    expect(after.former_tenant_arrears).toBe(owed);
+    // The week's charges (posted on Monday 23 November, the eviction day) are due for that day only: the
+    // other six days are credited by reversals of them before the balance moves.
+    const weekCharges = await t.db.query<{ id: number; amount_pence: number }>(
+      `SELECT id::int AS id, amount_pence FROM ledger_transactions WHERE tenancy_id = $1 AND kind = 'charge' AND business_date = '2026-11-23' ORDER BY id`,
+      [tenancyId],
+    );
+    expect(weekCharges.length).toBeGreaterThan(0);
+    const credits = await t.db.query<{ reverses_id: number; amount_pence: number; business_date: string; reason: string }>(
+      `SELECT reverses_id::int AS reverses_id, amount_pence, business_date, reason FROM ledger_transactions WHERE tenancy_id = $1 AND kind = 'reversal' ORDER BY reverses_id`,
+      [tenancyId],
+    );
+    expect(credits).toEqual(
+      weekCharges.map((c) => ({
+        reverses_id: c.id,
+        amount_pence: -(c.amount_pence - Math.floor((c.amount_pence * 2 + 7) / 14)),
+        business_date: '2026-11-23',
+        reason: 'Not due: the tenancy ended on 2026-11-23 (eviction), 6 days of the week commencing 2026-11-23 after it',
+      })),
+    );
+    const creditedPence = -credits.reduce((sum, c) => sum + c.amount_pence, 0);
+    expect(after.former_tenant_arrears).toBe(owed - creditedPence);
+    const [ended] = await t.db.query<{ details: { transferredPence: number; chargesCreditedPence: number } }>(`SELECT details FROM case_events WHERE tenancy_id = $1 AND type = 'tenancy_ended'`, [tenancyId]);
+    expect(ended!.details).toMatchObject({ transferredPence: owed - creditedPence, chargesCreditedPence: creditedPence });
     expect((await t.db.query(`SELECT 1 FROM case_events WHERE tenancy_id = $1 AND type = 'tenancy_ended'`, [tenancyId])).length).toBe(1);
     const twice = await officer.agent.post(`${REF}/court/outcome`).type('form').send({ _csrf: officer.csrf, outcome: 'evicted', 'date-day': '23', 'date-month': '11', 'date-year': '2026' });
     expect(twice.status).toBe(409);
