@@ -28,7 +28,11 @@ export interface WorklistRow {
   result: Record<string, unknown>;
 }
 
-function whereOf(filter: WorklistFilter, options: { withAction: boolean }): { sql: string; params: unknown[] } {
+/**
+ * The WHERE clause over current_assessments c (and, for the tenure, the tenancy t). `readsTenancy`: the
+ * clause names t, so the query must bring the tenancy in.
+ */
+function whereOf(filter: WorklistFilter, options: { withAction: boolean }): { sql: string; params: unknown[]; readsTenancy: boolean } {
   const conditions = [`c.action <> 'none'`];
   const params: unknown[] = [];
   const add = (sql: string, value: unknown) => {
@@ -46,8 +50,16 @@ function whereOf(filter: WorklistFilter, options: { withAction: boolean }): { sq
   if (filter.vulnerable !== null) {
     conditions.push(`${filter.vulnerable ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_events v WHERE v.tenancy_id = c.tenancy_id AND v.type = 'vulnerability')`);
   }
-  return { sql: conditions.join(' AND '), params };
+  return { sql: conditions.join(' AND '), params, readsTenancy: Boolean(filter.tenure) };
 }
+
+/**
+ * The tenancy of each case, looked up by its key (an index probe per case): as a plain join the planner
+ * hashed every tenancy of the landlord for each worklist (a scan of 10,000 rows for a patch's few
+ * hundred cases at 10,000 tenancies), so the page's cost grew with the landlord, not the patch.
+ * `OFFSET 0` keeps the subquery from being flattened back into that join.
+ */
+const TENANCY_OF_CASE = `CROSS JOIN LATERAL (SELECT t.ref, t.tenure FROM tenancies t WHERE t.id = c.tenancy_id OFFSET 0) t`;
 
 /**
  * One page of the worklist, ordered by priority then real arrears (highest first), and how many cases
@@ -68,7 +80,7 @@ export async function queryWorklist(db: Db, filter: WorklistFilter, page: { limi
        SELECT (count(*) OVER ())::int AS total, c.tenancy_id, t.ref, c.patch_id, t.tenure, c.action, c.priority, c.real_arrears_pence, c.needs_approval,
               c.as_of, c.assessment_id
        FROM current_assessments c
-       JOIN tenancies t ON t.id = c.tenancy_id
+       ${TENANCY_OF_CASE}
        WHERE ${w.sql}
        ORDER BY c.priority DESC, c.real_arrears_pence DESC, t.ref
        LIMIT $${n + 1} OFFSET $${n + 2}
@@ -79,7 +91,7 @@ export async function queryWorklist(db: Db, filter: WorklistFilter, page: { limi
     [...w.params, page.limit, page.offset],
   );
   if (counted.length === 0 && page.offset > 0) {
-    const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM current_assessments c JOIN tenancies t ON t.id = c.tenancy_id WHERE ${w.sql}`, w.params);
+    const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM current_assessments c ${w.readsTenancy ? TENANCY_OF_CASE : ''} WHERE ${w.sql}`, w.params);
     return { rows: [], total: count?.n ?? 0 };
   }
   return withWindowTotal(counted);
@@ -89,7 +101,7 @@ export async function queryWorklist(db: Db, filter: WorklistFilter, page: { limi
 export async function countWorklistByAction(db: Db, filter: WorklistFilter): Promise<{ action: string; count: number }[]> {
   const w = whereOf(filter, { withAction: false });
   return db.query<{ action: string; count: number }>(
-    `SELECT c.action, count(*)::int AS count FROM current_assessments c JOIN tenancies t ON t.id = c.tenancy_id
+    `SELECT c.action, count(*)::int AS count FROM current_assessments c ${w.readsTenancy ? TENANCY_OF_CASE : ''}
      WHERE ${w.sql} GROUP BY c.action ORDER BY count(*) DESC, c.action`,
     w.params,
   );

@@ -2,7 +2,7 @@ import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebTestApp, type WebTestApp } from '../../../../test/support/web-test-app';
 import { storeAssessments } from '../../../persistence/stores/assessment-store';
-import { queryWorklist } from '../../../persistence/stores/worklist-store';
+import { countWorklistByAction, queryWorklist } from '../../../persistence/stores/worklist-store';
 import { aTenancyOnPatch } from '../../../../test/builders/tenancy';
 
 const refs = (html: string) =>
@@ -104,6 +104,18 @@ describe('GET /worklist and the bulk letter', () => {
     expect((await queryWorklist(t.db, filter, { limit: 50, offset: 50 })).total).toBe(55);
     expect(await queryWorklist(t.db, filter, { limit: 50, offset: 100 })).toEqual({ rows: [], total: 55 });
     expect(await queryWorklist(t.db, { ...filter, patchIds: [] }, { limit: 50, offset: 0 })).toEqual({ rows: [], total: 0 });
+    // A filter on the tenancy (its tenure) counts the same on the page and past its end, and by action.
+    for (const tenure of ['secure', 'introductory']) {
+      const onPage = await queryWorklist(t.db, { ...filter, tenure }, { limit: 50, offset: 0 });
+      expect(onPage.rows.every((r) => r.tenure === tenure)).toBe(true);
+      expect((await queryWorklist(t.db, { ...filter, tenure }, { limit: 50, offset: 100 })).total).toBe(onPage.total);
+      const byAction = await countWorklistByAction(t.db, { ...filter, tenure });
+      const [expected] = await t.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM current_assessments c JOIN tenancies x ON x.id = c.tenancy_id WHERE c.patch_id = $1 AND c.action <> 'none' AND x.tenure = $2`,
+        [patch!.id, tenure],
+      );
+      expect(byAction.reduce((n, a) => n + a.count, 0)).toBe(expected!.n);
+    }
   });
 
   it('shows only the caseload by default: monitoring cases appear when their action is chosen', async () => {
