@@ -1,0 +1,100 @@
+/**
+ * What one page costs, in CPU: `DATABASE_URL=postgres://… npx tsx bench/page-cpu.ts [--requests N]
+ * [--as-of DATE]` on a database that holds a landlord (e.g. one `rentwise demo --no-serve` built). Serves
+ * the web application in this process, signs in as the first officer with a patch (a demo user, added if
+ * missing), and asks for N worklists and then N account pages, four at a time, after 30 of each to warm
+ * up. Prints, per page, the requests a second and the CPU each request took: this process's (the server
+ * and the client together) and the PostgreSQL server's (its processes' CPU from /proc, so the server must
+ * run on this machine). Steadier than the benchmark's p95 under 50 officers on a shared virtual machine:
+ * compare two versions by running them alternately.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { seedDemoUsers } from '../src/application/users/seed-demo-users';
+import { startWebServer } from '../src/main/web-server';
+import { openDatabase } from '../src/persistence/open-database';
+
+/** CPU milliseconds used so far by the processes named postgres (Linux /proc, 100 ticks a second). */
+function postgresCpuMs(): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks * 10;
+}
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
+}
+
+async function signIn(baseUrl: string, username: string, password: string): Promise<string> {
+  const page = await fetch(`${baseUrl}/sign-in`);
+  const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+  const res = await fetch(`${baseUrl}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: new URLSearchParams({ _csrf: token, username, password }).toString(),
+  });
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') || cookie;
+}
+
+async function main(): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('Set DATABASE_URL to the PostgreSQL database to measure (its server on this machine).');
+  process.env.LOG_LEVEL = 'warn';
+  const requests = Number(option('--requests', '300'));
+  const asOf = option('--as-of', '2026-11-23');
+  const db = await openDatabase({ databaseUrl, embeddedDir: '' });
+  const users = await seedDemoUsers(db);
+  const server = await startWebServer(db, { port: 0, host: '127.0.0.1', today: () => asOf });
+  try {
+    const officer = users.find((u) => u.role === 'officer');
+    if (!officer) throw new Error('no demo officer');
+    const cookie = await signIn(server.url, officer.username, officer.password);
+    const refs = (await db.query<{ ref: string }>(`SELECT ref FROM tenancies ORDER BY id LIMIT 500`)).map((r) => r.ref);
+    const pages: [string, (i: number) => string][] = [
+      ['worklist', () => '/worklist'],
+      ['account', (i) => `/tenancies/${encodeURIComponent(refs[i % refs.length]!)}`],
+    ];
+    for (const [name, path] of pages) {
+      const get = async (i: number) => {
+        const res = await fetch(server.url + path(i), { headers: { cookie } });
+        await res.text();
+        if (res.status !== 200) throw new Error(`${path(i)}: ${res.status}`);
+      };
+      for (let i = 0; i < 30; i++) await get(i);
+      const cpu = process.cpuUsage();
+      const pgCpu = postgresCpuMs();
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: 4 }, async (_, k) => {
+          for (let i = k; i < requests; i += 4) await get(i);
+        }),
+      );
+      const ms = performance.now() - started;
+      const used = process.cpuUsage(cpu);
+      const pgMs = postgresCpuMs() - pgCpu;
+      console.log(
+        `${name}: ${((requests / ms) * 1000).toFixed(0)} a second; per request ${((used.user + used.system) / 1000 / requests).toFixed(2)} ms of this process's CPU (server and client), ${(pgMs / requests).toFixed(2)} ms of PostgreSQL's`,
+      );
+    }
+  } finally {
+    await server.close();
+    await db.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
