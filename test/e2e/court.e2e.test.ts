@@ -15,8 +15,8 @@ import { axeViolations, launchBrowser, watchConsole, signInPage } from './suppor
  * 2026 seeded: the court page → the bundle (particulars PDF, schedule CSV, PCOL CSV, read) → the hearing
  * date → a suspended order with terms and costs → (no payments: terms broken) → the warrant refused
  * without an equality assessment, then asked for → a manager approves in another context → the warrant
- * recorded → the bailiffs' date → the safeguards (without JavaScript) → the eviction → the account is a
- * former tenancy with the balance in former tenant arrears. axe on every page, zero violations.
+ * recorded → the bailiffs' date → the safeguards (without JavaScript) → the eviction (the rest of the
+ * week's rent credited) → the account is a former tenancy with the balance in former tenant arrears. axe on every page, zero violations.
  */
 describe('court and eviction journey', () => {
   let app: Awaited<ReturnType<typeof startSeededApp>>;
@@ -210,14 +210,20 @@ describe('court and eviction journey', () => {
     await check(page, 'court-evicted');
     await page.goto(`${app.url}/tenancies/${REF}`);
     expect(await page.locator('[data-qa=account-ref]').textContent()).toContain('former tenancy');
+    // The week's rent was charged on Monday 23 November, the eviction day: six of its seven days are
+    // credited (a reversal of the charge) before the balance moves to former tenant arrears.
+    const weekCharges = await app.db.query<{ amount_pence: number }>(`SELECT amount_pence FROM ledger_transactions WHERE tenancy_id = $1 AND kind = 'charge' AND business_date = '2026-11-23'`, [tenancyId]);
+    const creditedPence = weekCharges.reduce((sum, c) => sum + c.amount_pence - Math.floor((c.amount_pence * 2 + 7) / 14), 0);
+    expect(creditedPence).toBe(7714); // £90.00 a week: £12.86 due for the day, £77.14 credited
     const fta = page.locator('[data-qa=ledger-table][data-sub-account=former_tenant_arrears]');
     expect(await fta.count()).toBe(1);
-    expect(await fta.textContent()).toContain(formatPounds(before));
+    expect(await fta.textContent()).toContain(formatPounds(before - creditedPence));
+    expect(await page.locator('[data-qa=ledger-table][data-sub-account=rent]').textContent()).toContain('Not due: the tenancy ended on 2026-11-23 (eviction)');
     await check(page, 'account-former');
     const balances = await app.db.query<{ sub_account: string; total: number }>(`SELECT sub_account, sum(amount_pence)::bigint AS total FROM ledger_transactions WHERE tenancy_id = $1 GROUP BY sub_account ORDER BY sub_account`, [tenancyId]);
     expect(balances).toEqual([
       { sub_account: 'court_costs', total: 0 },
-      { sub_account: 'former_tenant_arrears', total: before },
+      { sub_account: 'former_tenant_arrears', total: before - creditedPence },
       { sub_account: 'rent', total: 0 },
     ]);
     await context.close();
