@@ -3,7 +3,8 @@ import { ANCHOR_EVENT_TYPES, historyHorizon, openingTransactions, subtractTotals
 import type { SummarisedHistory, Transaction } from '../../domain/case-file/case-file';
 import { RENT_ACCOUNT_SUB_ACCOUNTS } from '../../domain/rent/charges-due';
 import type { Db } from '../database';
-import { parseCopyText, parseInt8, sqlLiteral, unescapeCopyField } from '../database';
+import { parseCopyText, sqlLiteral } from '../database';
+import { TRANSACTION_COLUMNS, transactionRows } from './transaction-copy-text';
 
 /** Everything the database knows of a set of tenancies that a case file carries, in a handful of queries. */
 export interface CaseData {
@@ -146,54 +147,6 @@ async function loadTransactions(db: Db, selection: TenancySelection, asOf: Busin
      ORDER BY tenancy_id, business_date, id`,
   );
   return transactionRows(text);
-}
-
-const TRANSACTION_COLUMNS = 'tenancy_id, id, business_date, kind, method, amount_pence, period_from, period_to, note, sub_account, reverses_id, reason';
-
-/**
- * Parses the COPY text of TRANSACTION_COLUMNS in one pass, straight into rows (no array per line): the
- * daily run reads every account's recent transactions, and the intermediate arrays were most of the
- * garbage it made.
- */
-function transactionRows(text: string): TransactionRow[] {
-  const rows: TransactionRow[] = [];
-  let at = 0;
-  const field = (last: boolean): string | null => {
-    const end = text.indexOf(last ? '\n' : '\t', at);
-    const stop = end === -1 ? text.length : end;
-    const raw = text.slice(at, stop);
-    at = stop + 1;
-    return raw === '\\N' ? null : raw.includes('\\') ? unescapeCopyField(raw) : raw;
-  };
-  while (at < text.length) {
-    const tenancyId = Number(field(false));
-    const id = Number(field(false));
-    const businessDate = field(false)!;
-    const kind = field(false)!;
-    const method = field(false);
-    const amountPence = parseInt8(field(false)!);
-    const periodFrom = field(false);
-    const periodTo = field(false);
-    const note = field(false);
-    const subAccount = field(false)!;
-    const reversesId = field(false);
-    const reason = field(true);
-    rows.push({
-      tenancy_id: tenancyId,
-      id,
-      business_date: businessDate,
-      kind,
-      method,
-      amount_pence: amountPence,
-      period_from: periodFrom,
-      period_to: periodTo,
-      note,
-      sub_account: subAccount,
-      reverses_id: reversesId === null ? null : Number(reversesId),
-      reason,
-    });
-  }
-  return rows;
 }
 
 interface HorizonRow {
