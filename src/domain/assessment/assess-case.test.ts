@@ -80,27 +80,30 @@ describe('the trace', () => {
 });
 
 describe('performance', () => {
-  it('assesses a five-year weekly history well under a millisecond on average', () => {
+  // Five-year weekly histories (how long assessing takes is measured by the benchmark, bench/, not here:
+  // timed assertions do not belong in tests).
+  it.each([
     // a chronic case: a week behind for five years, so the episode search examines every day
-    const first = addDays('2026-03-02', -7 * 260);
-    const transactions = [];
-    let i = 0;
-    for (let d = first; d <= '2026-03-04'; d = addDays(d, 7), i++) {
-      transactions.push(aCharge(d));
-      if (i > 0) transactions.push(aPayment(d));
+    ['a week behind for five years', 'chronic', { episodeStart: '2021-03-08', weeksInArrears: 1, arrearsPence: 10_000, action: 'send_letter_1' }],
+    ['paid up for five years', [5, 0], { episodeStart: null, weeksInArrears: 0, arrearsPence: 0, action: 'none' }],
+    ['six weeks behind at the end of five years', [5, 6], { episodeStart: '2026-01-30', weeksInArrears: 6, arrearsPence: 60_000, action: 'send_letter_1' }],
+    ['120 weeks behind at the end of five years', [5, 120], { episodeStart: '2023-11-24', weeksInArrears: 120, arrearsPence: 1_200_000, action: 'send_letter_1' }],
+  ] as const)('assesses a five-year weekly history: %s', (_name, history, expected) => {
+    let caseFile;
+    if (history === 'chronic') {
+      const first = addDays('2026-03-02', -7 * 260);
+      const transactions = [];
+      let i = 0;
+      for (let d = first; d <= '2026-03-04'; d = addDays(d, 7), i++) {
+        transactions.push(aCharge(d));
+        if (i > 0) transactions.push(aPayment(d));
+      }
+      caseFile = aCaseFile({ tenancy: { startDate: first }, charges: [{ from: first, weeklyPence: 10000 }], transactions });
+    } else {
+      caseFile = aLongHistoryCase(history[0], history[1]);
     }
-    const cases = [
-      aLongHistoryCase(5, 0),
-      aLongHistoryCase(5, 6),
-      aLongHistoryCase(5, 120),
-      aCaseFile({ tenancy: { startDate: first }, charges: [{ from: first, weeklyPence: 10000 }], transactions }),
-    ];
-    for (let w = 0; w < 100; w++) for (const c of cases) assessCase(c);
-    const runs = 250;
-    const started = performance.now();
-    for (let r = 0; r < runs; r++) for (const c of cases) assessCase(c);
-    const perCaseMs = (performance.now() - started) / (runs * cases.length);
-    // typically 0.1–0.4 ms on a loaded 2-core machine; the bound leaves room for slow CI runners
-    expect(perCaseMs).toBeLessThan(3);
+    const { output } = assessCase(caseFile);
+    expect({ episodeStart: output.episodeStart, weeksInArrears: output.weeksInArrears, arrearsPence: output.arrearsPence, action: output.recommendation.action }).toEqual(expected);
+    expect(assessCase(caseFile)).toEqual(assessCase(caseFile)); // pure: the same file, the same result and trace
   });
 });
