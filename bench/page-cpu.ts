@@ -12,6 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { seedDemoUsers } from '../src/application/users/seed-demo-users';
 import { startWebServer } from '../src/main/web-server';
 import { openDatabase } from '../src/persistence/open-database';
+import { signIn } from './sign-in';
 
 /** CPU milliseconds used so far by the processes named postgres (Linux /proc, 100 ticks a second). */
 function postgresCpuMs(): number {
@@ -33,19 +34,6 @@ function postgresCpuMs(): number {
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
   return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
-}
-
-async function signIn(baseUrl: string, username: string, password: string): Promise<string> {
-  const page = await fetch(`${baseUrl}/sign-in`);
-  const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
-  const res = await fetch(`${baseUrl}/sign-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-    body: new URLSearchParams({ _csrf: token, username, password }).toString(),
-  });
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') || cookie;
 }
 
 async function main(): Promise<void> {

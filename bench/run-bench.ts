@@ -28,6 +28,7 @@ import type { Db } from '../src/persistence/database';
 import { csvLine } from '../src/persistence/database';
 import { openDatabase } from '../src/persistence/open-database';
 import { appendLedgerTransactions } from '../src/persistence/stores/ledger-store';
+import { signIn } from './sign-in';
 
 interface Options {
   tenancies: number;
@@ -151,21 +152,6 @@ async function paymentFile(db: Db, rows: number, dir: string): Promise<{ path: s
   const path = join(dir, 'payments.csv');
   writeFileSync(path, `date,reference,amount,method,transaction_id\n${lines.join('')}`);
   return { path, csv: lines };
-}
-
-async function signIn(baseUrl: string, username: string, password: string): Promise<string> {
-  const page = await fetch(`${baseUrl}/sign-in`);
-  const cookie = (page.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
-  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
-  const res = await fetch(`${baseUrl}/sign-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-    body: new URLSearchParams({ _csrf: token, username, password }).toString(),
-  });
-  const signedIn = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
-  if (res.status !== 303 && res.status !== 302) throw new Error(`sign-in as ${username} failed: ${res.status}`);
-  return signedIn || cookie;
 }
 
 /** `rentwise serve --workers N` on the bench database, in child processes; resolves when it answers. */

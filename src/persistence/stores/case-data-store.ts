@@ -4,7 +4,7 @@ import type { SummarisedHistory, Transaction } from '../../domain/case-file/case
 import { RENT_ACCOUNT_SUB_ACCOUNTS } from '../../domain/rent/charges-due';
 import type { Db } from '../database';
 import { parseCopyText, sqlLiteral } from '../database';
-import { TRANSACTION_COLUMNS, transactionRows } from './transaction-copy-text';
+import { TRANSACTION_COLUMNS, transactionRows, type TransactionRow } from './transaction-copy-text';
 
 /** Everything the database knows of a set of tenancies that a case file carries, in a handful of queries. */
 export interface CaseData {
@@ -26,19 +26,7 @@ export interface CaseData {
   tenants: { name: string; has_forwarding_address: boolean }[];
   charges: { sub_account: string; effective_from: BusinessDate; weekly_pence: number }[];
   rentFreeWeeks: BusinessDate[];
-  transactions: {
-    id: number;
-    business_date: BusinessDate;
-    kind: string;
-    method: string | null;
-    amount_pence: number;
-    period_from: BusinessDate | null;
-    period_to: BusinessDate | null;
-    note: string | null;
-    sub_account: string;
-    reverses_id: number | null;
-    reason: string | null;
-  }[];
+  transactions: Omit<TransactionRow, 'tenancy_id'>[];
   benefits: {
     type: string;
     status: string;
@@ -127,7 +115,6 @@ export async function loadCaseData(db: Db, selection: TenancySelection, asOf: Bu
   return [...byId.values()];
 }
 
-type TransactionRow = CaseData['transactions'][number] & { tenancy_id: number };
 
 /**
  * The rent-account transactions of the selected tenancies on or before `asOf`, in date order: read with
