@@ -2,7 +2,7 @@ import type { BusinessDate } from '../../domain/calendar/business-date';
 import { mondayOnOrBefore } from '../../domain/calendar/business-date';
 import { creditsForChargesAfterEnd } from '../../domain/rent/charges-after-end';
 import type { Db } from '../../persistence/database';
-import { loadTenancyChargeInputs } from '../../persistence/stores/charge-store';
+import { withChargeSchedules } from '../../persistence/stores/charge-store';
 import { appendLedgerTransactions, chargesFrom } from '../../persistence/stores/ledger-store';
 
 /**
@@ -13,14 +13,16 @@ import { appendLedgerTransactions, chargesFrom } from '../../persistence/stores/
  */
 export async function creditChargesAfterEnd(
   db: Db,
-  tenancyId: number,
+  tenancy: { id: number; startDate: BusinessDate },
   endDate: BusinessDate,
   by: { source: string; recordedBy: string | null; endReason: string },
 ): Promise<{ credited: number; creditedPence: number }> {
-  const inputs = await loadTenancyChargeInputs(db, tenancyId);
-  if (!inputs) return { credited: 0, creditedPence: 0 };
-  const posted = await chargesFrom(db, tenancyId, mondayOnOrBefore(endDate));
-  const credits = creditsForChargesAfterEnd({ ...inputs, endDate }, posted);
+  const tenancyId = tenancy.id;
+  const [[inputs], posted] = await Promise.all([
+    withChargeSchedules(db, [{ id: tenancyId, startDate: tenancy.startDate, endDate, chargedTo: null }]),
+    chargesFrom(db, tenancyId, mondayOnOrBefore(endDate)),
+  ]);
+  const credits = creditsForChargesAfterEnd({ ...inputs!, endDate }, posted);
   const inserted = await appendLedgerTransactions(
     db,
     credits.map((c) => ({

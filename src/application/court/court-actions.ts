@@ -13,12 +13,12 @@ import { insertApproval } from '../../persistence/stores/approval-store';
 import { currentAssessment } from '../../persistence/stores/assessment-store';
 import { appendCaseEvents } from '../../persistence/stores/case-event-store';
 import { endTenancy } from '../../persistence/stores/court-store';
-import { creditChargesAfterEnd } from '../charges/charges-after-end';
 import { appendLedgerTransactions, subAccountBalances } from '../../persistence/stores/ledger-store';
 import type { Db } from '../../persistence/database';
 import type { TenancyRow } from '../../persistence/stores/tenancy-store';
 import { caseToActOn, reassessAfterChange, type CaseContext } from '../case-events/case-access';
 import { completeTask, raiseTasks } from '../tasks/tasks';
+import { creditChargesAfterEnd } from '../charges/charges-after-end';
 import { listTasks } from '../../persistence/stores/task-store';
 import { loadCourtCase, type CourtCase } from './court-case';
 
@@ -292,7 +292,7 @@ export async function recordEvictionOutcome(
     if (evictedId === undefined) return [];
     await endTenancy(tx, tenancy.id, input.date, 'eviction');
     // Rent charged for days after the eviction is not owed: credited before the balance is moved.
-    const credited = await creditChargesAfterEnd(tx, tenancy.id, input.date, { source: 'court', recordedBy: ctx.actor.username, endReason: 'eviction' });
+    const credited = await creditChargesAfterEnd(tx, { id: tenancy.id, startDate: tenancy.start_date }, input.date, { source: 'court', recordedBy: ctx.actor.username, endReason: 'eviction' });
     const entries = formerTenantArrearsTransfer(await subAccountBalances(tx, tenancy.id));
     await appendLedgerTransactions(
       tx,

@@ -43,33 +43,34 @@ export function creditsForChargesAfterEnd(inputs: ChargeInputs & { endDate: Busi
   const dueByWeek = new Map<string, number>();
   // The end week only: chargesDue charges no week after the end date.
   for (const c of chargesDue(inputs, addDays(endMonday, -1), endDate)) dueByWeek.set(`${c.subAccount}|${c.weekCommencing}`, c.amountPence);
-  const groups = new Map<string, PostedCharge[]>();
+  const weeks = new Map<string, { monday: BusinessDate; charges: PostedCharge[] }>();
   for (const p of posted) {
     const monday = mondayOnOrBefore(p.businessDate);
     if (monday < endMonday) continue;
     const key = `${p.subAccount}|${monday}`;
-    groups.set(key, [...(groups.get(key) ?? []), p]);
+    const week = weeks.get(key);
+    if (week) week.charges.push(p);
+    else weeks.set(key, { monday, charges: [p] });
   }
   const credits: ChargeCredit[] = [];
-  for (const [key, charges] of groups) {
-    const [, monday] = key.split('|') as [string, BusinessDate];
+  for (const [key, { monday, charges }] of weeks) {
     let allowedPence = dueByWeek.get(key) ?? 0;
+    const daysAfterEnd = daysBetween(maxDate(monday, addDays(endDate, 1)), addDays(monday, 6)) + 1;
     // Earliest charge first keeps what was due; the excess is credited from the latest.
-    const ordered = [...charges].sort((a, b) => (a.businessDate < b.businessDate ? -1 : a.businessDate > b.businessDate ? 1 : a.id - b.id));
-    for (const c of ordered) {
+    charges.sort((a, b) => (a.businessDate < b.businessDate ? -1 : a.businessDate > b.businessDate ? 1 : a.id - b.id));
+    for (const c of charges) {
       const netPence = c.amountPence + c.reversedPence;
       const keptPence = Math.max(0, Math.min(netPence, allowedPence));
       allowedPence -= keptPence;
       const excessPence = netPence - keptPence;
       if (excessPence <= 0) continue;
-      const firstDayAfterEnd = maxDate(monday, addDays(endDate, 1));
       credits.push({
         reversesId: c.id,
         subAccount: c.subAccount,
         businessDate: c.businessDate,
         weekCommencing: monday,
         amountPence: -excessPence,
-        daysAfterEnd: daysBetween(firstDayAfterEnd, addDays(monday, 6)) + 1,
+        daysAfterEnd,
       });
     }
   }

@@ -33,25 +33,14 @@ export async function loadChargeableTenancies(db: Db, asOf: BusinessDate, range:
      ORDER BY t.id`,
     [asOf, range?.idFrom ?? null, range?.idTo ?? null],
   );
-  return withSchedules(
+  return withChargeSchedules(
     db,
     tenancies.map((t) => ({ id: t.id, startDate: t.start_date, endDate: t.end_date, chargedTo: t.charged_to })),
   );
 }
 
-/** One tenancy's charge inputs (dates, charge position, schedule, rent-free weeks), whatever has been charged; null when unknown. */
-export async function loadTenancyChargeInputs(db: Db, tenancyId: number): Promise<ChargeableTenancy | null> {
-  const [t] = await db.query<{ id: number; start_date: BusinessDate; end_date: BusinessDate | null; charged_to: BusinessDate | null }>(
-    `SELECT t.id, t.start_date, t.end_date, cp.charged_to FROM tenancies t LEFT JOIN charge_positions cp ON cp.tenancy_id = t.id WHERE t.id = $1`,
-    [tenancyId],
-  );
-  if (!t) return null;
-  const [loaded] = await withSchedules(db, [{ id: t.id, startDate: t.start_date, endDate: t.end_date, chargedTo: t.charged_to }]);
-  return loaded ?? null;
-}
-
 /** The tenancies with their charge schedules and rent-free weeks (two queries), in the order given. */
-async function withSchedules(db: Db, tenancies: readonly Omit<ChargeableTenancy, 'schedule' | 'rentFreeWeeks'>[]): Promise<ChargeableTenancy[]> {
+export async function withChargeSchedules(db: Db, tenancies: readonly Omit<ChargeableTenancy, 'schedule' | 'rentFreeWeeks'>[]): Promise<ChargeableTenancy[]> {
   if (tenancies.length === 0) return [];
   const ids = tenancies.map((t) => t.id);
   const [schedules, rentFree] = await Promise.all([

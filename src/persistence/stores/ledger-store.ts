@@ -103,7 +103,6 @@ export async function ledgerSumsBefore(db: Db, tenancyId: number, before: Busine
   );
 }
 
-/** Balance per sub-account of one tenancy, on or before a date (all dates when null). */
 /**
  * A tenancy's `charge` transactions dated on or after `from`, each with the sum of the reversals posted
  * against it (0 or negative), in ledger order.
@@ -117,6 +116,7 @@ export async function chargesFrom(db: Db, tenancyId: number, from: BusinessDate)
   );
 }
 
+/** Balance per sub-account of one tenancy, on or before a date (all dates when null). */
 export async function subAccountBalances(db: Db, tenancyId: number, asOf: BusinessDate | null = null): Promise<{ subAccount: SubAccount; balancePence: number }[]> {
   const rows = await db.query<{ sub_account: SubAccount; balance_pence: number }>(
     `SELECT sub_account, sum(amount_pence)::bigint AS balance_pence FROM ledger_transactions
