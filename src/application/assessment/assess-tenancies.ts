@@ -5,7 +5,8 @@ import type { PolicyDocument } from '../../domain/policy';
 import { DEFAULT_POLICY_DOCUMENT, resolvePolicy } from '../../domain/policy';
 import type { Db } from '../../persistence/database';
 import { storeAssessments, type NewAssessment } from '../../persistence/stores/assessment-store';
-import { loadCaseData, type CaseData, type TenancySelection } from '../../persistence/stores/case-data-store';
+import { loadCaseData, type CaseData, type LoadOptions, type TenancySelection } from '../../persistence/stores/case-data-store';
+import type { ChargeScheduleRows } from '../../persistence/stores/charge-store';
 import { insertPolicyVersion, latestPolicyVersion } from '../../persistence/stores/policy-store';
 import { caseFileOf } from '../case-file/build-case-file';
 import { postCharges } from '../charges/post-charges';
@@ -74,8 +75,8 @@ export function assessCaseData(cases: readonly CaseData[], asOf: BusinessDate, t
 }
 
 /** The case data an assessment reads (the recent history of each account; see compact-history.ts). */
-export function loadCasesToAssess(db: Db, selection: TenancySelection, asOf: BusinessDate): Promise<CaseData[]> {
-  return loadCaseData(db, selection, asOf, { compact: true });
+export function loadCasesToAssess(db: Db, selection: TenancySelection, asOf: BusinessDate, beforeLedger?: LoadOptions['beforeLedger']): Promise<CaseData[]> {
+  return loadCaseData(db, selection, asOf, { compact: true, ...(beforeLedger ? { beforeLedger } : {}) });
 }
 
 /** One batch of a pipelined assessment: which tenancies, as of which date. */
@@ -83,7 +84,7 @@ export interface AssessmentBatch {
   selection: TenancySelection;
   asOf: BusinessDate;
   /**
-   * Post the charges due up to asOf for the tenancies of the batch's id range just before reading it (the
+   * Post the charges due up to asOf for the tenancies of the batch's id range just before reading its ledger (the
    * daily run): the charges of batch k + 1 are posted while Node assesses batch k.
    */
   postChargesFirst?: boolean;
@@ -120,17 +121,14 @@ export async function assessInBatches(
   let assessed = 0;
   const read = (b: AssessmentBatch) => {
     const started = nowMs();
-    const promise = postChargesOf(b)
-      .then(() => loadCasesToAssess(db, b.selection, b.asOf))
-      .then((cases) => ({ cases, ms: nowMs() - started }));
+    const promise = loadCasesToAssess(db, b.selection, b.asOf, b.postChargesFirst ? (known) => postChargesOf(b, known) : undefined).then((cases) => ({ cases, ms: nowMs() - started }));
     promise.catch(() => undefined); // awaited below; a failure then stops the run
     return promise;
   };
-  const postChargesOf = async (b: AssessmentBatch) => {
-    if (!b.postChargesFirst) return;
+  const postChargesOf = async (b: AssessmentBatch, known: ChargeScheduleRows) => {
     if ('ids' in b.selection) throw new Error('charges are posted for a batch of an id range only');
     const started = nowMs();
-    const posted = await postCharges(db, b.asOf, { range: b.selection });
+    const posted = await postCharges(db, b.asOf, { range: b.selection, known });
     charges.posted += posted.posted;
     charges.postedPence += posted.postedPence;
     timings.chargesMs += nowMs() - started;
@@ -144,7 +142,7 @@ export async function assessInBatches(
       const next = batches[i + 1];
       pendingRead = next ? read(next) : null;
       const assessStarted = nowMs();
-      const batch = assessCaseData(loaded.cases, batches[i]!.asOf, trigger, policy, options.jobRunId ?? null);
+      const batch = await assessInSlices(loaded.cases, batches[i]!.asOf, trigger, policy, options.jobRunId ?? null);
       timings.assessMs += nowMs() - assessStarted;
       if (pendingStore) await pendingStore;
       const storeStarted = nowMs();
@@ -162,6 +160,29 @@ export async function assessInBatches(
     await Promise.allSettled([pendingRead, pendingStore].filter((p) => p !== null));
   }
   return { assessed, byAction, charges };
+}
+
+/** Cases assessed between two turns of the event loop in a pipelined assessment. */
+const CASES_PER_TURN = 50;
+
+/**
+ * assessCaseData over a batch, giving the event loop a turn every CASES_PER_TURN cases: the database's
+ * replies for the next batch's read (its charges, then its queries one after another) and the previous
+ * batch's store are answered while this batch is assessed, instead of waiting for the whole batch. Assessing
+ * a batch of 1,000 takes 150–250 ms of Node; without the turns the next batch's read did not start until it
+ * ended (a pool hands out its connection, and so sends a query, only on a later turn). Measured on a
+ * 10,000-account Monday, six runs each alternately: 2–9 % less elapsed time, the same CPU.
+ */
+export async function assessInSlices(cases: readonly CaseData[], asOf: BusinessDate, trigger: AssessmentTrigger, policy: ActivePolicy, jobRunId: number | null): Promise<{ rows: NewAssessment[]; byAction: Record<string, number> }> {
+  const rows: NewAssessment[] = [];
+  const byAction: Record<string, number> = {};
+  for (let from = 0; from < cases.length; from += CASES_PER_TURN) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const slice = assessCaseData(cases.slice(from, from + CASES_PER_TURN), asOf, trigger, policy, jobRunId);
+    for (const row of slice.rows) rows.push(row);
+    for (const [action, n] of Object.entries(slice.byAction)) byAction[action] = (byAction[action] ?? 0) + n;
+  }
+  return { rows, byAction };
 }
 
 /** What a pipelined assessment did. */

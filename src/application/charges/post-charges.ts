@@ -2,7 +2,7 @@ import type { BusinessDate } from '../../domain/calendar/business-date';
 import { mondayOnOrBefore } from '../../domain/calendar/business-date';
 import { chargeIdempotencyKey, chargesDue } from '../../domain/rent/charges-due';
 import type { Db } from '../../persistence/database';
-import { loadChargeableTenancies, setChargePositions, type TenancyIdRange } from '../../persistence/stores/charge-store';
+import { loadChargeableTenancies, setChargePositions, type ChargeScheduleRows, type TenancyIdRange } from '../../persistence/stores/charge-store';
 import { appendLedgerTransactions, type NewLedgerTransaction } from '../../persistence/stores/ledger-store';
 
 export interface PostChargesResult {
@@ -16,10 +16,12 @@ export interface PostChargesResult {
  * rent-free weeks skipped, part weeks pro rata by day). Idempotent twice over: the charge position
  * skips weeks already charged, and each week's idempotency key refuses a second posting.
  * Writes in batches, each batch's charges and positions in one transaction. With `range`, only the
- * tenancies of that id range (the daily run posts each assessment batch's charges just before reading it).
+ * tenancies of that id range (the daily run posts each assessment batch's charges just before reading it),
+ * and with `known` the range's schedules and rent-free weeks as already read (see loadChargeableTenancies).
  */
-export async function postCharges(db: Db, asOf: BusinessDate, options: { range?: TenancyIdRange; batchSize?: number } = {}): Promise<PostChargesResult> {
-  const tenancies = await loadChargeableTenancies(db, asOf, options.range ?? null);
+export async function postCharges(db: Db, asOf: BusinessDate, options: { range?: TenancyIdRange; known?: ChargeScheduleRows; batchSize?: number } = {}): Promise<PostChargesResult> {
+  if (options.known && !options.range) throw new Error('known charge schedules stand in for those of an id range only');
+  const tenancies = await loadChargeableTenancies(db, asOf, options.range ?? null, options.known);
   const batchSize = options.batchSize ?? 2000;
   const result: PostChargesResult = { tenancies: 0, posted: 0, postedPence: 0 };
   for (let i = 0; i < tenancies.length; i += batchSize) {

@@ -3,6 +3,7 @@ import { ANCHOR_EVENT_TYPES, historyHorizon, openingTransactions, subtractTotals
 import type { SummarisedHistory, Transaction } from '../../domain/case-file/case-file';
 import { RENT_ACCOUNT_SUB_ACCOUNTS } from '../../domain/rent/charges-due';
 import type { Db } from '../database';
+import type { ChargeScheduleRows } from './charge-store';
 import { parseCopyText, sqlLiteral } from '../database';
 import { TRANSACTION_COLUMNS, transactionRows, type TransactionRow } from './transaction-copy-text';
 
@@ -62,6 +63,12 @@ export interface LoadOptions {
    * assessment, a fraction of the rows. For assessing; exports and statements read everything.
    */
   compact?: boolean;
+  /**
+   * Run before the ledger is read, given the selection's charge schedules and rent-free weeks as read for
+   * the case data: the daily run posts the batch's charges here (they must be in the ledger it reads),
+   * without reading the schedules a second time.
+   */
+  beforeLedger?: (known: ChargeScheduleRows) => Promise<void>;
 }
 
 export async function loadCaseData(db: Db, selection: TenancySelection, asOf: BusinessDate, options: LoadOptions = {}): Promise<CaseData[]> {
@@ -78,40 +85,46 @@ export async function loadCaseData(db: Db, selection: TenancySelection, asOf: Bu
   if (byId.size === 0) return [];
 
   const wt = where(selection, 'tenancy_id', 1);
-  const [tenants, charges, rentFree, transactions, benefits, events] = await Promise.all([
-    db.query<{ tenancy_id: number; name: string; has_forwarding_address: boolean }>(
-      `SELECT tenancy_id, name, has_forwarding_address FROM tenants WHERE ${wt.clause} ORDER BY tenancy_id, position`,
-      wt.params,
-    ),
-    db.query<{ tenancy_id: number; sub_account: string; effective_from: BusinessDate; weekly_pence: number }>(
-      `SELECT tenancy_id, sub_account, effective_from, weekly_pence FROM charge_schedules WHERE ${wt.clause} ORDER BY tenancy_id, effective_from, id`,
-      wt.params,
-    ),
-    db.query<{ tenancy_id: number | null; week_commencing: BusinessDate }>(
-      `SELECT tenancy_id, week_commencing FROM rent_free_weeks WHERE tenancy_id IS NULL OR ${wt.clause} ORDER BY week_commencing`,
-      wt.params,
-    ),
-    options.compact ? loadCompactTransactions(db, selection, asOf) : loadTransactions(db, selection, asOf).then((rows) => ({ rows, summarised: new Map<number, SummarisedHistory>() })),
-    db.query<CaseData['benefits'][number] & { tenancy_id: number }>(
-      `SELECT tenancy_id, type, status, from_date, weekly_pence, paid_every_weeks, evidence_complete, housing_costs_to, monthly_housing_pence,
-              assessment_period_start_day, details
-       FROM benefit_claims WHERE ${wt.clause} ORDER BY tenancy_id, position, id`,
-      wt.params,
-    ),
-    loadEvents(db, selection, asOf),
-  ]);
-  for (const r of tenants) byId.get(r.tenancy_id)?.tenants.push(r);
-  for (const r of charges) byId.get(r.tenancy_id)?.charges.push(r);
-  const landlordWide = rentFree.filter((r) => r.tenancy_id === null).map((r) => r.week_commencing);
+  const charges = db.query<{ tenancy_id: number; sub_account: string; effective_from: BusinessDate; weekly_pence: number }>(
+    `SELECT tenancy_id, sub_account, effective_from, weekly_pence FROM charge_schedules WHERE ${wt.clause} ORDER BY tenancy_id, effective_from, id`,
+    wt.params,
+  );
+  const rentFree = db.query<{ tenancy_id: number | null; week_commencing: BusinessDate }>(
+    `SELECT tenancy_id, week_commencing FROM rent_free_weeks WHERE tenancy_id IS NULL OR ${wt.clause} ORDER BY week_commencing`,
+    wt.params,
+  );
+  const ledger = (async () => {
+    if (options.beforeLedger) await options.beforeLedger({ schedules: await charges, rentFree: await rentFree });
+    return options.compact ? loadCompactTransactions(db, selection, asOf) : { rows: await loadTransactions(db, selection, asOf), summarised: new Map<number, SummarisedHistory>() };
+  })();
+  const tenants = db.query<{ tenancy_id: number; name: string; has_forwarding_address: boolean }>(
+    `SELECT tenancy_id, name, has_forwarding_address FROM tenants WHERE ${wt.clause} ORDER BY tenancy_id, position`,
+    wt.params,
+  );
+  const benefits = db.query<CaseData['benefits'][number] & { tenancy_id: number }>(
+    `SELECT tenancy_id, type, status, from_date, weekly_pence, paid_every_weeks, evidence_complete, housing_costs_to, monthly_housing_pence,
+            assessment_period_start_day, details
+     FROM benefit_claims WHERE ${wt.clause} ORDER BY tenancy_id, position, id`,
+    wt.params,
+  );
+  const events = loadEvents(db, selection, asOf);
+  const reads = [tenants, charges, rentFree, ledger, benefits, events] as const;
+  const all = Promise.all(reads);
+  all.catch(() => undefined); // awaited below, once every read has settled (none is left running on a failure)
+  await Promise.allSettled(reads);
+  const [tenantRows, scheduleRows, rentFreeRows, transactions, benefitRows, eventRows] = await all;
+  for (const r of tenantRows) byId.get(r.tenancy_id)?.tenants.push(r);
+  for (const r of scheduleRows) byId.get(r.tenancy_id)?.charges.push(r);
+  const landlordWide = rentFreeRows.filter((r) => r.tenancy_id === null).map((r) => r.week_commencing);
   for (const c of byId.values()) c.rentFreeWeeks.push(...landlordWide);
-  for (const r of rentFree) if (r.tenancy_id !== null) byId.get(r.tenancy_id)?.rentFreeWeeks.push(r.week_commencing);
+  for (const r of rentFreeRows) if (r.tenancy_id !== null) byId.get(r.tenancy_id)?.rentFreeWeeks.push(r.week_commencing);
   for (const r of transactions.rows) byId.get(r.tenancy_id)?.transactions.push(r);
   for (const [id, summarised] of transactions.summarised) {
     const data = byId.get(id);
     if (data) data.summarised = summarised;
   }
-  for (const r of benefits) byId.get(r.tenancy_id)?.benefits.push(r);
-  for (const r of events) byId.get(r.tenancy_id)?.events.push(r);
+  for (const r of benefitRows) byId.get(r.tenancy_id)?.benefits.push(r);
+  for (const r of eventRows) byId.get(r.tenancy_id)?.events.push(r);
   return [...byId.values()];
 }
 
