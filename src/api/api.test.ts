@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebTestApp, type WebTestApp } from '../../test/support/web-test-app';
+import { cookieName } from '../web/middleware/session';
+import { openApiDocument } from './openapi';
 
 describe('the JSON API under /api/v1', () => {
   let t: WebTestApp;
@@ -16,7 +18,18 @@ describe('the JSON API under /api/v1', () => {
       expect(res.headers['content-type'], path).toContain('application/problem+json');
       expect(JSON.parse(res.text)).toMatchObject({ status: 401, title: 'Unauthorized' });
     }
-    expect((await request(t.app).post('/api/v1/worklist')).status).toBe(403); // no CSRF token: refused before anything else
+    // Whatever the method: a signed-out call is unauthenticated before it is anything else.
+    for (const method of ['post', 'put', 'patch', 'delete'] as const) {
+      const res = await request(t.app)[method]('/api/v1/approvals');
+      expect(res.status, method).toBe(401);
+      expect(JSON.parse(res.text)).toMatchObject({ status: 401, title: 'Unauthorized' });
+    }
+  });
+
+  it('refuses a signed-in call that would change something without the CSRF token (403)', async () => {
+    const { agent } = await t.signIn('officer.northgate');
+    expect((await agent.post('/api/v1/worklist')).status).toBe(403);
+    expect((await agent.delete('/api/v1/tenancies/TEN-N001')).status).toBe(403);
   });
 
   it('describes itself with an OpenAPI 3.1 document', async () => {
@@ -29,6 +42,15 @@ describe('the JSON API under /api/v1', () => {
       expect(item.get!.responses['200'], path).toBeDefined();
       expect(item.get!.responses['401'], path).toBeDefined();
     }
+  });
+
+  it('names the session cookie in use (the __Host- one in production)', async () => {
+    const signIn = await request(t.app).get('/sign-in');
+    const cookie = String(signIn.headers['set-cookie']?.[0] ?? '');
+    const { agent } = await t.signIn('officer.northgate');
+    const documented = (await agent.get('/api/v1/openapi.json')).body.components.securitySchemes.sessionCookie.name as string;
+    expect(cookie.startsWith(`${documented}=`)).toBe(true);
+    expect((openApiDocument(cookieName(true)).components as { securitySchemes: { sessionCookie: { name: string } } }).securitySchemes.sessionCookie.name).toBe('__Host-rentwise_session');
   });
 
   it('GET /worklist gives the caseload as JSON, in pence, by priority', async () => {

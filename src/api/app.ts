@@ -2,6 +2,7 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import { canApprove, rolesOf } from '../application/users/permissions';
 import { listApprovals } from '../persistence/stores/approval-store';
 import type { WebContext } from '../web/context';
+import { cookieName } from '../web/middleware/session';
 import { openApiDocument } from './openapi';
 import { sendProblem } from './problem';
 import { tenanciesApi } from './tenancies/routes';
@@ -22,7 +23,7 @@ export function apiRouter(ctx: WebContext): Router {
     next();
   });
   router.get('/openapi.json', (_req, res) => {
-    res.json(openApiDocument());
+    res.json(openApiDocument(cookieName(ctx.config.isProduction)));
   });
   router.get('/me', (req, res) => {
     const actor = req.actor!;

@@ -1,5 +1,6 @@
 /** The OpenAPI 3.1 description of /api/v1 (served at GET /api/v1/openapi.json). */
-export function openApiDocument(): Record<string, unknown> {
+/** `sessionCookie`: the name of the session cookie in use (`__Host-` prefixed in production, see session.ts). */
+export function openApiDocument(sessionCookie = 'rentwise_session'): Record<string, unknown> {
   const problem = { $ref: '#/components/schemas/Problem' };
   const errors = (...codes: number[]) =>
     Object.fromEntries(codes.map((c) => [String(c), { description: { 401: 'Not signed in', 403: 'Not allowed for your role', 404: 'Not found', 400: 'Bad request' }[c] ?? 'Error', content: { 'application/problem+json': { schema: problem } } }]));
@@ -67,7 +68,7 @@ export function openApiDocument(): Record<string, unknown> {
       },
     },
     components: {
-      securitySchemes: { sessionCookie: { type: 'apiKey', in: 'cookie', name: 'rentwise_session' } },
+      securitySchemes: { sessionCookie: { type: 'apiKey', in: 'cookie', name: sessionCookie } },
       schemas: {
         Problem: {
           type: 'object',

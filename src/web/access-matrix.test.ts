@@ -32,8 +32,8 @@ interface Ids {
 
 const ROUTES: Route[] = [
   { method: 'GET', path: '/', allowed: SIGNED_IN },
-  { method: 'GET', path: '/worklist', allowed: CASES },
-  { method: 'GET', path: '/worklist?patch=all&action=send_letter_1&band=250_to_500&vulnerable=yes&tenure=secure&page=2', allowed: CASES },
+  { method: 'GET', path: '/worklist', allowed: [...CASES, 'admin'] }, // an administrator is sent on to the users page (no caseload)
+  { method: 'GET', path: '/worklist?patch=all&action=send_letter_1&band=250_to_500&vulnerable=yes&tenure=secure&page=2', allowed: [...CASES, 'admin'] }, // the administrator: sent on, as above
   { method: 'POST', path: '/worklist/send-letter-1', allowed: CASES },
   { method: 'GET', path: '/worklist/tasks', allowed: CASES },
   { method: 'GET', path: '/worklist/tasks?patch=all&page=99', allowed: CASES },
@@ -76,7 +76,7 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/tenancies/TEN-N001/benefits/999999', allowed: ACT_NORTH },
   { method: 'POST', path: '/tenancies/TEN-N001/benefits/999999/end', allowed: ACT_NORTH },
   { method: 'GET', path: '/benefits/dwp-requests', allowed: CASES },
-  { method: 'GET', path: '/benefits/dwp-requests.csv', allowed: CASES },
+  { method: 'POST', path: '/benefits/dwp-requests.csv', allowed: CASES },
   { method: 'POST', path: '/benefits/dwp-requests/exports/999999/done', allowed: CASES },
   { method: 'GET', path: '/tenancies/TEN-N001/direct-debits', allowed: CASES },
   { method: 'GET', path: '/tenancies/TEN-N001/direct-debits/new', allowed: ACT_NORTH },
@@ -158,7 +158,11 @@ describe('every route with every role', () => {
 
   it('an administrator never sees tenant data: not even a name in a refusal', async () => {
     const { agent } = clients.get('admin')!;
-    for (const path of ['/worklist', '/worklist/tasks', '/worklist/follow-ups', '/tenancies/TEN-N001', '/tenancies/TEN-N001/household', '/search?q=smith', '/api/v1/tenancies/TEN-N001', '/api/v1/worklist']) {
+    const worklist = await agent.get('/worklist?patch=all');
+    expect(worklist.status).toBe(303); // sent on to the users page
+    expect(worklist.headers.location).toBe('/admin/users');
+    expect(worklist.text).not.toMatch(/Alice|Smith|Example Road|07700/);
+    for (const path of ['/worklist/tasks', '/worklist/follow-ups', '/tenancies/TEN-N001', '/tenancies/TEN-N001/household', '/search?q=smith', '/api/v1/tenancies/TEN-N001', '/api/v1/worklist']) {
       const res = await agent.get(path);
       expect(res.status, path).toBe(403);
       expect(res.text, path).not.toMatch(/Alice|Smith|Example Road|07700/);

@@ -8,7 +8,8 @@ import { healthRoutes } from './health';
 import { createLogger } from './logger';
 import { currentUser, requireSignIn } from './middleware/authorise';
 import { csrfProtection } from './middleware/csrf';
-import { errorHandler, notFoundHandler } from './middleware/errors';
+import { refuseNulBytes } from './middleware/nul-bytes';
+import { errorHandler, isApiRequest, notFoundHandler } from './middleware/errors';
 import { pageLocals } from './middleware/page-locals';
 import { requestLogger } from './middleware/request-logger';
 import { securityHeaders } from './middleware/security-headers';
@@ -71,9 +72,12 @@ export function createWebApp(deps: WebDeps): Express {
       onError: (error) => logger.error({ err: error }, 'saving the session failed'),
     }),
   );
-  app.use(csrf.protect);
   app.use(currentUser(deps.db));
+  // A signed-out call to the API answers 401 whatever its method (the API router says so), not the CSRF
+  // check's 403: it can change nothing either way.
+  app.use((req: Request, res: Response, next: NextFunction) => (!req.actor && isApiRequest(req) ? next() : csrf.protect(req, res, next)));
   app.use(pageLocals(csrf.token));
+  app.use(refuseNulBytes());
 
   app.use(signInRoutes(ctx));
   app.use('/api/v1', apiRouter(ctx));

@@ -37,7 +37,7 @@ export async function createWebTestApp(overrides: Partial<WebDeps> = {}): Promis
       const page = await agent.get('/sign-in');
       const res = await agent.post('/sign-in').type('form').send({ _csrf: csrfFrom(page.text), username, password: seed.password });
       if (res.status !== 303) throw new Error(`sign-in as ${username} failed: ${res.status}`);
-      const home = await agent.get(res.headers.location as string);
+      const home = await agent.get(res.headers.location as string).redirects(2); // an administrator goes on to the users page
       return { agent, csrf: csrfFrom(home.text) };
     },
     async anonymous() {

@@ -31,6 +31,8 @@ export function securityHeaders(options: { isProduction: boolean; formActions?: 
     },
     strictTransportSecurity: options.isProduction ? { maxAge: 31536000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'no-referrer' },
+    // The same as the CSP's frame-ancestors 'none', for browsers that only read this header.
+    xFrameOptions: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   });
   const noStore: RequestHandler = (req, res, next) => {

@@ -101,6 +101,7 @@ describe('security: CSRF, sessions, headers, audit and logs', () => {
     const csp = res.headers['content-security-policy'] as string;
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-frame-options']).toBe('DENY');
     expect(csp).toContain("object-src 'none'");
     const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
     expect(csp).not.toContain('unsafe-inline');
@@ -142,6 +143,16 @@ describe('security: CSRF, sessions, headers, audit and logs', () => {
     expect(rows[0]!.at.toISOString()).toBe(t.clock.now.toISOString());
   });
 
+  it('forms that name the tenants are audited as reads too', async () => {
+    const { agent } = await t.signIn('officer.northgate');
+    for (const [path, page] of [['/tenancies/TEN-N002/record/note', 'record_note'], ['/tenancies/TEN-N002/record/contact', 'record_contact'], ['/tenancies/TEN-N002/decision/override', 'decision_override']] as const) {
+      const res = await agent.get(path);
+      expect(res.status, path).toBe(200);
+      const [row] = await t.db.query<{ actor: string; details: { page?: string }; tenancy_id: number }>(`SELECT actor, details, tenancy_id FROM audit_log WHERE action = 'read' ORDER BY id DESC LIMIT 1`);
+      expect(row, path).toMatchObject({ actor: 'officer.northgate', tenancy_id: t.seed.tenancies['TEN-N002'], details: { page } });
+    }
+  });
+
   it('logs carry no personal data: no bodies, passwords, names or search text', async () => {
     const { agent, csrf } = await t.signIn('officer.northgate');
     await agent.post('/tenancies/TEN-N001/record/note').type('form').send({ _csrf: csrf, note: 'Spoke to Alice Smith at 12 Example Road' });
@@ -157,5 +168,34 @@ describe('security: CSRF, sessions, headers, audit and logs', () => {
     logger.info({ body: { note: 'x' }, tenant: { name: 'Alice Smith', phone: '07700', email: 'a@b.c', address: '12 Road' }, names: 'A & B', q: 'smith' }, 'test');
     expect(lines.join('')).not.toMatch(/Alice|07700|a@b\.c|12 Road|A & B|smith|"note"/);
     expect(lines.join('')).toContain('[redacted]');
+  });
+
+  it('a database error is logged without the values of its statement or its detail', () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'info', destination: new Writable({ write: (c: Buffer, _e, done) => (lines.push(c.toString()), done()) }) });
+    const error = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021', query: "SELECT … WHERE name ILIKE 'PLACEHOLDERWOOD%'", params: ['PLACEHOLDERWOOD%', 'ab1 2cd'], detail: 'Key (name)=(Alice Smith) already exists.', where: 'Alice' });
+    logger.error({ err: error }, 'request failed');
+    const logged = lines.join('');
+    expect(logged).not.toMatch(/PLACEHOLDERWOOD|ab1 2cd|Alice/);
+    expect(logged).toContain('invalid byte sequence');
+    expect(logged).toContain('22021');
+  });
+
+  it('a NUL byte in an address, a query or a field is refused (404 or 400), never a database error', async () => {
+    const { agent, csrf } = await t.signIn('officer.northgate');
+    for (const path of ['/tenancies/%00', '/tenancies/TEN-N001%00', '/tenancies/%00/statement?format=csv', '/tenancies/%00/timeline']) expect((await agent.get(path)).status, path).toBe(404);
+    const api = await agent.get('/api/v1/tenancies/%00');
+    expect(api.status).toBe(404);
+    expect(api.headers['content-type']).toContain('application/problem+json');
+    for (const path of ['/search?q=a%00b', '/search?q=%00', '/worklist?caseworker=%00']) expect((await agent.get(path)).status, path).toBe(400);
+    const before = await notes();
+    expect((await agent.post('/tenancies/TEN-N001/record/note').type('form').send({ _csrf: csrf, note: 'with\0nul' })).status).toBe(400);
+    expect(await notes()).toBe(before);
+    const signIn = await request(t.app).get('/sign-in');
+    const cookie = signIn.headers['set-cookie'];
+    expect((await request(t.app).post('/sign-in').set('Cookie', cookie!).type('form').send({ _csrf: csrfFrom(signIn.text), username: 'officer\0', password: 'x' })).status).toBe(400);
+    // Signed out, the usual answers come first.
+    expect((await request(t.app).get('/tenancies/%00')).headers.location).toBe('/sign-in');
+    expect((await request(t.app).get('/api/v1/tenancies/%00')).status).toBe(401);
   });
 });

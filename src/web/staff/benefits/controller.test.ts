@@ -79,7 +79,11 @@ describe('benefit pages', () => {
     const south = await t.signIn('officer.southbank');
     expect(cheerio.load((await south.agent.get('/benefits/dwp-requests')).text)('[data-qa=no-requests]').length).toBe(1);
 
-    const csv = await officer.agent.get('/benefits/dwp-requests.csv');
+    // The export is recorded, so it is a form with its CSRF token: a link (a GET) or a post without the token does nothing.
+    expect((await officer.agent.get('/benefits/dwp-requests.csv')).status).toBe(404);
+    expect((await officer.agent.post('/benefits/dwp-requests.csv').type('form').send({})).status).toBe(403);
+    expect(await t.db.query(`SELECT id FROM dwp_request_exports`)).toEqual([]);
+    const csv = await post('/benefits/dwp-requests.csv', {});
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.text.trim().split('\n');

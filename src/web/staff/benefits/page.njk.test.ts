@@ -43,7 +43,7 @@ describe('benefits.njk', () => {
 });
 
 describe('dwp-requests.njk', () => {
-  it('lists the requests with the export link, and the exports to mark as sent', () => {
+  it('lists the requests with the export form, and the exports to mark as sent', () => {
     const $ = renderPage('staff/benefits/dwp-requests.njk', {
       pageTitle: 'DWP requests', scope: 'your patch (Northgate)',
       requests: [dwpRequestView({ taskId: 12, tenancyId: 1, ref: 'TEN-X1', patchId: 1, kind: 'dwp_managed_payment', requestType: 'APA', tenantName: 'Test Tenant', dateOfBirth: null, address: '1 Test Street', postcode: 'AB1 2CD', arrearsPence: 135000, rentFrequency: 'weekly', weeklyRentPence: 9000, weeklyServiceChargePence: 0, reason: '15.0 weeks of rent in arrears', raisedOn: '2026-11-23' })],
@@ -52,7 +52,9 @@ describe('dwp-requests.njk', () => {
     const row = $(qa('dwp-request'));
     expect(row.attr('data-type')).toBe('APA');
     expect(row.find('td').map((_, e) => $(e).text().trim()).get()).toEqual(['RW-12', 'TEN-X1', 'Test Tenant', 'APA', '£1,350.00', '15.0 weeks of rent in arrears', '23 November 2026']);
-    expect($(qa('export-csv')).attr('href')).toBe('/benefits/dwp-requests.csv');
+    expect($(qa('export-form')).attr('method')).toBe('post');
+    expect($(qa('export-form')).attr('action')).toBe('/benefits/dwp-requests.csv');
+    expect($(qa('export-form')).find('input[name=_csrf]').length).toBe(1);
     expect($('[data-qa="export"] form').attr('action')).toBe('/benefits/dwp-requests/exports/4/done');
   });
 });

@@ -10,7 +10,8 @@ export function benefitRoutes(ctx: WebContext): Router {
   const router = Router();
   const cases = requireCapability(canSeeCases);
   router.get('/benefits/dwp-requests', cases, c.dwpRequests);
-  router.get('/benefits/dwp-requests.csv', cases, c.dwpCsv);
+  // A POST (with the form's CSRF token): each export is recorded, so it is not a link another site could trigger.
+  router.post('/benefits/dwp-requests.csv', cases, c.dwpCsv);
   router.post('/benefits/dwp-requests/exports/:id/done', cases, c.markDone);
   router.get('/tenancies/:ref/benefits', cases, c.show);
   router.get('/tenancies/:ref/benefits/new', cases, c.showNew);

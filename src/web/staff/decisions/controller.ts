@@ -1,3 +1,4 @@
+import { audit } from '../../../application/audit/audit';
 import type { Request, Response } from 'express';
 import {
   confirmRecommendation,
@@ -10,7 +11,7 @@ import {
 import { isLetterAction } from '../../../application/decisions/letter-for-action';
 import { currentAssessment } from '../../../persistence/stores/assessment-store';
 import { listTenants, type TenancyRow } from '../../../persistence/stores/tenancy-store';
-import { caseContext, type WebContext } from '../../context';
+import { auditContext, caseContext, type WebContext } from '../../context';
 import { bodyString, errorList, type FieldErrors } from '../../forms';
 import { HttpError } from '../../http-error';
 import { actionLabel, REJECTION_REASONS } from '../../labels';
@@ -62,8 +63,10 @@ export function decisionsController(ctx: WebContext) {
     }
   };
 
-  const renderForm = async (res: Response, tenancy: TenancyRow, kind: 'override' | 'reject', values: Record<string, string>, errors: FieldErrors) => {
+  const renderForm = async (req: Request, res: Response, tenancy: TenancyRow, kind: 'override' | 'reject', values: Record<string, string>, errors: FieldErrors) => {
     const [assessment, tenants] = await Promise.all([currentAssessment(ctx.db, tenancy.id), listTenants(ctx.db, tenancy.id)]);
+    // The form names the tenants: a read of personal data, audited like the account's pages.
+    await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'tenancy', entityId: tenancy.ref, tenancyId: tenancy.id, details: { page: `decision_${kind}` } }]);
     const base = accountHref(tenancy);
     res.render('staff/decisions/decision.njk', {
       pageTitle: `${kind === 'override' ? 'Take another action' : 'Do not take the recommended action'}: ${tenancy.ref}`,
@@ -98,7 +101,7 @@ export function decisionsController(ctx: WebContext) {
 
     async showOverride(req: Request, res: Response) {
       const tenancy = await tenancyToActOn(ctx, req);
-      await renderForm(res, tenancy, 'override', {}, {});
+      await renderForm(req, res, tenancy, 'override', {}, {});
     },
 
     async override(req: Request, res: Response) {
@@ -107,7 +110,7 @@ export function decisionsController(ctx: WebContext) {
       const outcome = await overrideRecommendation(await caseContext(ctx, req), tenancy.ref, { action: values.action, reason: values.reason, assessmentId: assessmentIdOf(req.body) });
       if (outcome.kind === 'invalid') {
         res.status(400);
-        await renderForm(res, tenancy, 'override', values, Object.fromEntries(outcome.problems.map((p) => [p.field, p.message])));
+        await renderForm(req, res, tenancy, 'override', values, Object.fromEntries(outcome.problems.map((p) => [p.field, p.message])));
         return;
       }
       finish(req, res, tenancy, outcome);
@@ -115,7 +118,7 @@ export function decisionsController(ctx: WebContext) {
 
     async showReject(req: Request, res: Response) {
       const tenancy = await tenancyToActOn(ctx, req);
-      await renderForm(res, tenancy, 'reject', {}, {});
+      await renderForm(req, res, tenancy, 'reject', {}, {});
     },
 
     async reject(req: Request, res: Response) {
@@ -126,7 +129,7 @@ export function decisionsController(ctx: WebContext) {
       const outcome = await rejectRecommendation(await caseContext(ctx, req), tenancy.ref, { reasonCode: values.reasonCode, note: values.note, assessmentId });
       if (outcome.kind === 'invalid') {
         res.status(400);
-        await renderForm(res, tenancy, 'reject', values, Object.fromEntries(outcome.problems.map((p) => [p.field, p.message])));
+        await renderForm(req, res, tenancy, 'reject', values, Object.fromEntries(outcome.problems.map((p) => [p.field, p.message])));
         return;
       }
       finish(req, res, tenancy, outcome);

@@ -1,10 +1,11 @@
+import { audit } from '../../../application/audit/audit';
 import type { Request, Response } from 'express';
 import { caseToActOn } from '../../../application/case-events/case-access';
 import { closeCaseEvent, recordCaseEvent } from '../../../application/case-events/record-case-event';
 import { findCaseEvent } from '../../../persistence/stores/case-event-amend-store';
 import { listTenants, type TenancyRow } from '../../../persistence/stores/tenancy-store';
 import { formatLongDate } from '../../../domain/statements/dates';
-import { actorOf, caseContext, type WebContext } from '../../context';
+import { actorOf, auditContext, caseContext, type WebContext } from '../../context';
 import { bodyString, dateField, dateParts, errorList, type FieldErrors } from '../../forms';
 import { HttpError } from '../../http-error';
 import { BREATHING_SPACE_LABELS, CHANNEL_LABELS, eventTypeLabel, OUTCOME_LABELS, VULNERABILITY_LABELS } from '../../labels';
@@ -27,8 +28,10 @@ function kindOf(req: Request): RecordKind {
 }
 
 export function recordController(ctx: WebContext) {
-  const render = async (res: Response, tenancy: TenancyRow, kind: RecordKind, values: Record<string, string>, errors: FieldErrors) => {
+  const render = async (req: Request, res: Response, tenancy: TenancyRow, kind: RecordKind, values: Record<string, string>, errors: FieldErrors) => {
     const names = (await listTenants(ctx.db, tenancy.id)).map((t) => t.name).join(' and ');
+    // The form names the tenants: a read of personal data, audited like the account's pages.
+    await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'tenancy', entityId: tenancy.ref, tenancyId: tenancy.id, details: { page: `record_${kind}` } }]);
     const base = `/tenancies/${encodeURIComponent(tenancy.ref)}`;
     res.render('staff/record/record.njk', {
       pageTitle: `${RECORD_TITLES[kind]}: ${tenancy.ref}`,
@@ -54,7 +57,7 @@ export function recordController(ctx: WebContext) {
       const tenancy = await tenancyToActOn(ctx, req);
       const today = dateParts(await ctx.today());
       const values: Record<string, string> = { 'date-day': today.day, 'date-month': today.month, 'date-year': today.year };
-      await render(res, tenancy, kind, values, {});
+      await render(req, res, tenancy, kind, values, {});
     },
 
     async submit(req: Request, res: Response) {
@@ -64,7 +67,7 @@ export function recordController(ctx: WebContext) {
       const parsed = parseRecordForm(kind, req.body, cc.today);
       if (!parsed.ok) {
         res.status(400);
-        await render(res, tenancy, kind, parsed.values, parsed.errors);
+        await render(req, res, tenancy, kind, parsed.values, parsed.errors);
         return;
       }
       const outcome = await recordCaseEvent(cc, tenancy.ref, parsed.event);

@@ -39,11 +39,15 @@ describe('sign-in, sign-out and single sign-on', () => {
     expect((await agent.get('/sign-in')).headers.location).toBe('/worklist');
   });
 
-  it('sends administrators to the users page', async () => {
+  it('sends administrators to /worklist too, and on from there to the users page (they have no caseload)', async () => {
     const agent = request.agent(t.app);
     const token = csrfFrom((await agent.get('/sign-in')).text);
     const res = await agent.post('/sign-in').type('form').send({ _csrf: token, username: 'admin', password: t.seed.password });
-    expect(res.headers.location).toBe('/admin/users');
+    expect(res.headers.location).toBe('/worklist');
+    const worklist = await agent.get('/worklist');
+    expect(worklist.status).toBe(303);
+    expect(worklist.headers.location).toBe('/admin/users');
+    expect((await agent.get('/worklist/tasks')).status).toBe(403);
   });
 
   it('refuses a wrong password or an empty form with the form again (400), and audits the failure', async () => {
