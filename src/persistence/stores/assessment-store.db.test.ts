@@ -57,6 +57,16 @@ describe('storeAssessments', () => {
     expect(n).toBe(4);
   });
 
+  it("a daily run's assessment becomes current even when a later date is (the run rebuilds the worklists as of its date)", async () => {
+    await storeAssessments(db, [row(ids[1]!, '2026-11-20', 'import', 'send_letter_1')]);
+    expect((await currentAssessment(db, ids[1]!))?.as_of).toBe('2026-11-20');
+    await storeAssessments(db, [row(ids[1]!, '2026-11-19', 'payment', 'none')]);
+    expect((await currentAssessment(db, ids[1]!))?.as_of).toBe('2026-11-20');
+    await storeAssessments(db, [row(ids[1]!, '2026-11-19', 'daily', 'monitor')]);
+    const current = await currentAssessment(db, ids[1]!);
+    expect(current).toMatchObject({ as_of: '2026-11-19', trigger: 'daily', action: 'monitor' });
+  });
+
   it('inside a caller transaction, two calls store both batches', async () => {
     await db.transaction(async (tx) => {
       await storeAssessments(tx, [row(ids[0]!, '2026-11-19', 'manual', 'monitor')]);

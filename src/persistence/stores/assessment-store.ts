@@ -37,9 +37,11 @@ const STAGING_COLUMNS = [
 ] as const;
 
 /**
- * Stores assessments and makes each its tenancy's current assessment (unless a later date is already
- * current). A daily assessment replaces the same day's daily assessment, so re-running a day's run
- * ends with exactly the same stored result.
+ * Stores assessments and makes each its tenancy's current assessment: a daily run's always (it rebuilds
+ * the worklists as of its date, even a date before the current one: `run daily --as-of D` then
+ * `account --json` shows the run's result), any other unless a later date is already current. A daily
+ * assessment replaces the same day's daily assessment, so re-running a day's run ends with exactly the
+ * same stored result.
  *
  * The rows go in with COPY in its text format (to a session's temporary staging table) and two set-based statements: the
  * results and traces are several kilobytes an account, and COPY's text is far cheaper for PostgreSQL to
@@ -86,7 +88,7 @@ export async function storeAssessments(db: Db, rows: readonly NewAssessment[]): 
     await tx.copyText('assessment_staging', STAGING_COLUMNS, [lines.join('')]);
     const columns = `tenancy_id, as_of, trigger, policy_version, action, priority, balance_pence, arrears_pence, real_arrears_pence, result, trace, job_run_id`;
     // Daily assessments replace the same day's; any other trigger adds a row. Then each becomes its
-    // tenancy's current assessment unless a later date is current already.
+    // tenancy's current assessment: a daily one always, another unless a later date is current already.
     await tx.exec(
       `WITH daily AS (
          INSERT INTO assessments (${columns})
@@ -111,7 +113,7 @@ export async function storeAssessments(db: Db, rows: readonly NewAssessment[]): 
        ON CONFLICT (tenancy_id) DO UPDATE SET assessment_id = EXCLUDED.assessment_id, as_of = EXCLUDED.as_of, patch_id = EXCLUDED.patch_id,
          action = EXCLUDED.action, priority = EXCLUDED.priority, real_arrears_pence = EXCLUDED.real_arrears_pence,
          needs_approval = EXCLUDED.needs_approval
-       WHERE current_assessments.as_of <= EXCLUDED.as_of`,
+       WHERE current_assessments.as_of <= EXCLUDED.as_of OR EXCLUDED.assessment_id IN (SELECT id FROM daily)`,
     );
     await tx.exec('TRUNCATE assessment_staging');
   };
