@@ -68,13 +68,14 @@ describe('import tenancies', () => {
 
     const changed = [
       { ...rows[0]!, opening_balance: '999.99', weekly_rent: '125.00', rent_from: '2027-04-05' }, // new rent; the opening balance is never posted twice
-      { ...rows[1]!, address: '14 Example Road, Testtown', tenant_names: 'B One', email: 'b.one@example.org' },
+      { ...rows[1]!, address: '14 Example Road, Testtown', tenant_names: 'B One', email: 'b.one@example.org', opening_balance: '50.00' }, // an existing tenancy: its ledger is not touched
       { ...rows[2]!, weekly_rent: '130.00' }, // a new rent without rent_from: rejected
     ];
     const third = await importText('tenancies-changed.csv', tenancyFile(changed));
     expect(third).toMatchObject({ rows: 3, imported: 0, updated: 2, unchanged: 0, rejected: 1 });
     expect(third.errors).toEqual([{ row: 4, field: 'rent_from', message: expect.stringMatching(/is required: weekly_rent £130.00 differs from the charge in force \(£118.20/) }]);
     expect(await ledger('T-A1')).toEqual([{ kind: 'adjustment', amount_pence: 25040, business_date: '2026-04-05', idempotency_key: 'ob:T-A1' }]);
+    expect(await ledger('T-A2')).toEqual([]);
     expect(await schedule('T-A1')).toEqual([
       { effective_from: '2026-04-06', weekly_pence: 11820 },
       { effective_from: '2027-04-05', weekly_pence: 12500 },

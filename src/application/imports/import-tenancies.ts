@@ -127,8 +127,8 @@ function detailsDiffer(d: TenancyDetails, e: TenancyForImport): boolean {
 /**
  * Imports a tenancy file (contracts/cli-and-files.md, "Tenancy files"): creates new tenancies, updates
  * the details of existing ones (never their ledger), adds a charge-schedule entry when the weekly rent
- * changes, and posts each opening balance once (an `adjustment` dated the day before `rent_from`, or
- * `start_date`, with idempotency key `ob:<ref>`). Rows are written in batches, one transaction each.
+ * changes, and posts the opening balance of each tenancy it creates (an `adjustment` dated the day before
+ * `rent_from`, or `start_date`, with idempotency key `ob:<ref>`; never for an existing tenancy). Rows are written in batches, one transaction each.
  * A `ref` repeated in the file, or a `payment_reference` given to two refs in the file or held by another
  * tenancy, is rejected on the later row. Rejected rows are kept as open exceptions.
  */
@@ -180,7 +180,7 @@ export async function importTenancies(db: Db, options: ImportTenanciesOptions): 
     const valid = rows.filter((r) => r.value !== null);
     await db.transaction(async (tx) => {
       await lockTenancyImports(tx);
-      const existing = await loadTenanciesForImport(tx, valid.map((r) => r.value!.ref), openingBalanceKey);
+      const existing = await loadTenanciesForImport(tx, valid.map((r) => r.value!.ref));
       const holders = await paymentReferenceHolders(tx, valid.map((r) => r.value!.paymentReference));
       const creations: { state: RowState; details: TenancyDetails }[] = [];
       const charges: { state: RowState; effectiveFrom: BusinessDate; weeklyPence: number }[] = [];
@@ -219,7 +219,9 @@ export async function importTenancies(db: Db, options: ImportTenanciesOptions): 
           charges.push({ state: r, effectiveFrom: plan.effectiveFrom, weeklyPence: plan.weeklyPence });
           changed = true;
         }
-        if (row.openingBalancePence !== null && row.openingBalancePence !== 0 && !stored?.openingBalancePosted) {
+        // Only for a tenancy this row creates: a row for an existing tenancy updates its details, never
+        // its ledger (contracts/cli-and-files.md), even one that has no opening balance yet.
+        if (!stored && row.openingBalancePence !== null && row.openingBalancePence !== 0) {
           openingBalances.push({ state: r, row });
           changed = true;
         }

@@ -292,15 +292,13 @@ export interface TenancyForImport {
   tenants: { name: string; phone: string | null; email: string | null; has_forwarding_address: boolean; forwarding_address: string | null }[];
   /** The rent sub-account's charge schedule, oldest first. */
   rentSchedule: { effective_from: BusinessDate; weekly_pence: number }[];
-  /** Whether a ledger transaction with this idempotency key (the opening balance's) exists. */
-  openingBalancePosted: boolean;
 }
 
-/** The tenancies with these refs, with tenants, rent schedule and whether `openingBalanceKey(ref)` is posted: four queries. */
-export async function loadTenanciesForImport(db: Db, refs: readonly string[], openingBalanceKey: (ref: string) => string): Promise<Map<string, TenancyForImport>> {
+/** The tenancies with these refs, with their tenants and rent schedule: three queries. */
+export async function loadTenanciesForImport(db: Db, refs: readonly string[]): Promise<Map<string, TenancyForImport>> {
   const result = new Map<string, TenancyForImport>();
   if (refs.length === 0) return result;
-  const tenancies = await db.query<Omit<TenancyForImport, 'tenants' | 'rentSchedule' | 'openingBalancePosted'>>(
+  const tenancies = await db.query<Omit<TenancyForImport, 'tenants' | 'rentSchedule'>>(
     `SELECT t.id, t.ref, t.payment_reference, t.tenure, t.landlord_type, t.start_date, t.end_date, t.end_reason, t.rent_frequency,
             pr.address, pr.postcode, pa.name AS patch_name
      FROM tenancies t LEFT JOIN properties pr ON pr.id = t.property_id LEFT JOIN patches pa ON pa.id = t.patch_id
@@ -311,11 +309,11 @@ export async function loadTenanciesForImport(db: Db, refs: readonly string[], op
   const ids = tenancies.map((t) => t.id);
   const byId = new Map<number, TenancyForImport>();
   for (const t of tenancies) {
-    const full: TenancyForImport = { ...t, tenants: [], rentSchedule: [], openingBalancePosted: false };
+    const full: TenancyForImport = { ...t, tenants: [], rentSchedule: [] };
     byId.set(t.id, full);
     result.set(t.ref, full);
   }
-  const [tenants, schedules, balances] = await Promise.all([
+  const [tenants, schedules] = await Promise.all([
     db.query<{ tenancy_id: number; name: string; phone: string | null; email: string | null; has_forwarding_address: boolean; forwarding_address: string | null }>(
       `SELECT tenancy_id, name, phone, email, has_forwarding_address, forwarding_address FROM tenants WHERE tenancy_id = ANY($1::int[]) ORDER BY tenancy_id, position`,
       [ids],
@@ -324,15 +322,12 @@ export async function loadTenanciesForImport(db: Db, refs: readonly string[], op
       `SELECT tenancy_id, effective_from, weekly_pence FROM charge_schedules WHERE tenancy_id = ANY($1::int[]) AND sub_account = 'rent' ORDER BY tenancy_id, effective_from, id`,
       [ids],
     ),
-    db.query<{ idempotency_key: string }>(`SELECT idempotency_key FROM ledger_transactions WHERE idempotency_key = ANY($1::text[])`, [tenancies.map((t) => openingBalanceKey(t.ref))]),
   ]);
   for (const r of tenants) {
     const { tenancy_id, ...tenant } = r;
     byId.get(tenancy_id)?.tenants.push(tenant);
   }
   for (const r of schedules) byId.get(r.tenancy_id)?.rentSchedule.push({ effective_from: r.effective_from, weekly_pence: r.weekly_pence });
-  const posted = new Set(balances.map((b) => b.idempotency_key));
-  for (const t of result.values()) t.openingBalancePosted = posted.has(openingBalanceKey(t.ref));
   return result;
 }
 
