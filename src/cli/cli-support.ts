@@ -44,7 +44,8 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void> | 
       await fn(...args);
     } catch (error) {
       if (error instanceof UsageError) {
-        process.stderr.write(`rentwise: ${error.message}\n`);
+        // One line, whatever the message quotes (a parser's message may repeat the input's line breaks).
+        process.stderr.write(`rentwise: ${error.message.trim().replace(/\s*\n\s*/g, ' ')}\n`);
         process.exitCode = 2;
       } else {
         process.stderr.write(`rentwise: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
