@@ -1,9 +1,12 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/support/temp-files';
 import { missingSubcommand, oneLineUsageError } from './cli';
 
 const BIN = join(process.cwd(), 'bin', 'rentwise.mjs');
+const files = tempDir('rentwise-cli-');
+afterAll(() => files.cleanup());
 
 function rentwise(stdin: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, RENTWISE_DB: join('/nonexistent', 'never-opened') };
@@ -39,6 +42,18 @@ describe('usage errors: exit 2 and one line on stderr naming what is wrong (cont
     expect(stderr).toBe('');
     expect(stdout).toContain('Usage: rentwise import');
     expect(stdout.split('\n').length).toBeGreaterThan(5);
+  });
+
+  it('every command that prints JSON accepts --json: assess, and migrate prints its state as JSON with it', async () => {
+    const example = join(__dirname, '../../../shared/examples/cases/001-clean-account.json');
+    const plain = await rentwise('', 'assess', example);
+    const withJson = await rentwise('', 'assess', example, '--json');
+    expect(withJson.code).toBe(0);
+    expect(JSON.parse(withJson.stdout)).toEqual(JSON.parse(plain.stdout));
+    const dir = files.dir;
+    const migrated = await rentwise('', 'migrate', '--json', '--db', join(dir, 'db'));
+    expect(migrated.code).toBe(0);
+    expect(JSON.parse(migrated.stdout)).toMatchObject({ migration: expect.any(Number), database: 'pglite' });
   });
 
   it('puts commander\'s messages on one line', () => {

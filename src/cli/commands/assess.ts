@@ -33,6 +33,7 @@ export function registerAssess(program: Command): void {
     .argument('<file>', 'the case file, or - for standard input')
     .option('--trace', 'add the decision trace: every rule considered, in order')
     .option('--policy <file>', 'a policy document to use instead of the default policy')
+    .option('--json', 'print the one JSON document (what it prints anyway)')
     .action(
       action(async (file: string, options: AssessOptions) => {
         const document = options.policy === undefined ? null : await readPolicyDocument(options.policy);

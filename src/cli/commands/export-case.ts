@@ -11,6 +11,7 @@ export function registerExportCase(program: Command): void {
     .description('write the case file of one tenancy as known on a date (transactions and events after it left out)')
     .argument('<ref>', 'the tenancy reference')
     .option('--as-of <date>', 'the date (default today)')
+    .option('--json', 'print the one JSON document (what it prints anyway)')
     .action(
       action(async (ref: string, opts: { asOf?: string }, cmd: Command) => {
         const asOf = dateOption(opts.asOf, '--as-of', todayInLondon());

@@ -12,13 +12,15 @@ export function registerNotice(program: Command): void {
     .option('--type <type>', 'nosp | section_8 | section_128 | notice_to_quit (default: the tenure\'s)')
     .option('--grounds <list>', 'grounds, comma-separated (default: what the policy gives)')
     .option('--format <format>', 'json | pdf', 'json')
+    .option('--json', 'the JSON (the same as --format json)')
     .option('--out <file>', 'write to a file (pdf: default standard output)')
     .option('--record', 'record the notice as served on the case')
     .option('--method <method>', 'with --record: how it was served (e.g. hand, first_class_post)')
     .action(
-      action(async (ref: string, opts: { servedOn: string; type?: string; grounds?: string; format: string; out?: string; record?: boolean; method?: string }, cmd: Command) => {
+      action(async (ref: string, opts: { servedOn: string; type?: string; grounds?: string; format: string; json?: boolean; out?: string; record?: boolean; method?: string }, cmd: Command) => {
         const servedOn = dateOption(opts.servedOn, '--served-on', '');
         if (opts.format !== 'json' && opts.format !== 'pdf') throw new UsageError(`--format: expected json or pdf, got "${opts.format}"`);
+        if (opts.json && opts.format !== 'json') throw new UsageError('--json and --format pdf ask for two different outputs: give one');
         if (opts.record && !opts.method) throw new UsageError('--record needs --method (how the notice was served)');
         const grounds = opts.grounds === undefined ? undefined : opts.grounds.split(',').map((g) => g.trim()).filter((g) => g !== '');
         const { draftNotice, noticeLetter, NoticeRefused, recordNoticeServed } = await import('../../application/notices/draft-notice');
