@@ -253,7 +253,10 @@ describe('journeys', () => {
     await check(page, 'admin-audit', true);
     await page.goto(`${app.url}/admin/audit?actor=officer.northgate&action=read`);
     await check(page, 'admin-audit-filtered');
-    for (const path of ['/worklist', '/tenancies/TEN-N001', '/search?q=smith']) {
+    await page.goto(`${app.url}/worklist`); // no caseload: sent on to the users page
+    await page.waitForURL(/\/admin\/users$/);
+    expect(await page.content()).not.toContain('Alice Smith');
+    for (const path of ['/worklist/tasks', '/tenancies/TEN-N001', '/search?q=smith']) {
       await page.goto(`${app.url}${path}`);
       expect(await page.locator('[data-qa=error-page]').getAttribute('data-status'), path).toBe('403');
       expect(await page.content()).not.toContain('Alice Smith');
