@@ -4,6 +4,8 @@ import type { Db } from '../persistence/database';
 import { DatabaseInUseError, openDatabase } from '../persistence/open-database';
 import { globalOptions, UsageError } from './cli-support';
 
+const UNUSABLE_DIRECTORY = new Set(['ENOTDIR', 'EEXIST', 'EACCES', 'EPERM', 'EROFS', 'ENOENT', 'EISDIR']);
+
 /**
  * Opens the database the command's options and environment select (DATABASE_URL, else --db DIR,
  * RENTWISE_DB or ./data/rentwise), migrates it forward, runs `fn` and always closes it.
@@ -15,6 +17,9 @@ export async function withDatabase<T>(cmd: Command, fn: (db: Db) => Promise<T>):
     db = await openDatabase({ databaseUrl: config.databaseUrl, embeddedDir: config.embeddedDir });
   } catch (error) {
     if (error instanceof DatabaseInUseError) throw new UsageError(error.message);
+    // An embedded database directory that cannot be one (a file, a read-only or forbidden place) is bad input.
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    if (!config.databaseUrl && code !== undefined && UNUSABLE_DIRECTORY.has(code)) throw new UsageError(`cannot keep the embedded database in ${config.embeddedDir} (${code}): give --db a directory you may write to`);
     throw error;
   }
   try {

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/support/temp-files';
@@ -34,6 +35,15 @@ describe('usage errors: exit 2 and one line on stderr naming what is wrong (cont
     expect(stderr.endsWith('\n')).toBe(true);
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(message);
+  });
+
+  it('a --db that cannot hold the embedded database (a file) is bad input: exit 2, one line', async () => {
+    const file = join(files.dir, 'a-file');
+    writeFileSync(file, 'not a directory');
+    const { code, stderr } = await rentwise('', 'migrate', '--db', file);
+    expect(code).toBe(2);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/cannot keep the embedded database in .*a-file \(EEXIST\)/);
   });
 
   it('help is still whole, on standard output, exit 0', async () => {
