@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type nunjucks from 'nunjucks';
-import type { AuditContext } from '../application/audit/audit';
+import { audit, type AuditContext } from '../application/audit/audit';
 import type { CaseContext } from '../application/case-events/case-access';
 import type { Actor } from '../application/users/permissions';
 import type { WebConfig } from '../config/config';
@@ -64,6 +64,11 @@ export function actorOf(req: Request): Actor {
 
 export function auditContext(ctx: WebContext, req: Request): AuditContext {
   return { actor: req.actor?.username ?? 'anonymous', origin: req.ip ?? req.socket.remoteAddress ?? null, now: ctx.now() };
+}
+
+/** Audits the read of a page of one tenancy (it shows the tenants' personal data): `page` names which. */
+export async function auditTenancyPageRead(ctx: WebContext, req: Request, tenancy: { id: number; ref: string }, page: string): Promise<void> {
+  await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'tenancy', entityId: tenancy.ref, tenancyId: tenancy.id, details: { page } }]);
 }
 
 export async function caseContext(ctx: WebContext, req: Request): Promise<CaseContext> {

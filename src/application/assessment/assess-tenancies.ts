@@ -171,7 +171,8 @@ const CASES_PER_TURN = 50;
  * batch's store are answered while this batch is assessed, instead of waiting for the whole batch. Assessing
  * a batch of 1,000 takes 150–250 ms of Node; without the turns the next batch's read did not start until it
  * ended (a pool hands out its connection, and so sends a query, only on a later turn). Measured on a
- * 10,000-account Monday, six runs each alternately: 2–9 % less elapsed time, the same CPU.
+ * 10,000-account Monday with the schedules read once, four runs each alternately: 10 % less elapsed time,
+ * the same Node CPU (docs/performance.md, session 8).
  */
 export async function assessInSlices(cases: readonly CaseData[], asOf: BusinessDate, trigger: AssessmentTrigger, policy: ActivePolicy, jobRunId: number | null): Promise<{ rows: NewAssessment[]; byAction: Record<string, number> }> {
   const rows: NewAssessment[] = [];

@@ -5,7 +5,7 @@ import { caseToView } from '../../../application/case-events/case-access';
 import { formatLongDate } from '../../../domain/statements/dates';
 import { listTenantContacts } from '../../../persistence/stores/account-view-store';
 import type { TenancyRow } from '../../../persistence/stores/tenancy-store';
-import { actorOf, auditContext, type WebContext } from '../../context';
+import { actorOf, auditContext, auditTenancyPageRead, type WebContext } from '../../context';
 import { queryString } from '../../forms';
 import { HttpError } from '../../http-error';
 import { TIMELINE_GROUPS } from '../../labels';
@@ -26,7 +26,7 @@ export function accountController(ctx: WebContext) {
       const today = await ctx.today();
       const fullLedger = queryString(req.query, 'ledger') === 'all';
       const view = await loadAccountView(ctx.db, actorOf(req), tenancy, today, fullLedger ? {} : { ledgerFrom: recentLedgerFrom(today) });
-      await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'tenancy', entityId: tenancy.ref, tenancyId: tenancy.id, details: { page: 'account' } }]);
+      await auditTenancyPageRead(ctx, req, tenancy, 'account');
       res.render('staff/account/account.njk', buildAccountPage(view, today, { fullLedger }));
     },
 
@@ -35,7 +35,7 @@ export function accountController(ctx: WebContext) {
       const today = await ctx.today();
       const view = await loadAccountView(ctx.db, actorOf(req), tenancy, today);
       const type = queryString(req.query, 'type');
-      await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'tenancy', entityId: tenancy.ref, tenancyId: tenancy.id, details: { page: 'timeline' } }]);
+      await auditTenancyPageRead(ctx, req, tenancy, 'timeline');
       res.render('staff/account/timeline.njk', buildTimelinePage(view, today, type in TIMELINE_GROUPS ? type : null));
     },
 

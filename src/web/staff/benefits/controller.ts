@@ -7,7 +7,7 @@ import { openTasksOf } from '../../../application/tasks/tasks';
 import { canActOnPatch } from '../../../application/users/permissions';
 import { formatLongDate } from '../../../domain/statements/dates';
 import type { TenancyRow } from '../../../persistence/stores/tenancy-store';
-import { actorOf, auditContext, caseContext, type WebContext } from '../../context';
+import { actorOf, auditContext, auditTenancyPageRead, caseContext, type WebContext } from '../../context';
 import { errorList, type FieldErrors } from '../../forms';
 import { HttpError } from '../../http-error';
 import { addFlash } from '../../middleware/session';
@@ -36,7 +36,7 @@ export function benefitsController(ctx: WebContext) {
   const renderPage = async (req: Request, res: Response, tenancy: TenancyRow, end: { id: number; values: Record<string, string>; errors: FieldErrors } | null = null) => {
     const h = await header(req, tenancy);
     const [claims, versions, tasks, charges] = await Promise.all([claimsOf(ctx.db, tenancy.id), versionsOf(ctx.db, tenancy.id), openTasksOf(ctx.db, tenancy.id), weeklyChargesOf(ctx.db, [tenancy.id], h.today)]);
-    await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'tenancy', entityId: tenancy.ref, tenancyId: tenancy.id, details: { page: 'benefits' } }]);
+    await auditTenancyPageRead(ctx, req, tenancy, 'benefits');
     const weekly = charges.get(tenancy.id)!;
     res.render('staff/benefits/benefits.njk', {
       ...h,

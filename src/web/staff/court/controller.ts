@@ -24,7 +24,7 @@ import { formatPounds } from '../../../domain/money/pence';
 import { addressLine } from '../../../domain/statements/statement';
 import { formatLongDate } from '../../../domain/statements/dates';
 import type { TenancyRow } from '../../../persistence/stores/tenancy-store';
-import { actorOf, auditContext, caseContext, type WebContext } from '../../context';
+import { actorOf, auditContext, auditTenancyPageRead, caseContext, type WebContext } from '../../context';
 import { dateParts, errorList, queryString, type FieldErrors } from '../../forms';
 import { HttpError } from '../../http-error';
 import { addFlash } from '../../middleware/session';
@@ -126,7 +126,7 @@ export function courtController(ctx: WebContext) {
         const raised = await raiseHearingStatementTask(ctx.db, tenancy.id, court.hearingDate, actor.username);
         if (raised.length > 0) court = await loadCourtCase(ctx.db, tenancy, base.today);
       }
-      await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'tenancy', entityId: tenancy.ref, tenancyId: tenancy.id, details: { page: 'court' } }]);
+      await auditTenancyPageRead(ctx, req, tenancy, 'court');
       res.render('staff/court/court.njk', { ...base, pageTitle: `${tenancy.ref}: court and eviction`, ...buildCourtPage(court, canAct) });
     },
 
@@ -158,7 +158,7 @@ export function courtController(ctx: WebContext) {
       const tenancy = await tenancyForView(ctx, req);
       const base = await pageBase(req, tenancy);
       const court = await loadCourtCase(ctx.db, tenancy, base.today);
-      await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'tenancy', entityId: tenancy.ref, tenancyId: tenancy.id, details: { page: 'warrant' } }]);
+      await auditTenancyPageRead(ctx, req, tenancy, 'warrant');
       res.render('staff/court/warrant.njk', { ...base, ...warrantPage(court, canActOnPatch(actorOf(req), tenancy.patch_id), []) });
     },
 

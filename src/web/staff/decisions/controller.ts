@@ -1,4 +1,3 @@
-import { audit } from '../../../application/audit/audit';
 import type { Request, Response } from 'express';
 import {
   confirmRecommendation,
@@ -11,7 +10,7 @@ import {
 import { isLetterAction } from '../../../application/decisions/letter-for-action';
 import { currentAssessment } from '../../../persistence/stores/assessment-store';
 import { listTenants, type TenancyRow } from '../../../persistence/stores/tenancy-store';
-import { auditContext, caseContext, type WebContext } from '../../context';
+import { auditTenancyPageRead, caseContext, type WebContext } from '../../context';
 import { bodyString, errorList, type FieldErrors } from '../../forms';
 import { HttpError } from '../../http-error';
 import { actionLabel, REJECTION_REASONS } from '../../labels';
@@ -66,7 +65,7 @@ export function decisionsController(ctx: WebContext) {
   const renderForm = async (req: Request, res: Response, tenancy: TenancyRow, kind: 'override' | 'reject', values: Record<string, string>, errors: FieldErrors) => {
     const [assessment, tenants] = await Promise.all([currentAssessment(ctx.db, tenancy.id), listTenants(ctx.db, tenancy.id)]);
     // The form names the tenants: a read of personal data, audited like the account's pages.
-    await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'tenancy', entityId: tenancy.ref, tenancyId: tenancy.id, details: { page: `decision_${kind}` } }]);
+    await auditTenancyPageRead(ctx, req, tenancy, `decision_${kind}`);
     const base = accountHref(tenancy);
     res.render('staff/decisions/decision.njk', {
       pageTitle: `${kind === 'override' ? 'Take another action' : 'Do not take the recommended action'}: ${tenancy.ref}`,

@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express';
 import type { CaseContext } from '../../../application/case-events/case-access';
 import { loadAccountView, recentLedgerFrom } from '../../../application/account/account-view';
-import { audit } from '../../../application/audit/audit';
 import { legalSituation } from '../../../application/legal/legal-case';
 import { prepareNotice, recordClaimIssued, recordPreActionItem, recordPsedAssessment, sendPreIssueWarning, serveNotice, type NoticePreview } from '../../../application/legal/legal-actions';
 import { activePolicy } from '../../../application/assessment/assess-tenancies';
@@ -13,7 +12,7 @@ import { formatPounds } from '../../../domain/money/pence';
 import { formatLongDate } from '../../../domain/statements/dates';
 import { listLettersOfTenancy } from '../../../persistence/stores/letter-store';
 import type { TenancyRow } from '../../../persistence/stores/tenancy-store';
-import { actorOf, auditContext, caseContext, type WebContext } from '../../context';
+import { actorOf, auditTenancyPageRead, caseContext, type WebContext } from '../../context';
 import { dateParts, errorList, type FieldErrors } from '../../forms';
 import { HttpError } from '../../http-error';
 import { NOTICE_LABELS, label } from '../../labels';
@@ -133,7 +132,7 @@ export function legalController(ctx: WebContext) {
   return {
     async show(req: Request, res: Response) {
       const tenancy = await tenancyForView(ctx, req);
-      await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'tenancy', entityId: tenancy.ref, tenancyId: tenancy.id, details: { page: 'legal' } }]);
+      await auditTenancyPageRead(ctx, req, tenancy, 'legal');
       await renderLegal(req, res, tenancy, {}, {}, null);
     },
 

@@ -1,13 +1,12 @@
 import type { Request, Response } from 'express';
 import { loadAccountView, recentLedgerFrom } from '../../../application/account/account-view';
 import { cancelArrangement, createArrangement, loadMoneyPage, recordIncomeExpenditure, snapshotsOf, arrangementsOf } from '../../../application/arrangements/money';
-import { audit } from '../../../application/audit/audit';
 import { canActOnPatch } from '../../../application/users/permissions';
 import type { ArrangementProblem } from '../../../domain/arrangements/plan-arrangement';
 import { formatPenceAsDecimal, formatPounds } from '../../../domain/money/pence';
 import { formatLongDate } from '../../../domain/statements/dates';
 import type { TenancyRow } from '../../../persistence/stores/tenancy-store';
-import { actorOf, auditContext, caseContext, type WebContext } from '../../context';
+import { actorOf, auditTenancyPageRead, caseContext, type WebContext } from '../../context';
 import { dateParts, errorList, queryString, type FieldErrors } from '../../forms';
 import { HttpError } from '../../http-error';
 import { addFlash } from '../../middleware/session';
@@ -40,7 +39,7 @@ export function moneyController(ctx: WebContext) {
   const renderPage = async (req: Request, res: Response, tenancy: TenancyRow, cancel: { id: number; values: Record<string, string>; errors: FieldErrors } | null = null) => {
     const h = await header(req, tenancy);
     const page = await loadMoneyPage(ctx.db, tenancy, h.today);
-    await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'tenancy', entityId: tenancy.ref, tenancyId: tenancy.id, details: { page: 'money' } }]);
+    await auditTenancyPageRead(ctx, req, tenancy, 'money');
     res.render('staff/money/money.njk', {
       ...h,
       pageTitle: `${tenancy.ref}: income and arrangements`,

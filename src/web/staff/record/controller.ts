@@ -1,11 +1,10 @@
-import { audit } from '../../../application/audit/audit';
 import type { Request, Response } from 'express';
 import { caseToActOn } from '../../../application/case-events/case-access';
 import { closeCaseEvent, recordCaseEvent } from '../../../application/case-events/record-case-event';
 import { findCaseEvent } from '../../../persistence/stores/case-event-amend-store';
 import { listTenants, type TenancyRow } from '../../../persistence/stores/tenancy-store';
 import { formatLongDate } from '../../../domain/statements/dates';
-import { actorOf, auditContext, caseContext, type WebContext } from '../../context';
+import { actorOf, auditTenancyPageRead, caseContext, type WebContext } from '../../context';
 import { bodyString, dateField, dateParts, errorList, type FieldErrors } from '../../forms';
 import { HttpError } from '../../http-error';
 import { BREATHING_SPACE_LABELS, CHANNEL_LABELS, eventTypeLabel, OUTCOME_LABELS, VULNERABILITY_LABELS } from '../../labels';
@@ -31,7 +30,7 @@ export function recordController(ctx: WebContext) {
   const render = async (req: Request, res: Response, tenancy: TenancyRow, kind: RecordKind, values: Record<string, string>, errors: FieldErrors) => {
     const names = (await listTenants(ctx.db, tenancy.id)).map((t) => t.name).join(' and ');
     // The form names the tenants: a read of personal data, audited like the account's pages.
-    await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'tenancy', entityId: tenancy.ref, tenancyId: tenancy.id, details: { page: `record_${kind}` } }]);
+    await auditTenancyPageRead(ctx, req, tenancy, `record_${kind}`);
     const base = `/tenancies/${encodeURIComponent(tenancy.ref)}`;
     res.render('staff/record/record.njk', {
       pageTitle: `${RECORD_TITLES[kind]}: ${tenancy.ref}`,

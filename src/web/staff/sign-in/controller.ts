@@ -15,9 +15,7 @@ import { signInPage } from './view-model';
  * Where a person lands after signing in: /worklist, as the web contract fixes, for everyone; an
  * administrator (no caseload) is sent on from there to the users page (worklist/routes.ts).
  */
-export function homeFor(_actor: Actor): string {
-  return '/worklist';
-}
+const HOME = '/worklist';
 
 function startSession(req: Request, actor: Actor): void {
   req.webSession.regenerate();
@@ -31,7 +29,7 @@ export function signInController(ctx: WebContext) {
   return {
     show(req: Request, res: Response) {
       if (req.actor) {
-        res.redirect(homeFor(req.actor));
+        res.redirect(HOME);
         return;
       }
       const notice = req.webSession.data.notice ?? (req.query['signed-out'] !== undefined ? 'signed_out' : null);
@@ -59,7 +57,7 @@ export function signInController(ctx: WebContext) {
       }
       startSession(req, result.actor);
       await audit(ctx.db, { ...ac, actor: result.actor.username }, [{ action: 'sign_in', entity: 'session', details: { method: 'password' } }]);
-      res.redirect(303, homeFor(result.actor));
+      res.redirect(303, HOME);
     },
 
     async signOut(req: Request, res: Response) {
@@ -106,7 +104,7 @@ export function signInController(ctx: WebContext) {
       const actor = actorFromUser(user);
       startSession(req, actor);
       await audit(ctx.db, { ...auditContext(ctx, req), actor: actor.username }, [{ action: 'sign_in', entity: 'session', details: { method: 'oidc' } }]);
-      res.redirect(303, homeFor(actor));
+      res.redirect(303, HOME);
     },
   };
 }
