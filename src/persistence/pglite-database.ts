@@ -26,6 +26,15 @@ async function collect(chunks: Iterable<string> | AsyncIterable<string>, sink: (
   if (size > 0) await sink(buffer.join(''));
 }
 
+/**
+ * PGlite (0.5) keeps the rows a COPY TO '/dev/blob' wrote before it failed and hands them to the next
+ * statement's result: the next copy-out would begin with them. They are taken away as soon as the copy
+ * fails, before another statement can run (each waits for its turn through at least one await).
+ */
+async function discardWrittenBlob(pg: PGlite): Promise<void> {
+  await (pg as unknown as { _getWrittenBlob?: () => Promise<unknown> })._getWrittenBlob?.();
+}
+
 function wrap(q: Queryable, owner: PGlite, inTransaction: boolean): Db {
   const db: Db = {
     kind: 'pglite',
@@ -53,8 +62,13 @@ function wrap(q: Queryable, owner: PGlite, inTransaction: boolean): Db {
       });
     },
     async copyOutText(select: string) {
-      const result = await q.query(`COPY (${select}) TO '/dev/blob'`, [], { parsers });
-      return result.blob ? await result.blob.text() : '';
+      try {
+        const result = await q.query(`COPY (${select}) TO '/dev/blob'`, [], { parsers });
+        return result.blob ? await result.blob.text() : '';
+      } catch (error) {
+        await discardWrittenBlob(owner);
+        throw error;
+      }
     },
     async close() {
       if (!inTransaction) await owner.close();

@@ -1,7 +1,8 @@
 import pg from 'pg';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { copyOutTextOn } from './copy-out-text';
 import type { Db } from './database';
 import { parseInt8, PG_TYPE } from './database';
 
@@ -103,12 +104,7 @@ function wrap(client: Client, pool: pg.Pool, inTransaction: boolean, connectionS
       await copyIn(`COPY ${table} (${columns.join(', ')}) FROM STDIN`, textChunks);
     },
     async copyOutText(select: string) {
-      const run = async (conn: pg.PoolClient) => {
-        const stream = conn.query(copyTo(`COPY (${select}) TO STDOUT`));
-        const chunks: Buffer[] = [];
-        for await (const chunk of stream) chunks.push(chunk as Buffer);
-        return Buffer.concat(chunks).toString('utf8');
-      };
+      const run = (conn: pg.PoolClient) => copyOutTextOn(conn, select);
       if (inTransaction) return serial(() => run(client as pg.PoolClient));
       const conn = await pool.connect();
       try {
