@@ -12,7 +12,7 @@ const input = workerData as AssessWorkerInput;
 const post = (message: AssessWorkerMessage) => parentPort!.postMessage(message);
 
 async function work(): Promise<void> {
-  // Three batches in flight: one read, one assessed, one stored.
+  // Batches in flight: two read ahead, one assessed, one stored (assessInBatches).
   const db = await openPostgresDatabase(input.connectionString, 3);
   try {
     const timings = { chargesMs: 0, readMs: 0, assessMs: 0, storeMs: 0 };

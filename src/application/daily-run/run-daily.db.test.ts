@@ -58,6 +58,30 @@ describe('the daily run', () => {
     expect(stale).toHaveLength(0);
   });
 
+  it('reads two batches ahead: the next two batches\' reads are under way before the first batch is stored', async () => {
+    await runDaily(db, AS_OF, { batchSize: 25 });
+    const reference = await storedResults(db);
+    const policy = await activePolicy(db);
+    const events: string[] = [];
+    // The batch read starts with the selection's tenancies; a store is a transaction of its own.
+    const watched: Db = {
+      ...db,
+      query: (sql, params) => {
+        if (sql.includes('FROM tenancies t LEFT JOIN properties pr')) events.push(`read ${String(params?.[0])}`);
+        return db.query(sql, params);
+      },
+      transaction: (fn) => {
+        events.push('transaction');
+        return db.transaction(fn);
+      },
+    };
+    const batches = [1, 21, 41, 61].map((idFrom) => ({ selection: { idFrom, idTo: idFrom + 19 }, asOf: AS_OF }));
+    const done = await assessInBatches(watched, batches, 'daily', policy);
+    expect(done.assessed).toBe(reference.size);
+    expect(events.slice(0, events.indexOf('transaction'))).toEqual(['read 1', 'read 21', 'read 41']);
+    expect(await storedResults(db)).toEqual(reference);
+  });
+
   it('shares the batches among worker threads on PostgreSQL only, and they store exactly what one thread stores', async () => {
     expect(assessmentWorkersFor(db, 1, 4)).toBe(1); // one batch: not worth a thread
     if (db.kind === 'pglite') {
