@@ -13,6 +13,7 @@ const rentwise = (args: string[], input?: string) =>
 
 interface TenancyListing {
   ref: string;
+  patch: string | null;
   tenure: string;
   endDate: string | null;
   action: string | null;
@@ -39,6 +40,18 @@ describe('case commands (child process)', () => {
     const listed = await rentwise(['tenancies', '--json']);
     const patches = new Set((JSON.parse(listed.stdout) as { tenancies: { patch: string }[] }).tenancies.map((t) => t.patch));
     expect(patches.size).toBeGreaterThanOrEqual(2);
+    const [patch] = [...patches];
+    const onePatch = JSON.parse((await rentwise(['tenancies', '--patch', patch!, '--json'])).stdout) as { tenancies: { patch: string }[] };
+    expect(onePatch.tenancies.length).toBe(tenancies.filter((t) => t.patch === patch).length);
+    expect(onePatch.tenancies.every((t) => t.patch === patch)).toBe(true);
+  });
+
+  it('refuses a patch that does not exist (exit 2, naming the patches) rather than listing nothing', async () => {
+    const unknown = await rentwise(['tenancies', '--patch', 'Nowhere', '--json']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toMatch(/There is no patch called "Nowhere" \(patches: .+\)/);
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('re-running the daily run for the same date posts and changes nothing', async () => {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { formatPounds } from '../../domain/money/pence';
-import { action, printJson } from '../cli-support';
+import { action, printJson, UsageError } from '../cli-support';
 import { withDatabase } from '../open-db';
 
 interface Row {
@@ -25,6 +25,13 @@ export function registerTenancies(program: Command): void {
     .action(
       action(async (opts: { patch?: string; arrears?: boolean; json?: boolean }, cmd: Command) => {
         await withDatabase(cmd, async (db) => {
+          if (opts.patch !== undefined) {
+            // A mistyped patch is bad input, not an empty patch.
+            const patches = (await db.query<{ name: string }>(`SELECT name FROM patches ORDER BY name`)).map((p) => p.name);
+            if (!patches.includes(opts.patch)) {
+              throw new UsageError(`There is no patch called "${opts.patch}" (patches: ${patches.length > 0 ? patches.join(', ') : 'none yet'})`);
+            }
+          }
           const rows = await db.query<Row>(
             `SELECT t.ref, t.payment_reference, pa.name AS patch, t.tenure, t.start_date, t.end_date,
                     coalesce(b.balance_pence, 0)::bigint AS balance_pence, ca.action, ca.priority
