@@ -210,19 +210,54 @@ function classifyAll(paymentDays: readonly number[]): PayerClass[] {
   return paymentDays.map((day, i): PayerClass => (i < 2 ? null : classifyPayments(paymentDays[i - 2] as number, paymentDays[i - 1] as number, day)));
 }
 
-function indexEvents(caseFile: CaseFile, asOfDay: number, asOf: string): IndexedEvent[] {
+/**
+ * The event as indexed: every field written out (a spread of the 24-field event took ~4 µs an event, about
+ * a third of a second of a 10,000-account daily run: TypeScript requires each field here, so a field added
+ * to CaseEvent cannot be left out).
+ */
+function indexedEvent(e: CaseEvent, day: number, fileOrder: number, asOf: string): IndexedEvent {
   const clearAfterAsOf = (date: string | null) => (date !== null && date > asOf ? null : date);
-  return caseFile.events
-    .map((e, fileOrder) => ({
-      ...e,
-      cancelledOn: clearAfterAsOf(e.cancelledOn),
-      resolvedOn: clearAfterAsOf(e.resolvedOn),
-      returnedOn: clearAfterAsOf(e.returnedOn),
-      day: toDayNumber(e.date),
-      fileOrder,
-    }))
-    .filter((e) => e.day <= asOfDay)
-    .sort(byDayThenOrder);
+  return {
+    date: e.date,
+    type: e.type,
+    action: e.action,
+    outcome: e.outcome,
+    channel: e.channel,
+    item: e.item,
+    instalmentPence: e.instalmentPence,
+    frequency: e.frequency,
+    endDate: e.endDate,
+    cancelledOn: clearAfterAsOf(e.cancelledOn),
+    notice: e.notice,
+    grounds: e.grounds,
+    hearingDate: e.hearingDate,
+    order: e.order,
+    possessionDate: e.possessionDate,
+    evictionDate: e.evictionDate,
+    kind: e.kind,
+    flag: e.flag,
+    stage: e.stage,
+    resolvedOn: clearAfterAsOf(e.resolvedOn),
+    survivingJointTenant: e.survivingJointTenant,
+    agency: e.agency,
+    returnedOn: clearAfterAsOf(e.returnedOn),
+    result: e.result,
+    day,
+    fileOrder,
+  };
+}
+
+function indexEvents(caseFile: CaseFile, asOfDay: number, asOf: string): IndexedEvent[] {
+  const events: IndexedEvent[] = [];
+  let sorted = true;
+  caseFile.events.forEach((e, fileOrder) => {
+    const day = toDayNumber(e.date);
+    if (day > asOfDay) return;
+    const last = events[events.length - 1];
+    if (last !== undefined && last.day > day) sorted = false;
+    events.push(indexedEvent(e, day, fileOrder, asOf));
+  });
+  return sorted ? events : events.sort(byDayThenOrder);
 }
 
 function stableByFrom<T extends { fromDay: number }>(entries: T[]): T[] {
