@@ -79,32 +79,6 @@ export function loadCasesToAssess(db: Db, selection: TenancySelection, asOf: Bus
   return loadCaseData(db, selection, asOf, { compact: true, ...(beforeLedger ? { beforeLedger } : {}) });
 }
 
-/** How many tenancies a pipelined batch holds, when the run is long enough for full batches. */
-export const PIPELINE_BATCH_SIZE = 1000;
-
-/**
- * The sizes of a pipeline's batches for `count` tenancies (ids): full batches, but for a run of more than a
- * few, an eighth, a quarter and half a batch first and the same in reverse last. Node has nothing to assess
- * until the first batch is read (after its charges are posted), and the database has nothing to do but store
- * the last batch after Node has assessed it: with small batches at both ends the two wait for each other for
- * a fraction of the time (about 0.8 s of a 6-second Monday at 10,000 tenancies with batches of 1,000, from
- * the run's CPU profile).
- */
-export function pipelineBatchSizes(count: number, batchSize: number = PIPELINE_BATCH_SIZE): number[] {
-  const sizes: number[] = [];
-  const ramp = [8, 4, 2].map((d) => Math.max(1, Math.floor(batchSize / d)));
-  const rampTotal = ramp.reduce((a, b) => a + b, 0);
-  const rampsFit = count >= 2 * rampTotal + 2 * batchSize;
-  let middle = rampsFit ? count - 2 * rampTotal : count;
-  if (rampsFit) sizes.push(...ramp);
-  while (middle > 0) {
-    sizes.push(Math.min(batchSize, middle));
-    middle -= batchSize;
-  }
-  if (rampsFit) sizes.push(...[...ramp].reverse());
-  return sizes;
-}
-
 /** One batch of a pipelined assessment: which tenancies, as of which date. */
 export interface AssessmentBatch {
   selection: TenancySelection;
@@ -137,9 +111,9 @@ const READS_AHEAD = 2;
  * database stores batch k − 1 (one transaction each) and reads batches k + 1 and k + 2 (READS_AHEAD; outside
  * any transaction; on PostgreSQL the pool runs them side by side; on the embedded database they queue), each
  * having first posted its charges when the batch asks (each charge batch in a transaction of its own,
- * committed before the read). The daily run and the re-assessment after an import share it. Returns the number assessed, the
- * counts per action and the charges posted; adds the time of each step to `timings` (the steps overlap,
- * so their sum exceeds the elapsed time).
+ * committed before the read). The daily run and the re-assessment after an import share it. Returns the
+ * number assessed, the counts per action and the charges posted; adds the time of each step to `timings`
+ * (the steps overlap, so their sum exceeds the elapsed time).
  */
 export async function assessInBatches(
   db: Db,
