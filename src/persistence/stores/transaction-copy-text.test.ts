@@ -94,5 +94,14 @@ describe('transactionRows: the ledger rows of COPY text', () => {
     expect(() => transactionRows(`${[...fields.slice(0, 5), '9007199254740993', ...fields.slice(6)].join('\t')}\n`)).toThrow(RangeError);
     expect(() => transactionRows(`${['12a', ...fields.slice(1)].join('\t')}\n`)).toThrow(/not an integer/);
     expect(() => transactionRows(`${[...fields.slice(0, 5), '', ...fields.slice(6)].join('\t')}\n`)).toThrow(/not an integer/);
+    expect(() => transactionRows(`${['\\N', ...fields.slice(1)].join('\t')}\n`)).toThrow(/not an integer/);
+    expect(() => transactionRows(`${[...fields.slice(0, 10), '\\X', ...fields.slice(11)].join('\t')}\n`)).toThrow(/not an integer/);
+    expect(() => transactionRows(`${[...fields.slice(0, 10), '12 ', ...fields.slice(11)].join('\t')}\n`)).toThrow(/not an integer/);
+    expect(() => transactionRows(`${[...fields.slice(0, 3), '\\N', ...fields.slice(4)].join('\t')}\n`)).toThrow(/kind is null/);
+  });
+
+  it('reads a last line without its line break', () => {
+    const rows = randomRows(2, 11);
+    expect(transactionRows(rows.map(copyLine).join('').slice(0, -1))).toEqual(rows);
   });
 });

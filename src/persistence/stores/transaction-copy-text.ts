@@ -37,15 +37,76 @@ const MINUS = 45;
 const ZERO = 48;
 const NINE = 57;
 
-/** Known words by length, matched where they stand in the text instead of cut out of it. */
-function wordsByLength(words: readonly string[]): Map<number, string[]> {
-  const by = new Map<number, string[]>();
-  for (const w of words) by.set(w.length, [...(by.get(w.length) ?? []), w]);
+/** Known words indexed by their length, matched where they stand in the text instead of cut out of it. */
+function wordsByLength(words: readonly string[]): (string[] | undefined)[] {
+  const by: (string[] | undefined)[] = [];
+  for (const w of words) (by[w.length] ??= []).push(w);
   return by;
 }
 const KIND_WORDS = wordsByLength(TRANSACTION_KINDS);
 const SUB_ACCOUNT_WORDS = wordsByLength(SUB_ACCOUNTS);
 const METHOD_WORDS = wordsByLength([...PAYMENT_METHODS, 'fta_transfer']);
+
+/*
+ * The field readers below are plain functions of the text and positions: the position is a local of the loop in
+ * transactionRows, not a variable shared with closures (V8 keeps such a variable in memory, not a register,
+ * and the parse ran ~45 % longer that way).
+ */
+
+/** Where the field starting at `at` ends: its tab, or (the last field) the line's end. */
+function fieldEnd(text: string, at: number, last: boolean): number {
+  const end = text.indexOf(last ? '\n' : '\t', at);
+  return end === -1 ? text.length : end;
+}
+
+function isNull(text: string, at: number, end: number): boolean {
+  return end - at === 2 && text.charCodeAt(at) === BACKSLASH && text.charCodeAt(at + 1) === CAPITAL_N;
+}
+
+function textOf(text: string, at: number, end: number): string {
+  const raw = text.slice(at, end);
+  return raw.includes('\\') ? unescapeCopyField(raw) : raw;
+}
+
+function wordOf(known: readonly (string[] | undefined)[], text: string, at: number, end: number): string {
+  const candidates = known[end - at];
+  if (candidates !== undefined) {
+    for (const w of candidates) if (text.startsWith(w, at)) return w;
+  }
+  return textOf(text, at, end);
+}
+
+/** Where the integer read by integerAt ended (its separator): a second result without an object for it. */
+let integerEnd = 0;
+
+/**
+ * The integer at `at`, up to the tab (or the line's end for the last field) that must follow it; sets
+ * integerEnd. Throws if the field is not an integer, or (as the driver's bigint parser does) is beyond the
+ * safe range.
+ */
+function integerAt(text: string, at: number, last: boolean): number {
+  const negative = text.charCodeAt(at) === MINUS;
+  let i = negative ? at + 1 : at;
+  let value = 0;
+  let c = text.charCodeAt(i);
+  while (c >= ZERO && c <= NINE) {
+    value = value * 10 + (c - ZERO);
+    c = text.charCodeAt(++i);
+  }
+  const digits = i - (negative ? at + 1 : at);
+  if (digits === 0 || (c !== (last ? NEWLINE : TAB) && !(last && i === text.length))) throw new Error(`COPY text: not an integer at offset ${at}`);
+  if (digits > 15) {
+    // Exact above 15 digits only by reading the digits as a whole.
+    value = Number(text.slice(negative ? at + 1 : at, i));
+    if (!Number.isSafeInteger(value)) throw new RangeError(`bigint value ${text.slice(at, i)} is beyond the safe integer range`);
+  }
+  integerEnd = i;
+  return negative ? -value : value;
+}
+
+function notNull(text: string, at: number, end: number, column: string): void {
+  if (isNull(text, at, end)) throw new Error(`COPY text: ${column} is null`);
+}
 
 /**
  * Parses the COPY text of TRANSACTION_COLUMNS: one row per line, fields separated by tabs, `\N` for null,
@@ -54,88 +115,52 @@ const METHOD_WORDS = wordsByLength([...PAYMENT_METHODS, 'fta_transfer']);
  */
 export function transactionRows(text: string): TransactionRow[] {
   const rows: TransactionRow[] = [];
+  const length = text.length;
   let at = 0;
-
-  /** The end of the field starting at `at`: its tab, or the line's end for the last field. */
-  const endOf = (last: boolean): number => {
-    const end = text.indexOf(last ? '\n' : '\t', at);
-    return end === -1 ? text.length : end;
-  };
-  const isNull = (end: number): boolean => end - at === 2 && text.charCodeAt(at) === BACKSLASH && text.charCodeAt(at + 1) === CAPITAL_N;
-
-  const integer = (last: boolean): number | null => {
-    const start = at;
-    let c = text.charCodeAt(at);
-    if (c === BACKSLASH) {
-      const end = endOf(last);
-      if (!isNull(end)) throw new Error(`COPY text: not an integer at offset ${start}`);
-      at = end + 1;
-      return null;
-    }
-    const negative = c === MINUS;
-    if (negative) c = text.charCodeAt(++at);
-    let value = 0;
-    let digits = 0;
-    while (c >= ZERO && c <= NINE) {
-      value = value * 10 + (c - ZERO);
-      digits++;
-      c = text.charCodeAt(++at);
-    }
-    if (digits === 0 || c !== (last ? NEWLINE : TAB)) {
-      if (!(last && digits > 0 && Number.isNaN(c))) throw new Error(`COPY text: not an integer at offset ${start}`);
-    }
-    if (digits > 15) {
-      // Exact above 15 digits only by reading the digits as a whole.
-      value = Number(text.slice(negative ? start + 1 : start, at));
-      if (!Number.isSafeInteger(value)) throw new RangeError(`bigint value ${text.slice(start, at)} is beyond the safe integer range`);
-    }
-    at++;
-    return negative ? -value : value;
-  };
-
-  const textField = (last: boolean): string | null => {
-    const end = endOf(last);
-    if (isNull(end)) {
-      at = end + 1;
-      return null;
-    }
-    const raw = text.slice(at, end);
+  let end: number;
+  while (at < length) {
+    const tenancyId = integerAt(text, at, false);
+    at = integerEnd + 1;
+    const id = integerAt(text, at, false);
+    at = integerEnd + 1;
+    end = fieldEnd(text, at, false);
+    notNull(text, at, end, 'business_date');
+    const businessDate = textOf(text, at, end);
     at = end + 1;
-    return raw.includes('\\') ? unescapeCopyField(raw) : raw;
-  };
-
-  const word = (known: Map<number, string[]>, last: boolean): string | null => {
-    const end = endOf(last);
-    const candidates = known.get(end - at);
-    if (candidates) {
-      for (const w of candidates) {
-        if (text.startsWith(w, at)) {
-          at = end + 1;
-          return w;
-        }
-      }
+    end = fieldEnd(text, at, false);
+    notNull(text, at, end, 'kind');
+    const kind = wordOf(KIND_WORDS, text, at, end);
+    at = end + 1;
+    end = fieldEnd(text, at, false);
+    const method = isNull(text, at, end) ? null : wordOf(METHOD_WORDS, text, at, end);
+    at = end + 1;
+    const amountPence = integerAt(text, at, false);
+    at = integerEnd + 1;
+    end = fieldEnd(text, at, false);
+    const periodFrom = isNull(text, at, end) ? null : textOf(text, at, end);
+    at = end + 1;
+    end = fieldEnd(text, at, false);
+    const periodTo = isNull(text, at, end) ? null : textOf(text, at, end);
+    at = end + 1;
+    end = fieldEnd(text, at, false);
+    const note = isNull(text, at, end) ? null : textOf(text, at, end);
+    at = end + 1;
+    end = fieldEnd(text, at, false);
+    notNull(text, at, end, 'sub_account');
+    const subAccount = wordOf(SUB_ACCOUNT_WORDS, text, at, end);
+    at = end + 1;
+    let reversesId: number | null = null;
+    if (text.charCodeAt(at) === BACKSLASH) {
+      end = fieldEnd(text, at, false);
+      if (!isNull(text, at, end)) throw new Error(`COPY text: not an integer at offset ${at}`);
+      at = end + 1;
+    } else {
+      reversesId = integerAt(text, at, false);
+      at = integerEnd + 1;
     }
-    return textField(last);
-  };
-
-  const required = <T>(value: T | null, column: string): T => {
-    if (value === null) throw new Error(`COPY text: ${column} is null`);
-    return value;
-  };
-
-  while (at < text.length) {
-    const tenancyId = required(integer(false), 'tenancy_id');
-    const id = required(integer(false), 'id');
-    const businessDate = required(textField(false), 'business_date');
-    const kind = required(word(KIND_WORDS, false), 'kind');
-    const method = word(METHOD_WORDS, false);
-    const amountPence = required(integer(false), 'amount_pence');
-    const periodFrom = textField(false);
-    const periodTo = textField(false);
-    const note = textField(false);
-    const subAccount = required(word(SUB_ACCOUNT_WORDS, false), 'sub_account');
-    const reversesId = integer(false);
-    const reason = textField(true);
+    end = fieldEnd(text, at, true);
+    const reason = isNull(text, at, end) ? null : textOf(text, at, end);
+    at = end + 1;
     rows.push({
       tenancy_id: tenancyId,
       id,
