@@ -20,17 +20,31 @@ export async function reassessTenancies(db: Db, tenancyIds: readonly number[], a
     `SELECT tenancy_id, as_of FROM current_assessments WHERE tenancy_id = ANY($1::int[]) AND as_of > $2`,
     [ids, asOf],
   );
+  const batches = reassessmentBatches(ids, new Map(current.map((c) => [c.tenancy_id, c.as_of])), asOf);
+  // Thousands of accounts (a large payment file) are shared among worker threads on PostgreSQL when not in a transaction.
+  await assessInParallel(db, batches, trigger, policy);
+}
+
+/** Tenancies a re-assessment batch holds. */
+export const REASSESSMENT_BATCH_SIZE = 1000;
+
+/**
+ * The batches that re-assess `ids` (distinct): each tenancy as of `asOf`, or as of the later date it is
+ * already assessed to (`later`); grouped by that date, in tenancy order, REASSESSMENT_BATCH_SIZE at a time.
+ * Linear in the number of tenancies (a payment file can touch every account of a landlord).
+ */
+export function reassessmentBatches(ids: readonly number[], later: ReadonlyMap<number, BusinessDate>, asOf: BusinessDate): AssessmentBatch[] {
   const byDate = new Map<BusinessDate, number[]>();
-  const later = new Map(current.map((c) => [c.tenancy_id, c.as_of]));
   for (const id of ids) {
     const d = later.get(id) ?? asOf;
-    byDate.set(d, [...(byDate.get(d) ?? []), id]);
+    const group = byDate.get(d);
+    if (group) group.push(id);
+    else byDate.set(d, [id]);
   }
   const batches: AssessmentBatch[] = [];
   for (const [date, group] of byDate) {
     group.sort((a, b) => a - b);
-    for (let i = 0; i < group.length; i += 1000) batches.push({ selection: { ids: group.slice(i, i + 1000) }, asOf: date });
+    for (let i = 0; i < group.length; i += REASSESSMENT_BATCH_SIZE) batches.push({ selection: { ids: group.slice(i, i + REASSESSMENT_BATCH_SIZE) }, asOf: date });
   }
-  // Thousands of accounts (a large payment file) are shared among worker threads on PostgreSQL when not in a transaction.
-  await assessInParallel(db, batches, trigger, policy);
+  return batches;
 }

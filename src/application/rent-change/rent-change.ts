@@ -146,9 +146,14 @@ async function directDebitChanges(db: Db, items: readonly RentChangeItem[], effe
   const mandates = await activeMandatesOf(db, [...change.keys()]);
   const amounts = await currentAmounts(db, mandates);
   const events = await mandateEventsOf(db, mandates.map((m) => m.id));
+  // Each mandate's change already recorded for this date (the first, in the events' order), by mandate.
+  const alreadyChanged = new Map<number, (typeof events)[number]>();
+  for (const e of events) {
+    if (e.type === 'amount_changed' && e.details.effectiveFrom === effectiveFrom && !alreadyChanged.has(e.mandate_id)) alreadyChanged.set(e.mandate_id, e);
+  }
   return mandates.map((m) => {
     const c = change.get(m.tenancy_id)!;
-    const already = events.find((e) => e.mandate_id === m.id && e.type === 'amount_changed' && e.details.effectiveFrom === effectiveFrom);
+    const already = alreadyChanged.get(m.id);
     const oldAmountPence = already ? Number(already.details.oldAmountPence) : amounts.get(m.id)!;
     const { collectionOn, noticeBy } = firstCollectionAtNewAmount(collectionDayOf(m), effectiveFrom, today);
     return {
@@ -181,13 +186,19 @@ export async function applyRentChange(db: Db, plan: RentChangePlan, appliedBy: s
   checkEffectiveDate(plan.effectiveFrom, plan.today);
   const todo = plan.items.filter((i) => !i.alreadyApplied);
   const byTenancy = new Map<number, RentChangeItem[]>();
-  for (const i of todo) byTenancy.set(i.tenancyId, [...(byTenancy.get(i.tenancyId) ?? []), i]);
+  for (const i of todo) {
+    const group = byTenancy.get(i.tenancyId);
+    if (group) group.push(i);
+    else byTenancy.set(i.tenancyId, [i]);
+  }
+  const directDebitOf = new Map<number, DirectDebitChange>();
+  for (const d of plan.directDebits) if (!directDebitOf.has(d.tenancyId)) directDebitOf.set(d.tenancyId, d);
   const people = await lettersDetails(db, [...byTenancy.keys()]);
   const letters: AppliedRentChange['letters'] = [];
   let applied = 0;
   await db.transaction(async (tx) => {
     for (const [tenancyId, items] of byTenancy) {
-      const dd = plan.directDebits.find((d) => d.tenancyId === tenancyId) ?? null;
+      const dd = directDebitOf.get(tenancyId) ?? null;
       const who = people.get(tenancyId) ?? { names: [], address: null };
       const ref = items[0]!.ref;
       const letter = noticeOfVariation(ref, who.names, who.address, plan.effectiveFrom, plan.today, items, dd);
