@@ -162,6 +162,12 @@ export async function cancelMandate(ctx: CaseContext, ref: string, mandateId: nu
   return { kind: 'cancelled' };
 }
 
+/** The ARUDD reversals not yet handled, read through their partial index (migration 0018), not the whole ledger. */
+export const UNHANDLED_ARUDD_REVERSALS_SQL = `SELECT lt.id::int AS id, lt.tenancy_id, to_char(lt.business_date, 'YYYY-MM-DD') AS returned_on, lt.amount_pence, lt.reason
+     FROM ledger_transactions lt LEFT JOIN dd_collection_failures f ON f.ledger_transaction_id = lt.id
+     WHERE lt.kind = 'reversal' AND lt.reason LIKE 'ARUDD %' AND f.ledger_transaction_id IS NULL
+     ORDER BY lt.id`;
+
 /**
  * Failed collections: every ARUDD reversal (reason `ARUDD <code>…`, written by the bacs-arudd import) not
  * yet handled is recorded against the tenancy's mandate and either re-presented once (code 0, on the
@@ -170,12 +176,7 @@ export async function cancelMandate(ctx: CaseContext, ref: string, mandateId: nu
  * mandate. Set-based scan; idempotent (each reversal is handled once, tasks are keyed).
  */
 export async function handleReturnedCollections(db: Db, asOf: BusinessDate): Promise<{ tasksRaised: number; handled: number }> {
-  const reversals = await db.query<{ id: number; tenancy_id: number; returned_on: BusinessDate; amount_pence: number; reason: string }>(
-    `SELECT lt.id::int AS id, lt.tenancy_id, to_char(lt.business_date, 'YYYY-MM-DD') AS returned_on, lt.amount_pence, lt.reason
-     FROM ledger_transactions lt LEFT JOIN dd_collection_failures f ON f.ledger_transaction_id = lt.id
-     WHERE lt.kind = 'reversal' AND lt.reason LIKE 'ARUDD %' AND f.ledger_transaction_id IS NULL
-     ORDER BY lt.id`,
-  );
+  const reversals = await db.query<{ id: number; tenancy_id: number; returned_on: BusinessDate; amount_pence: number; reason: string }>(UNHANDLED_ARUDD_REVERSALS_SQL);
   if (reversals.length === 0) return { tasksRaised: 0, handled: 0 };
   const tasks: Parameters<typeof raiseTasks>[1][number][] = [];
   const affected = new Set<number>();

@@ -31,8 +31,11 @@ export async function activeMandatesOf(db: Db, tenancyIds: readonly number[]): P
   return normalise(await db.query<MandateRow>(`SELECT ${COLUMNS} FROM dd_mandates WHERE status = 'active' AND tenancy_id = ANY($1::int[]) ORDER BY id`, [tenancyIds]));
 }
 
+/** A mandate by its reference in any case (through the index on upper(reference), migration 0018). */
+export const MANDATE_BY_REFERENCE_SQL = `SELECT ${COLUMNS} FROM dd_mandates WHERE upper(reference) = upper($1)`;
+
 export async function findMandateByReference(db: Db, reference: string): Promise<MandateRow | null> {
-  return normalise(await db.query<MandateRow>(`SELECT ${COLUMNS} FROM dd_mandates WHERE upper(reference) = upper($1)`, [reference.trim()]))[0] ?? null;
+  return normalise(await db.query<MandateRow>(MANDATE_BY_REFERENCE_SQL, [reference.trim()]))[0] ?? null;
 }
 
 export async function findMandate(db: Db, id: number): Promise<MandateRow | null> {

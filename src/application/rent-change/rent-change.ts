@@ -170,6 +170,13 @@ async function directDebitChanges(db: Db, items: readonly RentChangeItem[], effe
   });
 }
 
+/** Each tenancy's direct-debit change (of its first active mandate, as the plan lists them), by tenancy id. */
+export function directDebitByTenancy(plan: Pick<RentChangePlan, 'directDebits'>): Map<number, DirectDebitChange> {
+  const byTenancy = new Map<number, DirectDebitChange>();
+  for (const d of plan.directDebits) if (!byTenancy.has(d.tenancyId)) byTenancy.set(d.tenancyId, d);
+  return byTenancy;
+}
+
 export interface AppliedRentChange {
   plan: RentChangePlan;
   applied: number;
@@ -191,8 +198,7 @@ export async function applyRentChange(db: Db, plan: RentChangePlan, appliedBy: s
     if (group) group.push(i);
     else byTenancy.set(i.tenancyId, [i]);
   }
-  const directDebitOf = new Map<number, DirectDebitChange>();
-  for (const d of plan.directDebits) if (!directDebitOf.has(d.tenancyId)) directDebitOf.set(d.tenancyId, d);
+  const directDebitOf = directDebitByTenancy(plan);
   const people = await lettersDetails(db, [...byTenancy.keys()]);
   const letters: AppliedRentChange['letters'] = [];
   let applied = 0;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { importDdCancellations } from '../../application/direct-debits/dd-cancellations';
 import type { RentChangePlan, RentChangeRequest } from '../../application/rent-change/rent-change';
-import { applyRentChange, planRentChange, RentChangeRefused } from '../../application/rent-change/rent-change';
+import { applyRentChange, directDebitByTenancy, planRentChange, RentChangeRefused } from '../../application/rent-change/rent-change';
 import { readRentChangeFile } from '../../application/rent-change/rent-change-file';
 import { parsePercentToBasisPoints } from '../../domain/rent-change/rent-change';
 import { SUB_ACCOUNTS, type SubAccount } from '../../domain/rent/charges-due';
@@ -84,8 +84,9 @@ export function registerRentChange(program: Command): void {
 
 function printPlan(plan: RentChangePlan, dryRun: boolean): void {
   console.log(`${dryRun ? 'Preview (dry run, nothing changed)' : 'Rent change'}: effective ${plan.effectiveFrom}, letters dated ${plan.today}`);
+  const directDebitOf = directDebitByTenancy(plan);
   for (const i of plan.items) {
-    const dd = plan.directDebits.find((d) => d.tenancyId === i.tenancyId);
+    const dd = directDebitOf.get(i.tenancyId);
     console.log(
       `  ${i.ref} ${i.subAccount}: ${formatPounds(i.oldWeeklyPence)} -> ${formatPounds(i.newWeeklyPence)} a week${i.alreadyApplied ? ' (already applied)' : ''}` +
         (dd ? `; direct debit ${dd.mandateReference} ${formatPounds(dd.oldAmountPence)} -> ${formatPounds(dd.newAmountPence)} from ${dd.firstCollectionOn} (notice by ${dd.noticeBy})` : ''),

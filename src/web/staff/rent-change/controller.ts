@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { RentChangePlan } from '../../../application/rent-change/rent-change';
-import { applyRentChange, planRentChange, RentChangeRefused } from '../../../application/rent-change/rent-change';
+import { applyRentChange, directDebitByTenancy, planRentChange, RentChangeRefused } from '../../../application/rent-change/rent-change';
 import { audit } from '../../../application/audit/audit';
 import { addDays } from '../../../domain/calendar/business-date';
 import { formatPounds } from '../../../domain/money/pence';
@@ -12,7 +12,7 @@ import { RENT_CHANGE_FIELD_IDS, readRentChangeForm, SUB_ACCOUNT_ITEMS } from './
 const SUB_ACCOUNT_WORDS: Record<string, string> = { rent: 'Rent', service_charge: 'Service charge' };
 
 export function planView(plan: RentChangePlan) {
-  const dd = new Map(plan.directDebits.map((d) => [d.tenancyId, d]));
+  const dd = directDebitByTenancy(plan);
   return {
     effective: formatLongDate(plan.effectiveFrom),
     rows: plan.items.map((i) => {
