@@ -45,8 +45,9 @@ export interface MandateView {
 export function viewOfMandate(m: MandateRow, history: MandateEventRow[], today: BusinessDate, count = 6): MandateView {
   const from = maxDate(today, m.first_collection_on);
   const schedule = m.status === 'active' ? collectionDates(collectionDayOf(m), from, count).map((collectionOn) => ({ collectionOn, amountPence: m.amount_pence, noticeBy: advanceNoticeBy(collectionOn) })) : [];
-  // A pending amount change takes over from its first collection.
-  for (const change of history.filter((h) => h.type === 'amount_changed')) {
+  const own = history.filter((h) => h.mandate_id === m.id);
+  // A pending amount change of this mandate takes over from its first collection.
+  for (const change of own.filter((h) => h.type === 'amount_changed')) {
     const from2 = String(change.details.firstCollectionOn ?? '');
     for (const s of schedule) if (from2 && s.collectionOn >= from2) s.amountPence = Number(change.details.newAmountPence);
   }
@@ -65,7 +66,7 @@ export function viewOfMandate(m: MandateRow, history: MandateEventRow[], today: 
     cancelledOn: m.cancelled_on,
     cancelReason: m.cancel_reason,
     schedule,
-    history: history.filter((h) => h.mandate_id === m.id),
+    history: own,
   };
 }
 
