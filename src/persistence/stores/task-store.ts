@@ -67,22 +67,26 @@ export async function createTasks(db: Db, tasks: readonly NewTask[]): Promise<nu
   return rows.map((r) => r.id);
 }
 
-/** The WHERE clause of a filter ($1…$5), shared by the list and the count. */
+/**
+ * The WHERE clause of a filter, shared by the list and the count: only the conditions the filter sets, as
+ * $1, $2, … in order (so each combination is its own prepared statement, planned for its own conditions: a
+ * statement with every condition optional (`$n IS NULL OR …`) got a generic plan that could not use the
+ * patch's tenancies and read every open task of the landlord with each worklist, ~18 ms at 100,000 homes).
+ */
 function taskWhere(filter: TaskFilter): { sql: string; params: unknown[] } {
-  return {
-    sql: `($1::int IS NULL OR k.tenancy_id = $1)
-       AND ($2::int[] IS NULL OR t.patch_id = ANY($2::int[]))
-       AND ($3::text[] IS NULL OR k.kind = ANY($3::text[]))
-       AND ($4::text IS NULL OR k.status = $4)
-       AND ($5::date IS NULL OR k.due_on <= $5)`,
-    params: [
-      filter.tenancyId ?? null,
-      filter.patchIds === undefined ? null : filter.patchIds,
-      filter.kinds ? [...filter.kinds] : null,
-      filter.status === undefined ? 'open' : filter.status,
-      filter.dueBy ?? null,
-    ],
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const add = (condition: (placeholder: string) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(condition(`$${params.length}`));
   };
+  if (filter.tenancyId !== undefined && filter.tenancyId !== null) add((p) => `k.tenancy_id = ${p}`, filter.tenancyId);
+  if (filter.patchIds !== undefined && filter.patchIds !== null) add((p) => `t.patch_id = ANY(${p}::int[])`, filter.patchIds);
+  if (filter.kinds) add((p) => `k.kind = ANY(${p}::text[])`, [...filter.kinds]);
+  const status = filter.status === undefined ? 'open' : filter.status;
+  if (status !== null) add((p) => `k.status = ${p}`, status);
+  if (filter.dueBy !== undefined && filter.dueBy !== null) add((p) => `k.due_on <= ${p}`, filter.dueBy);
+  return { sql: conditions.length === 0 ? 'true' : conditions.join(' AND '), params };
 }
 
 /** A task row with its tenancy's ref, patch and tenants' names (tasks k joined to tenancies t). */
@@ -98,7 +102,7 @@ export async function listTasks(db: Db, filter: TaskFilter = {}): Promise<TaskRo
      FROM tasks k JOIN tenancies t ON t.id = k.tenancy_id
      WHERE ${w.sql}
      ORDER BY k.due_on, k.id
-     LIMIT $6 OFFSET $7`,
+     LIMIT $${w.params.length + 1} OFFSET $${w.params.length + 2}`,
     [...w.params, filter.limit ?? 500, filter.offset ?? 0],
   );
 }
@@ -111,7 +115,7 @@ export async function listTasksWithTotal(db: Db, filter: TaskFilter & { limit: n
      FROM tasks k JOIN tenancies t ON t.id = k.tenancy_id
      WHERE ${w.sql}
      ORDER BY k.due_on, k.id
-     LIMIT $6`,
+     LIMIT $${w.params.length + 1}`,
     [...w.params, filter.limit],
   );
   return withWindowTotal(counted);
