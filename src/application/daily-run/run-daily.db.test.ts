@@ -67,7 +67,7 @@ describe('the daily run', () => {
     const watched: Db = {
       ...db,
       query: (sql, params) => {
-        if (sql.includes('FROM tenancies t LEFT JOIN properties pr')) events.push(`read ${String(params?.[0])}`);
+        if (sql.includes('SELECT t.id, t.ref, t.payment_reference')) events.push(`read ${String(params?.[0])}`);
         return db.query(sql, params);
       },
       transaction: (fn) => {

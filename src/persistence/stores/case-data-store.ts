@@ -74,9 +74,14 @@ export interface LoadOptions {
 export async function loadCaseData(db: Db, selection: TenancySelection, asOf: BusinessDate, options: LoadOptions = {}): Promise<CaseData[]> {
   const w = where(selection, 't.id', 1);
   const tenancies = await db.query<CaseData['tenancy']>(
+    // Each tenancy's property looked up by key (OFFSET 0 keeps the subquery from being flattened into a join):
+    // as a plain join, the generic plan of this prepared statement hashed every property of the landlord
+    // for each batch (19.6 ms against 2 ms for 1,000 tenancies at 100,000 homes).
     `SELECT t.id, t.ref, t.payment_reference, t.tenure, t.landlord_type, t.start_date, t.end_date, t.end_reason, t.rent_frequency,
             pr.address, pr.postcode, t.patch_id, pa.name AS patch_name
-     FROM tenancies t LEFT JOIN properties pr ON pr.id = t.property_id LEFT JOIN patches pa ON pa.id = t.patch_id
+     FROM tenancies t
+       LEFT JOIN LATERAL (SELECT p.address, p.postcode FROM properties p WHERE p.id = t.property_id OFFSET 0) pr ON true
+       LEFT JOIN patches pa ON pa.id = t.patch_id
      WHERE ${w.clause} ORDER BY t.id`,
     w.params,
   );
