@@ -65,6 +65,15 @@ describe('the annual rent change', () => {
     expect(letter!.letter_date).toBe(today);
     expect(letter!.content.letter.paragraphs.join('\n')).toContain('£433.33 to £445.03 a month');
     expect((await renderLetterPdf(letter!.content.letter)).subarray(0, 4).toString()).toBe('%PDF');
+    // Each tenancy's letter is its own (written a chunk at a time), and its items and case event point at it.
+    const owners = await db.query<{ id: number; tenancy_id: number }>(`SELECT id::int AS id, tenancy_id FROM letters WHERE id = ANY($1::bigint[])`, [applied.letters.map((l) => l.letterId)]);
+    expect(new Map(owners.map((o) => [o.id, o.tenancy_id]))).toEqual(new Map(applied.letters.map((l) => [l.letterId, l.tenancyId])));
+    const [linked] = await db.query<{ items: number; events: number }>(
+      `SELECT (SELECT count(*)::int FROM rent_change_items i JOIN letters l ON l.id = i.letter_id AND l.tenancy_id = i.tenancy_id WHERE i.effective_from = $1) AS items,
+              (SELECT count(*)::int FROM case_events e JOIN letters l ON l.id = (e.details->>'letterId')::bigint AND l.tenancy_id = e.tenancy_id WHERE e.type = 'rent_change_notified') AS events`,
+      [effective],
+    );
+    expect(linked).toEqual({ items: 6, events: 6 });
 
     const again = await planRentChange(db, effective, today, { kind: 'percent', basisPoints: 270, subAccount: 'rent' });
     expect(again.items.every((i) => i.alreadyApplied)).toBe(true);

@@ -7,8 +7,8 @@ import type { SubAccount } from '../../domain/rent/charges-due';
 import { applyPercent, newDirectDebitAmount } from '../../domain/rent-change/rent-change';
 import type { Db } from '../../persistence/database';
 import { appendCaseEvents } from '../../persistence/stores/case-event-store';
-import { insertLetter } from '../../persistence/stores/letter-store';
-import { addChargeScheduleEntry } from '../../persistence/stores/tenancy-store';
+import { insertLetters } from '../../persistence/stores/letter-store';
+import { addChargeScheduleEntries } from '../../persistence/stores/tenancy-store';
 import { collectionDayOf } from '../direct-debits/direct-debits';
 import type { MandateRow } from '../direct-debits/mandate-store';
 import { activeMandatesOf, appendMandateEvents, mandateEventsOf } from '../direct-debits/mandate-store';
@@ -189,6 +189,9 @@ export interface AppliedRentChange {
  * change (mandate history, with its advance notice) and a case event. Items already applied are
  * skipped: applying twice changes nothing. All in one transaction.
  */
+/** Tenancies written per statement when a rent change is applied. */
+const APPLY_CHUNK_TENANCIES = 2000;
+
 export async function applyRentChange(db: Db, plan: RentChangePlan, appliedBy: string): Promise<AppliedRentChange> {
   checkEffectiveDate(plan.effectiveFrom, plan.today);
   const todo = plan.items.filter((i) => !i.alreadyApplied);
@@ -202,46 +205,81 @@ export async function applyRentChange(db: Db, plan: RentChangePlan, appliedBy: s
   const people = await lettersDetails(db, [...byTenancy.keys()]);
   const letters: AppliedRentChange['letters'] = [];
   let applied = 0;
+  const entries = [...byTenancy];
   await db.transaction(async (tx) => {
-    for (const [tenancyId, items] of byTenancy) {
-      const dd = directDebitOf.get(tenancyId) ?? null;
-      const who = people.get(tenancyId) ?? { names: [], address: null };
-      const ref = items[0]!.ref;
-      const letter = noticeOfVariation(ref, who.names, who.address, plan.effectiveFrom, plan.today, items, dd);
-      const letterId = await insertLetter(tx, { tenancyId, template: 'notice_of_variation', letterDate: plan.today, caseEventId: null, content: { version: 1, action: 'notice_of_variation', letter }, createdBy: appliedBy });
-      letters.push({ tenancyId, ref, letterId });
-      for (const i of items) {
-        const inserted = await tx.query(
-          `INSERT INTO rent_change_items (tenancy_id, sub_account, effective_from, old_weekly_pence, new_weekly_pence, letter_id, applied_by, applied_on)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (tenancy_id, sub_account, effective_from) DO NOTHING RETURNING id`,
-          [tenancyId, i.subAccount, plan.effectiveFrom, i.oldWeeklyPence, i.newWeeklyPence, letterId, appliedBy, plan.today],
-        );
-        if (inserted.length === 0) continue;
-        applied += 1;
-        await addChargeScheduleEntry(tx, { tenancyId, subAccount: i.subAccount, effectiveFrom: plan.effectiveFrom, weeklyPence: i.newWeeklyPence, reason: `rent change from ${plan.effectiveFrom}` });
-      }
-      if (dd) {
-        await appendMandateEvents(tx, [
-          {
-            mandateId: dd.mandateId,
-            eventOn: plan.today,
-            type: 'amount_changed',
-            details: { oldAmountPence: dd.oldAmountPence, newAmountPence: dd.newAmountPence, effectiveFrom: plan.effectiveFrom, firstCollectionOn: dd.firstCollectionOn, noticeBy: dd.noticeBy },
-            idempotencyKey: `dd:amount:${dd.mandateId}:${plan.effectiveFrom}`,
-            recordedBy: appliedBy,
-          },
-        ]);
-      }
-      await appendCaseEvents(tx, [
-        {
+    // A landlord's whole stock in one change: written a chunk of tenancies at a time, each step one
+    // statement for the chunk (it was five or more round trips a tenancy: minutes at 100,000 homes).
+    for (let from = 0; from < entries.length; from += APPLY_CHUNK_TENANCIES) {
+      const chunk = entries.slice(from, from + APPLY_CHUNK_TENANCIES).map(([tenancyId, items]) => {
+        const dd = directDebitOf.get(tenancyId) ?? null;
+        const who = people.get(tenancyId) ?? { names: [], address: null };
+        const ref = items[0]!.ref;
+        return { tenancyId, items, dd, ref, letter: noticeOfVariation(ref, who.names, who.address, plan.effectiveFrom, plan.today, items, dd) };
+      });
+      const letterIds = await insertLetters(
+        tx,
+        chunk.map((c) => ({ tenancyId: c.tenancyId, template: 'notice_of_variation', letterDate: plan.today, caseEventId: null, content: { version: 1, action: 'notice_of_variation', letter: c.letter }, createdBy: appliedBy })),
+      );
+      const withLetters = chunk.map((c, k) => ({ ...c, letterId: letterIds[k]! }));
+      for (const c of withLetters) letters.push({ tenancyId: c.tenancyId, ref: c.ref, letterId: c.letterId });
+      const items = withLetters.flatMap((c) => c.items.map((i) => ({ ...i, letterId: c.letterId })));
+      const inserted = await tx.query<{ tenancy_id: number; sub_account: string }>(
+        `INSERT INTO rent_change_items (tenancy_id, sub_account, effective_from, old_weekly_pence, new_weekly_pence, letter_id, applied_by, applied_on)
+         SELECT x.tenancy_id, x.sub_account, $3::date, x.old_weekly_pence, x.new_weekly_pence, x.letter_id, $6, $7::date
+         FROM unnest($1::int[], $2::text[], $4::bigint[], $5::bigint[], $8::bigint[]) AS x (tenancy_id, sub_account, old_weekly_pence, new_weekly_pence, letter_id)
+         ON CONFLICT (tenancy_id, sub_account, effective_from) DO NOTHING RETURNING tenancy_id, sub_account`,
+        [
+          items.map((i) => i.tenancyId),
+          items.map((i) => i.subAccount),
+          plan.effectiveFrom,
+          items.map((i) => i.oldWeeklyPence),
+          items.map((i) => i.newWeeklyPence),
+          appliedBy,
+          plan.today,
+          items.map((i) => i.letterId),
+        ],
+      );
+      const newlyApplied = new Set(inserted.map((r) => `${r.tenancy_id}|${r.sub_account}`));
+      applied += newlyApplied.size;
+      await addChargeScheduleEntries(
+        tx,
+        items
+          .filter((i) => newlyApplied.has(`${i.tenancyId}|${i.subAccount}`))
+          .map((i) => ({ tenancyId: i.tenancyId, subAccount: i.subAccount, effectiveFrom: plan.effectiveFrom, weeklyPence: i.newWeeklyPence, reason: `rent change from ${plan.effectiveFrom}` })),
+      );
+      await appendMandateEvents(
+        tx,
+        withLetters.flatMap(({ dd }) =>
+          dd
+            ? [
+                {
+                  mandateId: dd.mandateId,
+                  eventOn: plan.today,
+                  type: 'amount_changed',
+                  details: { oldAmountPence: dd.oldAmountPence, newAmountPence: dd.newAmountPence, effectiveFrom: plan.effectiveFrom, firstCollectionOn: dd.firstCollectionOn, noticeBy: dd.noticeBy },
+                  idempotencyKey: `dd:amount:${dd.mandateId}:${plan.effectiveFrom}`,
+                  recordedBy: appliedBy,
+                },
+              ]
+            : [],
+        ),
+      );
+      await appendCaseEvents(
+        tx,
+        withLetters.map(({ tenancyId, items: changes, dd, letterId }) => ({
           tenancyId,
           eventDate: plan.today,
           type: 'rent_change_notified',
-          details: { effectiveFrom: plan.effectiveFrom, letterId, changes: items.map((i) => ({ subAccount: i.subAccount, oldWeeklyPence: i.oldWeeklyPence, newWeeklyPence: i.newWeeklyPence })), ...(dd ? { newDirectDebitPence: dd.newAmountPence, firstCollectionOn: dd.firstCollectionOn } : {}) },
+          details: {
+            effectiveFrom: plan.effectiveFrom,
+            letterId,
+            changes: changes.map((i) => ({ subAccount: i.subAccount, oldWeeklyPence: i.oldWeeklyPence, newWeeklyPence: i.newWeeklyPence })),
+            ...(dd ? { newDirectDebitPence: dd.newAmountPence, firstCollectionOn: dd.firstCollectionOn } : {}),
+          },
           idempotencyKey: `rent_change_notified:${tenancyId}:${plan.effectiveFrom}`,
           recordedBy: appliedBy,
-        },
-      ]);
+        })),
+      );
     }
   });
   return { plan, applied, letters };

@@ -155,6 +155,20 @@ export async function addChargeScheduleEntry(
   );
 }
 
+/** Adds charge-schedule entries in one statement; an entry for a sub-account and date already scheduled is skipped. */
+export async function addChargeScheduleEntries(
+  db: Db,
+  entries: readonly { tenancyId: number; subAccount: string; effectiveFrom: BusinessDate; weeklyPence: number; reason: string | null }[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db.query(
+    `INSERT INTO charge_schedules (tenancy_id, sub_account, effective_from, weekly_pence, reason)
+     SELECT * FROM unnest($1::int[], $2::text[], $3::date[], $4::bigint[], $5::text[])
+     ON CONFLICT (tenancy_id, sub_account, effective_from) DO NOTHING`,
+    [entries.map((e) => e.tenancyId), entries.map((e) => e.subAccount), entries.map((e) => e.effectiveFrom), entries.map((e) => e.weeklyPence), entries.map((e) => e.reason)],
+  );
+}
+
 export async function addRentFreeWeeks(db: Db, tenancyId: number | null, mondays: readonly BusinessDate[]): Promise<void> {
   for (const monday of mondays) {
     await db.query(`INSERT INTO rent_free_weeks (tenancy_id, week_commencing) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [tenancyId, monday]);
