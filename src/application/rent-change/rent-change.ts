@@ -183,15 +183,15 @@ export interface AppliedRentChange {
   letters: { tenancyId: number; ref: string; letterId: number }[];
 }
 
+/** Tenancies written per statement when a rent change is applied. */
+const APPLY_CHUNK_TENANCIES = 2000;
+
 /**
  * Applies a plan: for each item not yet applied, a charge-schedule entry from D, the item recorded, one
  * notice-of-variation letter per tenancy (dated today, ≥ 28 days before D), the direct-debit amount
  * change (mandate history, with its advance notice) and a case event. Items already applied are
  * skipped: applying twice changes nothing. All in one transaction.
  */
-/** Tenancies written per statement when a rent change is applied. */
-const APPLY_CHUNK_TENANCIES = 2000;
-
 export async function applyRentChange(db: Db, plan: RentChangePlan, appliedBy: string): Promise<AppliedRentChange> {
   checkEffectiveDate(plan.effectiveFrom, plan.today);
   const todo = plan.items.filter((i) => !i.alreadyApplied);
