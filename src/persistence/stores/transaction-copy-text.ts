@@ -30,7 +30,6 @@ export interface TransactionRow {
 }
 
 const TAB = 9;
-const NEWLINE = 10;
 const BACKSLASH = 92;
 const CAPITAL_N = 78;
 const MINUS = 45;
@@ -80,11 +79,11 @@ function wordOf(known: readonly (string[] | undefined)[], text: string, at: numb
 let integerEnd = 0;
 
 /**
- * The integer at `at`, up to the tab (or the line's end for the last field) that must follow it; sets
+ * The integer at `at`, up to the tab that must follow it (no integer column is a line's last); sets
  * integerEnd. Throws if the field is not an integer, or (as the driver's bigint parser does) is beyond the
  * safe range.
  */
-function integerAt(text: string, at: number, last: boolean): number {
+function integerAt(text: string, at: number): number {
   const negative = text.charCodeAt(at) === MINUS;
   let i = negative ? at + 1 : at;
   let value = 0;
@@ -94,7 +93,7 @@ function integerAt(text: string, at: number, last: boolean): number {
     c = text.charCodeAt(++i);
   }
   const digits = i - (negative ? at + 1 : at);
-  if (digits === 0 || (c !== (last ? NEWLINE : TAB) && !(last && i === text.length))) throw new Error(`COPY text: not an integer at offset ${at}`);
+  if (digits === 0 || c !== TAB) throw new Error(`COPY text: not an integer at offset ${at}`);
   if (digits > 15) {
     // Exact above 15 digits only by reading the digits as a whole.
     value = Number(text.slice(negative ? at + 1 : at, i));
@@ -119,9 +118,9 @@ export function transactionRows(text: string): TransactionRow[] {
   let at = 0;
   let end: number;
   while (at < length) {
-    const tenancyId = integerAt(text, at, false);
+    const tenancyId = integerAt(text, at);
     at = integerEnd + 1;
-    const id = integerAt(text, at, false);
+    const id = integerAt(text, at);
     at = integerEnd + 1;
     end = fieldEnd(text, at, false);
     notNull(text, at, end, 'business_date');
@@ -134,7 +133,7 @@ export function transactionRows(text: string): TransactionRow[] {
     end = fieldEnd(text, at, false);
     const method = isNull(text, at, end) ? null : wordOf(METHOD_WORDS, text, at, end);
     at = end + 1;
-    const amountPence = integerAt(text, at, false);
+    const amountPence = integerAt(text, at);
     at = integerEnd + 1;
     end = fieldEnd(text, at, false);
     const periodFrom = isNull(text, at, end) ? null : textOf(text, at, end);
@@ -155,7 +154,7 @@ export function transactionRows(text: string): TransactionRow[] {
       if (!isNull(text, at, end)) throw new Error(`COPY text: not an integer at offset ${at}`);
       at = end + 1;
     } else {
-      reversesId = integerAt(text, at, false);
+      reversesId = integerAt(text, at);
       at = integerEnd + 1;
     }
     end = fieldEnd(text, at, true);
