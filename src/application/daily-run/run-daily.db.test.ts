@@ -121,10 +121,12 @@ describe('the daily run', () => {
       // …and the stored rule trace is `assess --trace`'s, figure for figure.
       expect(JSON.parse(JSON.stringify(trace))).toEqual(s.trace);
     }
-    // The daily run read most accounts' recent history only (the older part summed from the kept state).
+    // The daily run read most accounts' recent history only (the older part summed from the kept state),
+    // those clear on the day itself included (paid ahead, still in credit after the Monday's charge): 77 of 80
+    // here, 49 when they were read whole.
     const compact = await loadCaseData(db, { idFrom: 0, idTo: 1_000_000 }, AS_OF, { compact: true });
     const compacted = compact.filter((c, i) => c.transactions.length < cases[i]!.transactions.length).length;
-    expect(compacted).toBeGreaterThan(cases.length / 3);
+    expect(compacted).toBeGreaterThan(cases.length * 0.9);
     // Former tenancies too (their recent history from the margin before the end).
     const formerCompacted = compact.filter((c, i) => c.tenancy.end_date !== null && c.transactions.length < cases[i]!.transactions.length).length;
     expect(formerCompacted).toBeGreaterThan(0);

@@ -91,6 +91,17 @@ function generatedCase(seed: number): CaseFile {
   return aCaseFile({ asOf, tenancy: { startDate: start, endDate, endReason: endDate === null ? null : 'moved_out' }, charges, transactions, benefits, events });
 }
 
+/**
+ * The case with a payment on asOf that leaves it zero or in credit at the end of the day (the latest clear day
+ * is asOf itself): now and then exactly zero, otherwise up to £50 in credit.
+ */
+function clearOnAsOf(caseFile: CaseFile, seed: number): CaseFile {
+  const r = random(seed);
+  const balance = caseFile.transactions.filter((t) => t.date <= caseFile.asOf).reduce((sum, t) => sum + t.amountPence, 0);
+  const credit = r.next() < 0.2 ? 0 : 1 + r.int(5000);
+  return { ...caseFile, transactions: [...caseFile.transactions, aPayment(caseFile.asOf, Math.max(1, balance + credit))] };
+}
+
 describe('reading only the recent history gives the same assessment', () => {
   it('opening entries carry every running sum exactly, with entries of the right sign', () => {
     const cases: Parameters<typeof totalsOf>[0][] = [
@@ -107,10 +118,13 @@ describe('reading only the recent history gives the same assessment', () => {
     }
   });
 
-  it('the horizon: none without a clear day before asOf, a Monday at least the margin before it, and before every anchor event', () => {
+  it('the horizon: none without a clear day on or before asOf, a Monday at least the margin before it, and before every anchor event', () => {
     const current = { endDate: null, anchorDates: [] };
     expect(historyHorizon({ ...current, asOf: '2026-11-23', lastClearDate: null })).toBeNull();
-    expect(historyHorizon({ ...current, asOf: '2026-11-23', lastClearDate: '2026-11-23' })).toBeNull();
+    // The kept state's latest clear day is after asOf: the latest one on or before asOf is unknown.
+    expect(historyHorizon({ ...current, asOf: '2026-11-23', lastClearDate: '2026-11-24' })).toBeNull();
+    // Clear on asOf itself: the margin before asOf.
+    expect(historyHorizon({ ...current, asOf: '2026-11-23', lastClearDate: '2026-11-23' })).toBe(mondayOnOrBefore(addDays('2026-11-23', -HISTORY_MARGIN_DAYS)));
     const h = historyHorizon({ ...current, asOf: '2026-11-23', lastClearDate: '2026-11-20' })!;
     expect(h <= addDays('2026-11-20', -HISTORY_MARGIN_DAYS)).toBe(true);
     expect(h).toBe(mondayOnOrBefore(h));
@@ -151,6 +165,18 @@ describe('reading only the recent history gives the same assessment', () => {
     // Former tenancies too, across the rules of §7.
     expect(formerCompacted).toBeGreaterThan(30);
     expect([...formerActions].sort()).toEqual(expect.arrayContaining(['propose_write_off', 'send_fta_letter']));
+  });
+
+  it('on 300 generated histories clear on asOf itself (a payment or credit that day), the result is the same as from the whole history', () => {
+    let compacted = 0;
+    for (let seed = 1001; seed <= 1300; seed++) {
+      const full = clearOnAsOf(generatedCase(seed), seed);
+      expect(lastClearDateOf(full.transactions), `seed ${seed}`).toBe(full.asOf);
+      const compact = compactCaseFile(full);
+      if (compact.transactions.length < full.transactions.length) compacted++;
+      expect(assessCase(compact), `seed ${seed}`).toEqual(assessCase(full));
+    }
+    expect(compacted).toBeGreaterThan(200);
   });
 
   it('on the worked examples', () => {

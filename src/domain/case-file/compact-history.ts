@@ -7,8 +7,9 @@
  * began or on the dates of the case's legal and arrangement events. So everything dated before a horizon H
  * can be summed into a few opening entries dated the day before H, provided that:
  *
- * - H is at least HISTORY_MARGIN_DAYS before the latest clear day (which is before asOf), so that every
- *   look-back from a day the engine examines stays at or after H;
+ * - H is at least HISTORY_MARGIN_DAYS before the latest clear day on or before asOf, so that every
+ *   look-back from a day the engine examines stays at or after H (an account clear on asOf itself has no
+ *   episode: the engine examines only asOf and its look-backs, which the margin covers);
  * - H is on or before every court order, claim, warrant and eviction event (read whatever their date,
  *   with balances from their own dates; arrangements and notices count only within the episode);
  * - for a tenancy with an end date, H is also at least HISTORY_MARGIN_DAYS before the end (a former
@@ -85,9 +86,14 @@ export interface HorizonInput {
   anchorDates: readonly BusinessDate[];
 }
 
-/** The first day whose transactions are read one by one, or null to read the whole history. */
+/**
+ * The first day whose transactions are read one by one, or null to read the whole history: when the account
+ * was never clear, or its latest clear day is after asOf (the kept state is the ledger's now; the latest clear
+ * day on or before asOf is then unknown). An account clear on asOf itself (most accounts paid ahead, on the
+ * day a week's charge posts) is read from its horizon like any other.
+ */
 export function historyHorizon(input: HorizonInput): BusinessDate | null {
-  if (input.lastClearDate === null || input.lastClearDate >= input.asOf) return null;
+  if (input.lastClearDate === null || input.lastClearDate > input.asOf) return null;
   let horizon = mondayOnOrBefore(addDays(input.lastClearDate, -HISTORY_MARGIN_DAYS));
   for (const d of input.anchorDates) if (d < horizon) horizon = mondayOnOrBefore(d);
   if (input.endDate !== null) {
