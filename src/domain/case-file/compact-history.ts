@@ -18,7 +18,9 @@
  *   above zero on asOf after a clear day means a debit after that day, so after H;
  * - the latest three payment credits, and the latest Housing Benefit and Universal Credit credits, dated
  *   before H are kept as they are (the payer class and the credits in transit read them by date);
- * - H is a Monday, so the opening entries fall on a Sunday and never look like a week's charge.
+ * - H is a Monday, so the opening entries fall on a Sunday and never look like a week's charge;
+ * - a charge schedule entry is in force by asOf: without one the weekly charge is read from the charges
+ *   posted on the latest Monday that has any (§1), however long ago, so the history is read whole.
  *
  * The opening entries reproduce exactly every running sum the engine keeps (balance, charges, court costs,
  * credits, positive reversals) from H − 1 on, and `summarised` carries the number of transactions and payment
@@ -84,6 +86,15 @@ export interface HorizonInput {
   endDate: BusinessDate | null;
   /** The dates of the case's events of ANCHOR_EVENT_TYPES. */
   anchorDates: readonly BusinessDate[];
+}
+
+/**
+ * Whether a charge schedule entry starts on or before asOf. Without one the engine takes the weekly charge
+ * from the charges posted on the latest Monday that has any (§1), however long ago: a look-back no margin
+ * covers, so such an account is read whole (the database read asks the same of `charge_schedules`).
+ */
+export function hasChargeInForce(charges: readonly { from: BusinessDate }[], asOf: BusinessDate): boolean {
+  return charges.some((c) => c.from <= asOf);
 }
 
 /**
@@ -168,8 +179,8 @@ export function lastClearDateOf(transactions: readonly Pick<Transaction, 'date' 
  * The same compaction worked out from a whole case file (what the daily run does from the kept state and
  * the recent rows): the reference the tests hold the database path to.
  */
-export function compactCaseFile<C extends { asOf: BusinessDate; tenancy: { endDate: BusinessDate | null }; charges: readonly unknown[]; transactions: Transaction[]; events: readonly { type: string; date: BusinessDate }[]; summarised?: SummarisedHistory }>(caseFile: C): C {
-  if (caseFile.charges.length === 0) return caseFile;
+export function compactCaseFile<C extends { asOf: BusinessDate; tenancy: { endDate: BusinessDate | null }; charges: readonly { from: BusinessDate }[]; transactions: Transaction[]; events: readonly { type: string; date: BusinessDate }[]; summarised?: SummarisedHistory }>(caseFile: C): C {
+  if (!hasChargeInForce(caseFile.charges, caseFile.asOf)) return caseFile;
   const horizon = historyHorizon({
     asOf: caseFile.asOf,
     lastClearDate: lastClearDateOf(caseFile.transactions),

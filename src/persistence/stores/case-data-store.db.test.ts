@@ -4,6 +4,9 @@ import { createTestDatabase } from '../../../test/support/test-database';
 import type { Db } from '../database';
 import { loadCaseData } from './case-data-store';
 import { appendLedgerTransactions } from './ledger-store';
+import { importCase } from '../../application/case-file/import-case';
+import { parseCaseFile } from '../../domain/case-file/parse-case-file';
+import { aCaseFile, aPayment, aTransaction } from '../../../test/builders/case-file';
 
 describe('loadCaseData reads transactions exactly as stored', () => {
   let db: Db;
@@ -60,5 +63,26 @@ describe('loadCaseData reads transactions exactly as stored', () => {
         expect(c.transactions.filter((t) => t.business_date >= from && t.id !== 0)).toEqual(whole[i]!.transactions.filter((t) => t.business_date >= from));
       }
     }
+  });
+
+  it('reads whole an account clear on asOf whose charge schedule starts after asOf, and compacts it once an entry is in force', async () => {
+    // The weekly charge then comes from the latest charged Monday (2026-09-07), before any horizon (compact-history.ts).
+    const caseFile = aCaseFile({
+      asOf: '2026-11-17',
+      tenancy: { ref: 'RW-FUTURE-SCHEDULE', paymentReference: 'RW-FUTURE-SCHEDULE' },
+      charges: [{ from: '2027-04-05', weeklyPence: 10500 }],
+      transactions: [aTransaction('charge', '2026-09-07', 10000), aPayment('2026-10-30', 10000), aPayment('2026-11-06', 10000), aPayment('2026-11-13', 10000), aTransaction('adjustment', '2026-11-17', -1)],
+    });
+    const raw = JSON.parse(JSON.stringify(caseFile)) as Record<string, unknown>;
+    const parsed = parseCaseFile(raw);
+    if (!parsed.ok) throw new Error('the case file should parse');
+    const { tenancyId } = await importCase(db, parsed.value, raw);
+    const [whole] = await loadCaseData(db, { ids: [tenancyId] }, '2026-11-17');
+    const [compacted] = await loadCaseData(db, { ids: [tenancyId] }, '2026-11-17', { compact: true });
+    expect(compacted!.summarised).toBeUndefined();
+    expect(compacted!.transactions).toEqual(whole!.transactions);
+    // On the day the schedule starts, the history before the horizon is summed.
+    const [later] = await loadCaseData(db, { ids: [tenancyId] }, '2027-04-05', { compact: true });
+    expect(later!.summarised).toBeDefined();
   });
 });

@@ -186,7 +186,7 @@ async function loadCompactTransactions(db: Db, selection: TenancySelection, asOf
             s.transaction_count, s.payment_credit_count, t.end_date,
             (SELECT min(e.event_date) FROM case_events e WHERE e.tenancy_id = t.id AND e.type = ANY($${w.params.length + 1}::text[]) AND e.event_date <= $${w.params.length + 2}) AS anchor_date
      FROM tenancies t JOIN account_state s ON s.tenancy_id = t.id
-     WHERE ${w.clause} AND EXISTS (SELECT 1 FROM charge_schedules c WHERE c.tenancy_id = t.id)`,
+     WHERE ${w.clause} AND EXISTS (SELECT 1 FROM charge_schedules c WHERE c.tenancy_id = t.id AND c.effective_from <= $${w.params.length + 2})`,
     [...w.params, [...ANCHOR_EVENT_TYPES], asOf],
   );
   const horizons = new Map<number, { horizon: BusinessDate; totals: HistoryTotals; transactionCount: number; paymentCreditCount: number }>();
