@@ -5,6 +5,7 @@ import type { Db } from './database';
 import { listAccountStates, rebuildAccountStates, type AccountStateRow } from './stores/account-state-store';
 import { appendLedgerTransactions, type NewLedgerTransaction, type TransactionKind } from './stores/ledger-store';
 import type { SubAccount } from '../domain/rent/charges-due';
+import { seededRandom } from '../../test/builders/seeded-random';
 
 const RENT_ACCOUNT: readonly string[] = ['rent', 'service_charge', 'court_costs', 'former_tenant_arrears'];
 
@@ -51,12 +52,7 @@ describe('per-account derived state agrees with the ledger', () => {
     );
 
   it('after many statements of random postings (back-dated, reversals, credits, other sub-accounts)', async () => {
-    let seed = 20261123;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    const { next: random, pick } = seededRandom(20261123);
     const kinds: TransactionKind[] = ['charge', 'charge', 'payment', 'payment', 'benefit', 'adjustment', 'reversal', 'court_costs', 'write_off', 'refund'];
     const subAccounts: SubAccount[] = ['rent', 'rent', 'rent', 'service_charge', 'court_costs', 'garage', 'former_tenant_arrears'];
     let key = 0;

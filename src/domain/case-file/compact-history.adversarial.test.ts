@@ -4,15 +4,7 @@ import { assessCase } from '../assessment/assess-case';
 import type { BenefitEntry, CaseEvent, CaseFile, Transaction } from './case-file';
 import { compactCaseFile, lastClearDateOf } from './compact-history';
 import { aBenefit, aCaseFile, anEvent, anHbCredit, aPayment, aTransaction, aUcCredit } from '../../../test/builders/case-file';
-
-function random(seed: number) {
-  let s = seed;
-  const next = () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(l: readonly T[]): T => l[Math.floor(next() * l.length)]! };
-}
+import { seededRandom } from '../../../test/builders/seeded-random';
 
 /** The case with a payment on asOf leaving it zero or `credit` pence in credit at the end of the day. */
 function clearOnAsOf(c: CaseFile, credit: number): CaseFile {
@@ -29,7 +21,7 @@ function clearOnAsOf(c: CaseFile, credit: number): CaseFile {
  * tenancies with arrangements and letters after the end, and (a quarter) a schedule starting after asOf.
  */
 function adversarial(seed: number): CaseFile {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const ends = r.next() < 0.35;
   const start = mondayOnOrBefore(addDays(ends ? '2016-01-04' : '2019-01-07', r.int(900)));
   const asOf = addDays('2026-06-01', r.int(170));

@@ -6,19 +6,12 @@ import { compactCaseFile, historyHorizon, lastClearDateOf, openingTransactions, 
 import { aBenefit, aCaseFile, anEvent, anHbCredit, aPayment, aTransaction, aUcCredit } from '../../../test/builders/case-file';
 import { loadExampleCases } from '../../../test/builders/example-cases';
 import { parseCaseFile } from './parse-case-file';
+import { seededRandom } from '../../../test/builders/seeded-random';
 
-function random(seed: number) {
-  let s = seed;
-  const next = () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]! };
-}
 
 /** A varied history: rent changes, payers of every pattern with gaps, HB and UC, reversals, court costs, events. */
 function generatedCase(seed: number): CaseFile {
-  const r = random(seed);
+  const r = seededRandom(seed);
   // About a third of the tenancies have ended (former tenancies, some long enough ago to be statute-barred).
   const ends = r.next() < 0.35;
   const start: BusinessDate = mondayOnOrBefore(addDays(ends ? '2017-01-02' : '2020-01-06', r.int(700)));
@@ -96,7 +89,7 @@ function generatedCase(seed: number): CaseFile {
  * is asOf itself): now and then exactly zero, otherwise up to £50 in credit.
  */
 function clearOnAsOf(caseFile: CaseFile, seed: number): CaseFile {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const balance = caseFile.transactions.filter((t) => t.date <= caseFile.asOf).reduce((sum, t) => sum + t.amountPence, 0);
   const credit = r.next() < 0.2 ? 0 : 1 + r.int(5000);
   return { ...caseFile, transactions: [...caseFile.transactions, aPayment(caseFile.asOf, Math.max(1, balance + credit))] };

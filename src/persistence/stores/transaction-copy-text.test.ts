@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { copyTextValue, parseInt8, unescapeCopyField } from '../database';
 import { transactionRows, type TransactionRow } from './transaction-copy-text';
+import { seededRandom } from '../../../test/builders/seeded-random';
 
 /** The parser this one replaced (session 6), kept here as the reference it must agree with. */
 function referenceRows(text: string): TransactionRow[] {
@@ -37,16 +38,6 @@ function copyLine(r: TransactionRow): string {
   return `${[r.tenancy_id, r.id, r.business_date, r.kind, r.method, r.amount_pence, r.period_from, r.period_to, r.note, r.sub_account, r.reverses_id, r.reason].map(v).join('\t')}\n`;
 }
 
-/** A small deterministic generator (no Math.random: the same rows every run). */
-function generator(seed: number) {
-  let s = seed;
-  const next = () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  return { next, pick };
-}
 
 const KINDS = ['charge', 'payment', 'benefit', 'adjustment', 'reversal', 'court_costs', 'write_off', 'refund', 'chargeX', 'x'];
 const METHODS = [null, 'cash', 'direct_debit', 'housing_benefit', 'uc_housing_costs', 'fta_transfer', 'bank_transfer', 'a_new_method', 'cash\\'];
@@ -54,7 +45,7 @@ const SUB_ACCOUNTS = ['rent', 'service_charge', 'court_costs', 'former_tenant_ar
 const TEXTS = [null, '', 'goodwill', 'tab\there', 'new\nline', 'back\\slash', '\\N', 'N', '£5 — ok', 'carriage\rreturn', '   '];
 
 function randomRows(count: number, seed: number): TransactionRow[] {
-  const g = generator(seed);
+  const g = seededRandom(seed);
   const date = () => `2026-${String(1 + Math.floor(g.next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(g.next() * 28)).padStart(2, '0')}`;
   return Array.from({ length: count }, (_, i) => ({
     tenancy_id: 1 + Math.floor(g.next() * 100_000),

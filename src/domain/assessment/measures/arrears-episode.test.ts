@@ -6,6 +6,7 @@ import { DEFAULT_POLICY_PARAMETERS } from '../../policy/default-policy';
 import { findArrearsEpisode } from './arrears-episode';
 import { buildCaseIndex } from './case-index';
 import { realArrearsOn } from './real-arrears';
+import { seededRandom } from '../../../../test/builders/seeded-random';
 
 const policy = DEFAULT_POLICY_PARAMETERS;
 
@@ -71,11 +72,7 @@ describe('arrears episode', () => {
   });
 
   it('agrees with the day-by-day definition on many generated histories', () => {
-    let seed = 12345;
-    const random = (): number => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
+    const { next: random } = seededRandom(12345);
     for (let run = 0; run < 150; run++) {
       const tx: Transaction[] = [];
       const start = addDays('2024-01-01', Math.floor(random() * 60));
