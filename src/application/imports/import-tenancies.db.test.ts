@@ -3,7 +3,8 @@ import { aTenancyRow, tenancyFile } from '../../../test/builders/tenancy-file';
 import { createTestDatabase } from '../../../test/support/test-database';
 import { tempDir } from '../../../test/support/temp-files';
 import type { Db } from '../../persistence/database';
-import { findTenancyByRef, listTenants } from '../../persistence/stores/tenancy-store';
+import { insertRentScheduleEntries } from '../../persistence/stores/import-store';
+import { createTenancy, findTenancyByRef, listTenants } from '../../persistence/stores/tenancy-store';
 import { ImportRefused } from './csv-file';
 import { listOpenExceptions } from './exceptions';
 import { importTenancies } from './import-tenancies';
@@ -83,6 +84,60 @@ describe('import tenancies', () => {
     const updated = await findTenancyByRef(db, 'T-A2');
     expect(updated).toMatchObject({ address: '14 Example Road, Testtown', postcode: 'SW1A 1AA', patch_name: 'South' });
     expect((await listTenants(db, updated!.id)).map((t) => [t.name, t.email ?? null])).toEqual([['B One', 'b.one@example.org']]);
+  });
+
+  it('updates the changed tenancies of a batch together: patch (a new one), tenure, end, payment reference, tenants, and a property for a tenancy without', async () => {
+    const rows = [1, 2, 3, 4].map((i) => aTenancyRow({ ref: `T-M${i}`, payment_reference: `73000${i}`, patch: 'West', tenant_names: 'D One & E Two', address: `${i} Mill Lane, Testtown` }));
+    expect(await importText('many-1.csv', tenancyFile(rows))).toMatchObject({ imported: 4 });
+    // A tenancy without a property (loaded from a case file without an address).
+    const noProperty = await createTenancy(db, {
+      ref: 'T-M5',
+      paymentReference: '730005',
+      tenure: 'secure',
+      landlordType: 'local_authority',
+      startDate: '2019-06-03',
+      endDate: null,
+      endReason: null,
+      rentFrequency: 'weekly',
+      address: null,
+      postcode: null,
+      patchName: null,
+      tenants: [{ name: 'F Three' }],
+    });
+    await insertRentScheduleEntries(db, [{ tenancyId: noProperty, effectiveFrom: '2019-06-03', weeklyPence: 11820, reason: 'test' }]);
+    const before = new Map((await db.query<{ ref: string; property_id: number | null }>(`SELECT ref, property_id FROM tenancies WHERE ref LIKE 'T-M%'`)).map((r) => [r.ref, r.property_id]));
+    expect(before.get('T-M5')).toBeNull();
+
+    const changed = [
+      { ...rows[0]!, patch: 'Riverside' }, // a patch not yet known
+      { ...rows[1]!, tenure: 'introductory', end_date: '2026-10-31' },
+      { ...rows[2]!, payment_reference: '739993', tenant_names: 'E Two', phone: '01632 960999', email: '' },
+      rows[3]!, // unchanged
+      aTenancyRow({ ref: 'T-M5', payment_reference: '730005', patch: 'West', tenant_names: 'F Three & G Four', address: '5 Mill Lane, Testtown', postcode: 'te1 5ml' }),
+    ];
+    const result = await importText('many-2.csv', tenancyFile(changed));
+    expect(result).toMatchObject({ rows: 5, imported: 0, updated: 4, unchanged: 1, rejected: 0 });
+
+    expect(await findTenancyByRef(db, 'T-M1')).toMatchObject({ patch_name: 'Riverside', address: '1 Mill Lane, Testtown' });
+    const [m1Property] = await db.query<{ patch: string }>(`SELECT pa.name AS patch FROM tenancies t JOIN properties p ON p.id = t.property_id JOIN patches pa ON pa.id = p.patch_id WHERE t.ref = 'T-M1'`);
+    expect(m1Property).toEqual({ patch: 'Riverside' });
+    expect(await findTenancyByRef(db, 'T-M2')).toMatchObject({ tenure: 'introductory', end_date: '2026-10-31', patch_name: 'West' });
+    const m3 = await findTenancyByRef(db, 'T-M3');
+    expect(m3).toMatchObject({ payment_reference: '739993' });
+    expect((await listTenants(db, m3!.id)).map((t) => [t.position, t.name, t.phone ?? null])).toEqual([[1, 'E Two', '01632 960999']]);
+    const m5 = await findTenancyByRef(db, 'T-M5');
+    expect(m5).toMatchObject({ address: '5 Mill Lane, Testtown', postcode: 'TE1 5ML', patch_name: 'West' });
+    expect((await listTenants(db, m5!.id)).map((t) => [t.position, t.name])).toEqual([
+      [1, 'F Three'],
+      [2, 'G Four'],
+    ]);
+    // Each kept its own property (T-M5 got a new one); none was shared or lost.
+    const after = new Map((await db.query<{ ref: string; property_id: number | null }>(`SELECT ref, property_id FROM tenancies WHERE ref LIKE 'T-M%'`)).map((r) => [r.ref, r.property_id]));
+    for (const ref of ['T-M1', 'T-M2', 'T-M3', 'T-M4']) expect(after.get(ref)).toBe(before.get(ref));
+    expect(after.get('T-M5')).not.toBeNull();
+    expect(new Set(after.values()).size).toBe(5);
+    // The same file again changes nothing.
+    expect(await importText('many-2.csv', tenancyFile(changed))).toMatchObject({ updated: 0, unchanged: 5 });
   });
 
   it('keeps what the file leaves blank', async () => {

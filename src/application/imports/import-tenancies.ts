@@ -21,7 +21,7 @@ import {
 import type { NewLedgerTransaction } from '../../persistence/stores/ledger-store';
 import { appendLedgerTransactions } from '../../persistence/stores/ledger-store';
 import type { LandlordType, RentFrequency, TenancyDetails, TenantDetails, Tenure } from '../../persistence/stores/tenancy-store';
-import { updateTenancyDetails } from '../../persistence/stores/tenancy-store';
+import { updateTenanciesDetails } from '../../persistence/stores/tenancy-store';
 import { reassessTenancies } from '../assessment/reassess';
 import type { CsvRecord } from './csv-file';
 import { extraValues, forEachDataBatch, ImportRefused, locateColumns, rawRecord, scanCsvFile } from './csv-file';
@@ -183,6 +183,7 @@ export async function importTenancies(db: Db, options: ImportTenanciesOptions): 
       const existing = await loadTenanciesForImport(tx, valid.map((r) => r.value!.ref));
       const holders = await paymentReferenceHolders(tx, valid.map((r) => r.value!.paymentReference));
       const creations: { state: RowState; details: TenancyDetails }[] = [];
+      const updates: { tenancyId: number; details: TenancyDetails }[] = [];
       const charges: { state: RowState; effectiveFrom: BusinessDate; weeklyPence: number }[] = [];
       const openingBalances: { state: RowState; row: TenancyRowValue }[] = [];
       for (const r of valid) {
@@ -209,7 +210,7 @@ export async function importTenancies(db: Db, options: ImportTenanciesOptions): 
         if (stored) {
           r.tenancyId = stored.id;
           if (detailsDiffer(details, stored)) {
-            await updateTenancyDetails(tx, stored.id, details);
+            updates.push({ tenancyId: stored.id, details });
             changed = true;
           }
         } else {
@@ -228,7 +229,8 @@ export async function importTenancies(db: Db, options: ImportTenanciesOptions): 
         r.outcome = stored ? (changed ? 'updated' : 'unchanged') : 'imported';
       }
 
-      // New tenancies in bulk (a handful of statements for the batch), then their charges and balances.
+      // Changed tenancies and new ones in bulk (a handful of statements for the batch each), then the charges and balances.
+      await updateTenanciesDetails(tx, updates);
       const created = await insertNewTenancies(
         tx,
         creations.map(({ details }) => ({

@@ -1,6 +1,7 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import type { Db } from '../database';
 import { csvLine } from '../database';
+import { patchIdsByName } from './tenancy-store';
 
 /**
  * Import files and what became of their rows: payment_file_rows (one outcome per data row), suspense
@@ -362,12 +363,7 @@ export interface NewTenancyForImport {
  */
 export async function insertNewTenancies(db: Db, tenancies: readonly NewTenancyForImport[]): Promise<Map<string, number>> {
   if (tenancies.length === 0) return new Map();
-  const patchNames = [...new Set(tenancies.flatMap((t) => (t.patchName ? [t.patchName] : [])))];
-  const patchIds = new Map<string, number>();
-  if (patchNames.length > 0) {
-    await db.query(`INSERT INTO patches (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING`, [patchNames]);
-    for (const p of await db.query<{ id: number; name: string }>(`SELECT id, name FROM patches WHERE name = ANY($1::text[])`, [patchNames])) patchIds.set(p.name, p.id);
-  }
+  const patchIds = await patchIdsByName(db, tenancies.flatMap((t) => (t.patchName ? [t.patchName] : [])));
   const patchOf = (t: NewTenancyForImport) => (t.patchName ? (patchIds.get(t.patchName) ?? null) : null);
   const propertyIds = (
     await db.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('properties', 'id'))::bigint AS id FROM generate_series(1, $1::int)`, [tenancies.length])

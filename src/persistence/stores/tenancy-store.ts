@@ -122,25 +122,96 @@ export async function createTenancy(db: Db, details: TenancyDetails): Promise<nu
 }
 
 /** Updates a tenancy's details (never its ledger). */
-export async function updateTenancyDetails(db: Db, tenancyId: number, details: TenancyDetails): Promise<void> {
+/** The ids of the named patches, each created when new (one statement to create, one to read). */
+export async function patchIdsByName(db: Db, names: readonly string[]): Promise<Map<string, number>> {
+  const unique = [...new Set(names)];
+  const ids = new Map<string, number>();
+  if (unique.length === 0) return ids;
+  await db.query(`INSERT INTO patches (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING`, [unique]);
+  for (const p of await db.query<{ id: number; name: string }>(`SELECT id, name FROM patches WHERE name = ANY($1::text[])`, [unique])) ids.set(p.name, p.id);
+  return ids;
+}
+
+/**
+ * Replaces the details of existing tenancies (a tenancy file's changed rows), in a handful of statements
+ * for the whole list: the patches, the properties (a new one for a tenancy without, given an address),
+ * the tenancies' own columns and their tenants. A tenancy listed twice takes its last details.
+ */
+export async function updateTenanciesDetails(db: Db, updates: readonly { tenancyId: number; details: TenancyDetails }[]): Promise<void> {
+  const byTenancy = new Map(updates.map((u) => [u.tenancyId, u.details]));
+  if (byTenancy.size === 0) return;
   await db.transaction(async (tx) => {
-    const pid = details.patchName ? await patchId(tx, details.patchName) : null;
-    const [current] = await tx.query<{ property_id: number | null }>(`SELECT property_id FROM tenancies WHERE id = $1`, [tenancyId]);
-    let propertyId = current?.property_id ?? null;
-    if (details.address) {
-      if (propertyId === null) {
-        const [p] = await tx.query<{ id: number }>(`INSERT INTO properties (address, postcode, patch_id) VALUES ($1, $2, $3) RETURNING id`, [details.address, details.postcode, pid]);
-        propertyId = p!.id;
-      } else {
-        await tx.query(`UPDATE properties SET address = $2, postcode = $3, patch_id = $4 WHERE id = $1`, [propertyId, details.address, details.postcode, pid]);
+    const tenancyIds = [...byTenancy.keys()];
+    const patchIds = await patchIdsByName(tx, [...byTenancy.values()].flatMap((d) => (d.patchName ? [d.patchName] : [])));
+    const patchOf = (d: TenancyDetails) => (d.patchName ? (patchIds.get(d.patchName) ?? null) : null);
+    const propertyIds = new Map<number, number | null>();
+    for (const r of await tx.query<{ id: number; property_id: number | null }>(`SELECT id, property_id FROM tenancies WHERE id = ANY($1::int[])`, [tenancyIds])) {
+      propertyIds.set(r.id, r.property_id);
+    }
+    // Given an address: the tenancy's property is updated, or a new one made for a tenancy without.
+    const addressed = tenancyIds.filter((id) => byTenancy.get(id)!.address);
+    const withoutProperty = addressed.filter((id) => (propertyIds.get(id) ?? null) === null);
+    if (withoutProperty.length > 0) {
+      const newIds = (
+        await tx.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('properties', 'id'))::bigint AS id FROM generate_series(1, $1::int)`, [withoutProperty.length])
+      ).map((r) => Number(r.id));
+      withoutProperty.forEach((tenancyId, i) => propertyIds.set(tenancyId, newIds[i]!));
+    }
+    const property = (id: number) => propertyIds.get(id) ?? null;
+    if (addressed.length > 0) {
+      const fresh = new Set(withoutProperty);
+      const rows = (ids: number[]) => [ids.map(property), ids.map((id) => byTenancy.get(id)!.address), ids.map((id) => byTenancy.get(id)!.postcode), ids.map((id) => patchOf(byTenancy.get(id)!))];
+      const inserted = addressed.filter((id) => fresh.has(id));
+      const updated = addressed.filter((id) => !fresh.has(id));
+      if (inserted.length > 0) {
+        await tx.query(`INSERT INTO properties (id, address, postcode, patch_id) OVERRIDING SYSTEM VALUE SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::int[])`, rows(inserted));
+      }
+      if (updated.length > 0) {
+        await tx.query(
+          `UPDATE properties p SET address = u.address, postcode = u.postcode, patch_id = u.patch_id
+           FROM unnest($1::int[], $2::text[], $3::text[], $4::int[]) AS u (id, address, postcode, patch_id) WHERE p.id = u.id`,
+          rows(updated),
+        );
       }
     }
+    const details = tenancyIds.map((id) => byTenancy.get(id)!);
     await tx.query(
-      `UPDATE tenancies SET payment_reference = $2, property_id = $3, patch_id = $4, tenure = $5, landlord_type = $6, start_date = $7,
-         end_date = $8, end_reason = $9, rent_frequency = $10, updated_at = now() WHERE id = $1`,
-      [tenancyId, details.paymentReference, propertyId, pid, details.tenure, details.landlordType, details.startDate, details.endDate, details.endReason, details.rentFrequency],
+      `UPDATE tenancies t SET payment_reference = u.payment_reference, property_id = u.property_id, patch_id = u.patch_id, tenure = u.tenure,
+         landlord_type = u.landlord_type, start_date = u.start_date, end_date = u.end_date, end_reason = u.end_reason, rent_frequency = u.rent_frequency,
+         updated_at = now()
+       FROM unnest($1::int[], $2::text[], $3::int[], $4::int[], $5::text[], $6::text[], $7::date[], $8::date[], $9::text[], $10::text[])
+         AS u (id, payment_reference, property_id, patch_id, tenure, landlord_type, start_date, end_date, end_reason, rent_frequency)
+       WHERE t.id = u.id`,
+      [
+        tenancyIds,
+        details.map((d) => d.paymentReference),
+        tenancyIds.map(property),
+        details.map(patchOf),
+        details.map((d) => d.tenure),
+        details.map((d) => d.landlordType),
+        details.map((d) => d.startDate),
+        details.map((d) => d.endDate),
+        details.map((d) => d.endReason),
+        details.map((d) => d.rentFrequency),
+      ],
     );
-    await replaceTenants(tx, tenancyId, details.tenants);
+    await tx.query(`DELETE FROM tenants WHERE tenancy_id = ANY($1::int[])`, [tenancyIds]);
+    const tenants = tenancyIds.flatMap((tenancyId) => byTenancy.get(tenancyId)!.tenants.map((t, i) => ({ tenancyId, position: i + 1, ...t })));
+    if (tenants.length > 0) {
+      await tx.query(
+        `INSERT INTO tenants (tenancy_id, position, name, phone, email, has_forwarding_address, forwarding_address)
+         SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::text[])`,
+        [
+          tenants.map((t) => t.tenancyId),
+          tenants.map((t) => t.position),
+          tenants.map((t) => t.name),
+          tenants.map((t) => t.phone ?? null),
+          tenants.map((t) => t.email ?? null),
+          tenants.map((t) => t.hasForwardingAddress ?? false),
+          tenants.map((t) => t.forwardingAddress ?? null),
+        ],
+      );
+    }
   });
 }
 
