@@ -121,7 +121,6 @@ export async function createTenancy(db: Db, details: TenancyDetails): Promise<nu
   });
 }
 
-/** Updates a tenancy's details (never its ledger). */
 /** The ids of the named patches, each created when new (one statement to create, one to read). */
 export async function patchIdsByName(db: Db, names: readonly string[]): Promise<Map<string, number>> {
   const unique = [...new Set(names)];
@@ -133,7 +132,7 @@ export async function patchIdsByName(db: Db, names: readonly string[]): Promise<
 }
 
 /**
- * Replaces the details of existing tenancies (a tenancy file's changed rows), in a handful of statements
+ * Replaces the details of existing tenancies, never their ledgers (a tenancy file's changed rows), in a handful of statements
  * for the whole list: the patches, the properties (a new one for a tenancy without, given an address),
  * the tenancies' own columns and their tenants. A tenancy listed twice takes its last details.
  */
