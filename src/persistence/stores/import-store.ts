@@ -1,7 +1,7 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import type { Db } from '../database';
 import { csvLine } from '../database';
-import { patchIdsByName } from './tenancy-store';
+import { insertTenants, patchIdsByName } from './tenancy-store';
 
 /**
  * Import files and what became of their rows: payment_file_rows (one outcome per data row), suspense
@@ -390,11 +390,7 @@ export async function insertNewTenancies(db: Db, tenancies: readonly NewTenancyF
     ],
   );
   const ids = new Map(inserted.map((r) => [r.ref, r.id]));
-  const tenants = tenancies.flatMap((t) => t.tenants.map((p, i) => ({ tenancyId: ids.get(t.ref)!, position: i + 1, ...p })));
-  await db.query(
-    `INSERT INTO tenants (tenancy_id, position, name, phone, email) SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[])`,
-    [tenants.map((t) => t.tenancyId), tenants.map((t) => t.position), tenants.map((t) => t.name), tenants.map((t) => t.phone), tenants.map((t) => t.email)],
-  );
+  await insertTenants(db, tenancies.map((t) => ({ tenancyId: ids.get(t.ref)!, tenants: t.tenants })));
   return ids;
 }
 

@@ -90,18 +90,6 @@ export async function patchId(db: Db, name: string): Promise<number> {
   return inserted[0]!.id;
 }
 
-async function replaceTenants(db: Db, tenancyId: number, tenants: readonly TenantDetails[]): Promise<void> {
-  await db.query(`DELETE FROM tenants WHERE tenancy_id = $1`, [tenancyId]);
-  let position = 0;
-  for (const t of tenants) {
-    position += 1;
-    await db.query(
-      `INSERT INTO tenants (tenancy_id, position, name, phone, email, has_forwarding_address, forwarding_address) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [tenancyId, position, t.name, t.phone ?? null, t.email ?? null, t.hasForwardingAddress ?? false, t.forwardingAddress ?? null],
-    );
-  }
-}
-
 /** Creates a tenancy with its property, patch and tenants; returns its id. */
 export async function createTenancy(db: Db, details: TenancyDetails): Promise<number> {
   return db.transaction(async (tx) => {
@@ -116,7 +104,7 @@ export async function createTenancy(db: Db, details: TenancyDetails): Promise<nu
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
       [details.ref, details.paymentReference, propertyId, pid, details.tenure, details.landlordType, details.startDate, details.endDate, details.endReason, details.rentFrequency],
     );
-    await replaceTenants(tx, t!.id, details.tenants);
+    await insertTenants(tx, [{ tenancyId: t!.id, tenants: details.tenants }]);
     return t!.id;
   });
 }
@@ -195,23 +183,27 @@ export async function updateTenanciesDetails(db: Db, updates: readonly { tenancy
       ],
     );
     await tx.query(`DELETE FROM tenants WHERE tenancy_id = ANY($1::int[])`, [tenancyIds]);
-    const tenants = tenancyIds.flatMap((tenancyId) => byTenancy.get(tenancyId)!.tenants.map((t, i) => ({ tenancyId, position: i + 1, ...t })));
-    if (tenants.length > 0) {
-      await tx.query(
-        `INSERT INTO tenants (tenancy_id, position, name, phone, email, has_forwarding_address, forwarding_address)
-         SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::text[])`,
-        [
-          tenants.map((t) => t.tenancyId),
-          tenants.map((t) => t.position),
-          tenants.map((t) => t.name),
-          tenants.map((t) => t.phone ?? null),
-          tenants.map((t) => t.email ?? null),
-          tenants.map((t) => t.hasForwardingAddress ?? false),
-          tenants.map((t) => t.forwardingAddress ?? null),
-        ],
-      );
-    }
+    await insertTenants(tx, tenancyIds.map((tenancyId) => ({ tenancyId, tenants: byTenancy.get(tenancyId)!.tenants })));
   });
+}
+
+/** Inserts the tenants of several tenancies in one statement, each list in its order (positions 1, 2, …). */
+export async function insertTenants(db: Db, lists: readonly { tenancyId: number; tenants: readonly TenantDetails[] }[]): Promise<void> {
+  const tenants = lists.flatMap(({ tenancyId, tenants: list }) => list.map((t, i) => ({ tenancyId, position: i + 1, ...t })));
+  if (tenants.length === 0) return;
+  await db.query(
+    `INSERT INTO tenants (tenancy_id, position, name, phone, email, has_forwarding_address, forwarding_address)
+     SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::text[])`,
+    [
+      tenants.map((t) => t.tenancyId),
+      tenants.map((t) => t.position),
+      tenants.map((t) => t.name),
+      tenants.map((t) => t.phone ?? null),
+      tenants.map((t) => t.email ?? null),
+      tenants.map((t) => t.hasForwardingAddress ?? false),
+      tenants.map((t) => t.forwardingAddress ?? null),
+    ],
+  );
 }
 
 export async function addChargeScheduleEntry(
