@@ -1,7 +1,7 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import type { Db } from '../database';
 import { csvLine } from '../database';
-import { insertTenants, patchIdsByName } from './tenancy-store';
+import { insertProperties, insertTenants, patchIdsByName } from './tenancy-store';
 
 /**
  * Import files and what became of their rows: payment_file_rows (one outcome per data row), suspense
@@ -365,14 +365,7 @@ export async function insertNewTenancies(db: Db, tenancies: readonly NewTenancyF
   if (tenancies.length === 0) return new Map();
   const patchIds = await patchIdsByName(db, tenancies.flatMap((t) => (t.patchName ? [t.patchName] : [])));
   const patchOf = (t: NewTenancyForImport) => (t.patchName ? (patchIds.get(t.patchName) ?? null) : null);
-  const propertyIds = (
-    await db.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('properties', 'id'))::bigint AS id FROM generate_series(1, $1::int)`, [tenancies.length])
-  ).map((r) => r.id);
-  await db.query(
-    `INSERT INTO properties (id, address, postcode, patch_id) OVERRIDING SYSTEM VALUE
-     SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::int[])`,
-    [propertyIds, tenancies.map((t) => t.address), tenancies.map((t) => t.postcode), tenancies.map(patchOf)],
-  );
+  const propertyIds = await insertProperties(db, tenancies.map((t) => ({ address: t.address, postcode: t.postcode, patchId: patchOf(t) })));
   const inserted = await db.query<{ id: number; ref: string }>(
     `INSERT INTO tenancies (ref, payment_reference, property_id, patch_id, tenure, landlord_type, start_date, end_date, rent_frequency)
      SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::text[], $6::text[], $7::date[], $8::date[], $9::text[])

@@ -120,9 +120,28 @@ export async function patchIdsByName(db: Db, names: readonly string[]): Promise<
 }
 
 /**
- * Replaces the details of existing tenancies, never their ledgers (a tenancy file's changed rows), in a handful of statements
- * for the whole list: the patches, the properties (a new one for a tenancy without, given an address),
- * the tenancies' own columns and their tenants. A tenancy listed twice takes its last details.
+ * Inserts properties in one statement and gives their ids in the order given (the ids are drawn from the
+ * sequence first: the order of an INSERT's RETURNING rows is not promised).
+ */
+export async function insertProperties(db: Db, properties: readonly { address: string; postcode: string | null; patchId: number | null }[]): Promise<number[]> {
+  if (properties.length === 0) return [];
+  const ids = (
+    await db.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('properties', 'id'))::bigint AS id FROM generate_series(1, $1::int)`, [properties.length])
+  ).map((r) => Number(r.id));
+  await db.query(`INSERT INTO properties (id, address, postcode, patch_id) OVERRIDING SYSTEM VALUE SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::int[])`, [
+    ids,
+    properties.map((p) => p.address),
+    properties.map((p) => p.postcode),
+    properties.map((p) => p.patchId),
+  ]);
+  return ids;
+}
+
+/**
+ * Replaces the details of existing tenancies (a tenancy file's changed rows), never their ledgers, in a
+ * handful of statements for the whole list: the patches, the properties (a new one for a tenancy without,
+ * given an address), the tenancies' own columns and their tenants. A tenancy listed twice takes its last
+ * details.
  */
 export async function updateTenanciesDetails(db: Db, updates: readonly { tenancyId: number; details: TenancyDetails }[]): Promise<void> {
   const byTenancy = new Map(updates.map((u) => [u.tenancyId, u.details]));
@@ -137,30 +156,24 @@ export async function updateTenanciesDetails(db: Db, updates: readonly { tenancy
     }
     // Given an address: the tenancy's property is updated, or a new one made for a tenancy without.
     const addressed = tenancyIds.filter((id) => byTenancy.get(id)!.address);
+    const propertyOf = (id: number) => {
+      const d = byTenancy.get(id)!;
+      return { address: d.address!, postcode: d.postcode, patchId: patchOf(d) };
+    };
     const withoutProperty = addressed.filter((id) => (propertyIds.get(id) ?? null) === null);
-    if (withoutProperty.length > 0) {
-      const newIds = (
-        await tx.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('properties', 'id'))::bigint AS id FROM generate_series(1, $1::int)`, [withoutProperty.length])
-      ).map((r) => Number(r.id));
-      withoutProperty.forEach((tenancyId, i) => propertyIds.set(tenancyId, newIds[i]!));
+    const newIds = await insertProperties(tx, withoutProperty.map(propertyOf));
+    withoutProperty.forEach((tenancyId, i) => propertyIds.set(tenancyId, newIds[i]!));
+    const fresh = new Set(withoutProperty);
+    const updated = addressed.filter((id) => !fresh.has(id));
+    if (updated.length > 0) {
+      const props = updated.map(propertyOf);
+      await tx.query(
+        `UPDATE properties p SET address = u.address, postcode = u.postcode, patch_id = u.patch_id
+         FROM unnest($1::int[], $2::text[], $3::text[], $4::int[]) AS u (id, address, postcode, patch_id) WHERE p.id = u.id`,
+        [updated.map((id) => propertyIds.get(id)), props.map((p) => p.address), props.map((p) => p.postcode), props.map((p) => p.patchId)],
+      );
     }
     const property = (id: number) => propertyIds.get(id) ?? null;
-    if (addressed.length > 0) {
-      const fresh = new Set(withoutProperty);
-      const rows = (ids: number[]) => [ids.map(property), ids.map((id) => byTenancy.get(id)!.address), ids.map((id) => byTenancy.get(id)!.postcode), ids.map((id) => patchOf(byTenancy.get(id)!))];
-      const inserted = addressed.filter((id) => fresh.has(id));
-      const updated = addressed.filter((id) => !fresh.has(id));
-      if (inserted.length > 0) {
-        await tx.query(`INSERT INTO properties (id, address, postcode, patch_id) OVERRIDING SYSTEM VALUE SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::int[])`, rows(inserted));
-      }
-      if (updated.length > 0) {
-        await tx.query(
-          `UPDATE properties p SET address = u.address, postcode = u.postcode, patch_id = u.patch_id
-           FROM unnest($1::int[], $2::text[], $3::text[], $4::int[]) AS u (id, address, postcode, patch_id) WHERE p.id = u.id`,
-          rows(updated),
-        );
-      }
-    }
     const details = tenancyIds.map((id) => byTenancy.get(id)!);
     await tx.query(
       `UPDATE tenancies t SET payment_reference = u.payment_reference, property_id = u.property_id, patch_id = u.patch_id, tenure = u.tenure,
