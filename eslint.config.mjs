@@ -28,7 +28,7 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['bin/**/*.mjs', '*.mjs', '*.cjs', '.ci/**/*.mjs'],
+    files: ['bin/**/*.mjs', 'scripts/**/*.mjs', '*.mjs', '*.cjs', '.ci/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', module: 'writable', require: 'readonly' } },
     rules: { 'no-console': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -1,8 +1,20 @@
 #!/usr/bin/env node
-// The `rentwise` command. The TypeScript sources run through tsx's loader (no build step),
-// so the installed command is always the code in the repository.
-import { register } from 'tsx/esm/api';
+// The `rentwise` command. It runs the bundle `npm ci` built from the sources (dist/, scripts/build.mjs)
+// while the sources are unchanged since, and otherwise the TypeScript sources themselves through tsx's
+// loader, so the command is always the code in the repository (docs/adr/0009).
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freshBundle } from './bundle.mjs';
 
-register();
-const { main } = await import('../src/main/cli.ts');
+const bundle = freshBundle(join(dirname(fileURLToPath(import.meta.url)), '..'));
+let main;
+if (bundle) {
+  // Errors name the sources' files and lines, not the bundle's (dist/*.mjs.map).
+  process.setSourceMapsEnabled(true);
+  ({ main } = await import(bundle));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/main/cli.ts'));
+}
 await main(process.argv);

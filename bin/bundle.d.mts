@@ -1,0 +1,2 @@
+/** See bundle.mjs. */
+export function freshBundle(root: string, entry?: string): string | null;
