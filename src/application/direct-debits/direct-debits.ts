@@ -14,7 +14,7 @@ import type { CaseContext } from '../case-events/case-access';
 import { caseToActOn, caseToView, reassessAfterChange } from '../case-events/case-access';
 import { raiseTasks } from '../tasks/tasks';
 import type { MandateEventRow, MandateRow } from './mandate-store';
-import { appendMandateEvents, findMandate, insertMandate, mandateEventsOf, mandatesOf, markMandateCancelled } from './mandate-store';
+import { appendMandateEvents, findMandate, insertMandate, mandateEventsOf, mandatesOf, mandatesOfTenancies, markMandateCancelled, markMandatesCancelled } from './mandate-store';
 
 export type { MandateRow };
 
@@ -174,54 +174,67 @@ export const UNHANDLED_ARUDD_REVERSALS_SQL = `SELECT lt.id::int AS id, lt.tenanc
  * yet handled is recorded against the tenancy's mandate and either re-presented once (code 0, on the
  * next collection day at least 3 working days after the return: task `dd_re_presentation` due the day it
  * must be submitted) or becomes a contact task `dd_failed_collection`; cancelling codes cancel the
- * mandate. Set-based scan; idempotent (each reversal is handled once, tasks are keyed).
+ * mandate. Idempotent (each reversal is handled once, tasks are keyed).
+ *
+ * The returns are decided in ledger order, each seeing what the ones before it did (a mandate cancelled by
+ * an earlier return, a re-presentation it recorded): the same as handling them one at a time, which a test
+ * checks. The database is read and written a fixed number of times however many there are (a first run
+ * over years of history has tens of thousands): the tenancies' mandates and the re-presentations already
+ * recorded for them, then the failures, the mandates' events, the cancellations and the case events, each
+ * in one statement.
  */
 export async function handleReturnedCollections(db: Db, asOf: BusinessDate): Promise<{ tasksRaised: number; handled: number }> {
   const reversals = await db.query<{ id: number; tenancy_id: number; returned_on: BusinessDate; amount_pence: number; reason: string }>(UNHANDLED_ARUDD_REVERSALS_SQL);
   if (reversals.length === 0) return { tasksRaised: 0, handled: 0 };
   const tasks: Parameters<typeof raiseTasks>[1][number][] = [];
-  const affected = new Set<number>();
   await db.transaction(async (tx) => {
+    const mandatesByTenancy = await mandatesOfTenancies(tx, [...new Set(reversals.map((r) => r.tenancy_id))]);
+    const mandateIds = [...mandatesByTenancy.values()].flat().map((m) => m.id);
+    /** The dates of the re-presentations recorded for each mandate (before this run, then by it). */
+    const representedOn = new Map<number, BusinessDate[]>();
+    for (const f of await tx.query<{ mandate_id: number; represent_on: BusinessDate }>(
+      `SELECT mandate_id::int AS mandate_id, to_char(represent_on, 'YYYY-MM-DD') AS represent_on FROM dd_collection_failures WHERE action = 're_present' AND mandate_id = ANY($1::bigint[]) AND represent_on IS NOT NULL`,
+      [mandateIds],
+    )) {
+      representedOn.set(f.mandate_id, [...(representedOn.get(f.mandate_id) ?? []), f.represent_on]);
+    }
+    const failures: { ledgerTransactionId: number; tenancyId: number; mandateId: number | null; code: string; returnedOn: BusinessDate; amountPence: number; action: string; representOn: BusinessDate | null }[] = [];
+    const mandateEvents: Parameters<typeof appendMandateEvents>[1][number][] = [];
+    const cancellations: { id: number; on: BusinessDate; reason: string }[] = [];
+    const caseEvents: Parameters<typeof appendCaseEvents>[1][number][] = [];
     for (const r of reversals) {
       const code = aruddCodeOf(r.reason) ?? '?';
       const amountPence = Number(r.amount_pence);
-      const mandates = await mandatesOf(tx, r.tenancy_id);
+      const mandates = mandatesByTenancy.get(r.tenancy_id) ?? [];
       const mandate = mandates.find((m) => m.status === 'active') ?? mandates[0] ?? null;
-      const represented = mandate
-        ? (
-            await tx.query(
-              `SELECT 1 FROM dd_collection_failures WHERE mandate_id = $1 AND action = 're_present' AND represent_on BETWEEN $2::date AND $3::date`,
-              [mandate.id, addDays(r.returned_on, -14), r.returned_on],
-            )
-          ).length > 0
-        : false;
+      const from = addDays(r.returned_on, -14);
+      const represented = mandate ? (representedOn.get(mandate.id) ?? []).some((on) => on >= from && on <= r.returned_on) : false;
       const action: FailureAction = mandate ? failureAction(code, r.returned_on, collectionDayOf(mandate), represented) : { kind: 'contact', cancelMandate: false };
       // An old return (a first run over years of history): recorded, its mandate cancelled by its code, no task.
       const tooOld = isReturnTooOldToAct(r.returned_on, asOf);
       const words = ARUDD_CODES[code] ?? 'Unknown return code';
-      await tx.query(
-        `INSERT INTO dd_collection_failures (ledger_transaction_id, tenancy_id, mandate_id, return_code, returned_on, amount_pence, action, represent_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [r.id, r.tenancy_id, mandate?.id ?? null, code, r.returned_on, amountPence, tooOld ? 'recorded' : action.kind, action.kind === 're_present' && !tooOld ? action.representOn : null],
-      );
+      const representOn = action.kind === 're_present' && !tooOld ? action.representOn : null;
+      failures.push({ ledgerTransactionId: r.id, tenancyId: r.tenancy_id, mandateId: mandate?.id ?? null, code, returnedOn: r.returned_on, amountPence, action: tooOld ? 'recorded' : action.kind, representOn });
       if (mandate) {
-        await appendMandateEvents(tx, [
-          {
-            mandateId: mandate.id,
-            eventOn: r.returned_on,
-            type: 'collection_failed',
-            details: { returnCode: code, reason: words, amountPence, ledgerTransactionId: r.id, ...(action.kind === 're_present' && !tooOld ? { representOn: action.representOn } : {}) },
-            idempotencyKey: `dd:failed:${r.id}`,
-            recordedBy: 'system',
-          },
-        ]);
-        if (action.kind === 'contact' && action.cancelMandate && (await markMandateCancelled(tx, mandate.id, r.returned_on, `ARUDD ${code}: ${words}`))) {
-          await appendMandateEvents(tx, [{ mandateId: mandate.id, eventOn: r.returned_on, type: 'cancelled', details: { reason: `ARUDD ${code}: ${words}` }, idempotencyKey: `dd:cancelled:${mandate.id}`, recordedBy: 'system' }]);
+        if (representOn !== null) representedOn.set(mandate.id, [...(representedOn.get(mandate.id) ?? []), representOn]);
+        mandateEvents.push({
+          mandateId: mandate.id,
+          eventOn: r.returned_on,
+          type: 'collection_failed',
+          details: { returnCode: code, reason: words, amountPence, ledgerTransactionId: r.id, ...(representOn !== null ? { representOn } : {}) },
+          idempotencyKey: `dd:failed:${r.id}`,
+          recordedBy: 'system',
+        });
+        if (action.kind === 'contact' && action.cancelMandate && mandate.status === 'active') {
+          const reason = `ARUDD ${code}: ${words}`;
+          mandate.status = 'cancelled';
+          mandate.cancelled_on = r.returned_on;
+          mandate.cancel_reason = reason;
+          cancellations.push({ id: mandate.id, on: r.returned_on, reason });
+          mandateEvents.push({ mandateId: mandate.id, eventOn: r.returned_on, type: 'cancelled', details: { reason }, idempotencyKey: `dd:cancelled:${mandate.id}`, recordedBy: 'system' });
         }
       }
-      await appendCaseEvents(tx, [
-        { tenancyId: r.tenancy_id, eventDate: r.returned_on, type: 'dd_collection_failed', details: { returnCode: code, reason: words, amountPence, reference: mandate?.reference ?? null }, idempotencyKey: `dd_collection_failed:${r.id}`, recordedBy: 'system' },
-      ]);
-      affected.add(r.tenancy_id);
+      caseEvents.push({ tenancyId: r.tenancy_id, eventDate: r.returned_on, type: 'dd_collection_failed', details: { returnCode: code, reason: words, amountPence, reference: mandate?.reference ?? null }, idempotencyKey: `dd_collection_failed:${r.id}`, recordedBy: 'system' });
       if (tooOld) continue;
       if (action.kind === 're_present') {
         const submitBy = subtractWorkingDays(action.representOn, 3);
@@ -246,6 +259,23 @@ export async function handleReturnedCollections(db: Db, asOf: BusinessDate): Pro
         });
       }
     }
+    await tx.query(
+      `INSERT INTO dd_collection_failures (ledger_transaction_id, tenancy_id, mandate_id, return_code, returned_on, amount_pence, action, represent_on)
+       SELECT * FROM unnest($1::bigint[], $2::int[], $3::bigint[], $4::text[], $5::date[], $6::bigint[], $7::text[], $8::date[])`,
+      [
+        failures.map((f) => f.ledgerTransactionId),
+        failures.map((f) => f.tenancyId),
+        failures.map((f) => f.mandateId),
+        failures.map((f) => f.code),
+        failures.map((f) => f.returnedOn),
+        failures.map((f) => f.amountPence),
+        failures.map((f) => f.action),
+        failures.map((f) => f.representOn),
+      ],
+    );
+    await markMandatesCancelled(tx, cancellations);
+    await appendMandateEvents(tx, mandateEvents);
+    await appendCaseEvents(tx, caseEvents);
   });
   const ids = await raiseTasks(db, tasks);
   return { tasksRaised: ids.length, handled: reversals.length };

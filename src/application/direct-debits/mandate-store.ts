@@ -27,6 +27,18 @@ export async function mandatesOf(db: Db, tenancyId: number): Promise<MandateRow[
   return normalise(await db.query<MandateRow>(`SELECT ${COLUMNS} FROM dd_mandates WHERE tenancy_id = $1 ORDER BY id DESC`, [tenancyId]));
 }
 
+/** Every mandate of each tenancy, the latest first (as mandatesOf), in one query. */
+export async function mandatesOfTenancies(db: Db, tenancyIds: readonly number[]): Promise<Map<number, MandateRow[]>> {
+  const rows = normalise(await db.query<MandateRow>(`SELECT ${COLUMNS} FROM dd_mandates WHERE tenancy_id = ANY($1::int[]) ORDER BY id DESC`, [tenancyIds]));
+  const byTenancy = new Map<number, MandateRow[]>();
+  for (const row of rows) {
+    const list = byTenancy.get(row.tenancy_id);
+    if (list) list.push(row);
+    else byTenancy.set(row.tenancy_id, [row]);
+  }
+  return byTenancy;
+}
+
 export async function activeMandatesOf(db: Db, tenancyIds: readonly number[]): Promise<MandateRow[]> {
   return normalise(await db.query<MandateRow>(`SELECT ${COLUMNS} FROM dd_mandates WHERE status = 'active' AND tenancy_id = ANY($1::int[]) ORDER BY id`, [tenancyIds]));
 }
@@ -59,6 +71,18 @@ export async function insertMandate(
 export async function markMandateCancelled(db: Db, id: number, on: BusinessDate, reason: string): Promise<boolean> {
   const rows = await db.query(`UPDATE dd_mandates SET status = 'cancelled', cancelled_on = $2, cancel_reason = $3 WHERE id = $1 AND status = 'active' RETURNING id`, [id, on, reason]);
   return rows.length > 0;
+}
+
+/** markMandateCancelled for many mandates in one statement; returns the ids it cancelled (those still active). */
+export async function markMandatesCancelled(db: Db, cancellations: readonly { id: number; on: BusinessDate; reason: string }[]): Promise<number[]> {
+  if (cancellations.length === 0) return [];
+  const rows = await db.query<{ id: number }>(
+    `UPDATE dd_mandates m SET status = 'cancelled', cancelled_on = x.cancelled_on, cancel_reason = x.cancel_reason
+     FROM unnest($1::bigint[], $2::date[], $3::text[]) AS x (id, cancelled_on, cancel_reason)
+     WHERE m.id = x.id AND m.status = 'active' RETURNING m.id::int AS id`,
+    [cancellations.map((c) => c.id), cancellations.map((c) => c.on), cancellations.map((c) => c.reason)],
+  );
+  return rows.map((r) => r.id);
 }
 
 export async function setMandateAmount(db: Db, id: number, amountPence: number): Promise<void> {
