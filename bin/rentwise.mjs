@@ -11,8 +11,14 @@ let main;
 if (bundle) {
   // Errors name the sources' files and lines, not the bundle's (dist/*.mjs.map).
   process.setSourceMapsEnabled(true);
-  ({ main } = await import(bundle));
-} else {
+  try {
+    ({ main } = await import(bundle));
+  } catch (error) {
+    // A bundle that cannot be loaded (a file of it removed, a build under way): the sources, as without one.
+    process.stderr.write(`rentwise: the bundle in dist/ could not be loaded (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); running the sources (npm run build rebuilds it)\n`);
+  }
+}
+if (!main) {
   const { register } = await import('tsx/esm/api');
   register();
   ({ main } = await import('../src/main/cli.ts'));

@@ -1,3 +1,3 @@
 /** See build.mjs. */
 export const ENTRY_POINTS: Record<string, string>;
-export function build(options?: { dir?: string }): Promise<{ dir: string; inputs: number }>;
+export function build(options?: { root?: string; dir?: string; onBundled?: () => void }): Promise<{ dir: string; inputs: number }>;

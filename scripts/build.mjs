@@ -8,12 +8,11 @@
 //   node scripts/build.mjs            build, or fail with esbuild's messages
 //   node scripts/build.mjs --prepare  as npm's prepare step: a failure is reported and the install goes on
 //                                     (the command then runs the sources through tsx)
-import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(root, 'dist');
+const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The entries: the command line, and the worker threads it starts (found next to it, by file name). */
 export const ENTRY_POINTS = {
@@ -22,9 +21,37 @@ export const ENTRY_POINTS = {
   'demo-worker': 'src/application/demo/demo-worker.ts',
 };
 
-export async function build({ dir = outdir } = {}) {
+/** Size and modification time of every file under src/, and of the files beside the sources the build depends on. */
+function sourceStats(root) {
+  const stats = new Map();
+  const walk = (relative) => {
+    for (const entry of readdirSync(join(root, relative), { withFileTypes: true })) {
+      const path = `${relative}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) {
+        const stat = statSync(join(root, path));
+        stats.set(path, [stat.size, stat.mtimeMs]);
+      }
+    }
+  };
+  walk('src');
+  for (const path of ['package.json', 'scripts/build.mjs']) {
+    const stat = statSync(join(root, path));
+    stats.set(path, [stat.size, stat.mtimeMs]);
+  }
+  return stats;
+}
+
+/**
+ * Builds the bundle of the repository at `root` into `dir` (default: this repository's dist/). `onBundled`
+ * runs between esbuild's build and the check that no source changed meanwhile (for the tests).
+ */
+export async function build({ root = repositoryRoot, dir = join(root, 'dist'), onBundled = () => undefined } = {}) {
   const { build: esbuild } = await import('esbuild');
   rmSync(dir, { recursive: true, force: true });
+  // Taken before esbuild reads anything: a file saved while it builds must not be listed as the bundle's
+  // (its new size and time would pass for the code the bundle holds).
+  const before = sourceStats(root);
   const result = await esbuild({
     absWorkingDir: root,
     entryPoints: ENTRY_POINTS,
@@ -47,18 +74,22 @@ export async function build({ dir = outdir } = {}) {
     metafile: true,
     logLevel: 'silent',
   });
-  const inputs = Object.keys(result.metafile.inputs)
-    .filter((path) => !path.startsWith('node_modules/'))
-    .sort()
-    .map((path) => {
-      const stat = statSync(join(root, path));
-      return [path, stat.size, stat.mtimeMs];
-    });
+  onBundled();
+  const paths = [...Object.keys(result.metafile.inputs).filter((path) => !path.startsWith('node_modules/')), 'package.json', 'scripts/build.mjs'];
+  const inputs = [...new Set(paths)].sort().map((path) => {
+    const stat = statSync(join(root, path));
+    const was = before.get(path);
+    if (!was || was[0] !== stat.size || was[1] !== stat.mtimeMs) {
+      rmSync(dir, { recursive: true, force: true });
+      throw new Error(`${path} changed while the bundle was built: build it again (npm run build)`);
+    }
+    return [path, stat.size, stat.mtimeMs];
+  });
   writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify({ format: 1, builtFrom: inputs }, null, 0)}\n`);
   return { dir, inputs: inputs.length };
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
   const prepare = process.argv.includes('--prepare');
   try {
     const { dir, inputs } = await build();
@@ -69,7 +100,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       console.error(message);
       process.exit(1);
     }
-    rmSync(outdir, { recursive: true, force: true });
+    rmSync(join(repositoryRoot, 'dist'), { recursive: true, force: true });
     console.warn(`rentwise: the bundle was not built (${message.split('\n')[0]}); the command will run the sources through tsx`);
   }
 }

@@ -46,6 +46,29 @@ describe('freshBundle: the bundle only while every file it was built from is unc
   });
 });
 
+describe('build: a source saved while the bundle is built', () => {
+  const files = tempDir('rentwise-bundle-race-');
+  afterAll(files.cleanup);
+
+  it('is refused (no manifest, so the command runs the sources), and the next build is taken', async () => {
+    // A project of three entry files, as scripts/build.mjs expects.
+    const root = files.dir;
+    for (const path of Object.values(ENTRY_POINTS)) {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), 'export const main = () => 1;\n');
+    }
+    writeFileSync(join(root, 'package.json'), '{}\n');
+    mkdirSync(join(root, 'scripts'));
+    writeFileSync(join(root, 'scripts', 'build.mjs'), '// stand-in\n');
+    const edited = join(root, ENTRY_POINTS.cli!);
+    await expect(build({ root, onBundled: () => writeFileSync(edited, 'export const main = () => 2;\n') })).rejects.toThrow(/changed while the bundle was built/);
+    expect(freshBundle(root)).toBeNull();
+    await build({ root });
+    expect(freshBundle(root)).toBe(pathToFileURL(join(root, 'dist', 'cli.mjs')).href);
+    expect(readFileSync(join(root, 'dist', 'cli.mjs'), 'utf8')).toContain('2');
+  });
+});
+
 describe('the bundle', () => {
   // Inside the repository, as dist/ is: the bundle finds the migrations and templates from the package.json
   // above it, and the packages in node_modules.

@@ -8,6 +8,10 @@ import { openPostgresDatabase } from '../../persistence/postgres-database';
 import { assessInBatches } from './assess-tenancies';
 import type { AssessWorkerInput, AssessWorkerMessage } from './parallel-assessment';
 
+// A worker thread does not inherit the main thread's source maps (on for the bundle, ADR 0009): errors it
+// reports name the sources' lines either way.
+process.setSourceMapsEnabled(true);
+
 const input = workerData as AssessWorkerInput;
 const post = (message: AssessWorkerMessage) => parentPort!.postMessage(message);
 

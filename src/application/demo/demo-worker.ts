@@ -8,6 +8,10 @@ import { demoBatches, type DemoBatchInputs } from './demo-batches';
 export type ToWorker = { type: 'start'; inputs: DemoBatchInputs; ahead: number } | { type: 'more' };
 export type FromWorker = { type: 'batch'; batch: ReturnType<typeof demoBatches> extends Generator<infer B> ? B : never } | { type: 'done' } | { type: 'error'; message: string };
 
+// A worker thread does not inherit the main thread's source maps (on for the bundle, ADR 0009): errors it
+// reports name the sources' lines either way.
+process.setSourceMapsEnabled(true);
+
 const port = parentPort;
 if (port) {
   let credits = 0;
