@@ -149,9 +149,10 @@ export interface CsvScan {
 
 /**
  * The first pass over a file: checks that the whole of it reads as CSV (so that a file broken half-way
- * down is refused before anything is posted), and gives its header, hash and size.
+ * down is refused before anything is posted), and gives its header, hash and size. `watch`, given the
+ * header, may return a function that sees each data record as the pass reads it (nothing is kept otherwise).
  */
-export async function scanCsvFile(path: string, label = path): Promise<CsvScan> {
+export async function scanCsvFile(path: string, label = path, watch?: (header: readonly string[]) => ((record: CsvRecord) => void) | undefined): Promise<CsvScan> {
   let sizeBytes: number;
   try {
     const info = await stat(path);
@@ -164,9 +165,15 @@ export async function scanCsvFile(path: string, label = path): Promise<CsvScan> 
   const reading = readCsv(path, { label });
   let header: string[] | null = null;
   let dataRecords = 0;
+  let seen: ((record: CsvRecord) => void) | undefined;
   for await (const record of reading.records) {
-    if (header === null) header = record.values.map((v) => v.trim());
-    else dataRecords += 1;
+    if (header === null) {
+      header = record.values.map((v) => v.trim());
+      seen = watch?.(header);
+    } else {
+      dataRecords += 1;
+      seen?.(record);
+    }
   }
   if (header === null) throw new ImportRefused(`${label} is empty: a header row is required`);
   return { sha256: reading.sha256(), sizeBytes, header, dataRecords };

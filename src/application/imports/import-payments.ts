@@ -21,9 +21,10 @@ import { appendLedgerTransactions } from '../../persistence/stores/ledger-store'
 import { tenancyIdsByPaymentReference } from '../../persistence/stores/tenancy-store';
 import { reassessTenancies } from '../assessment/reassess';
 import type { CsvRecord } from './csv-file';
-import { extraValues, forEachDataBatch, ImportRefused, locateColumns, rawRecord, scanCsvFile } from './csv-file';
+import { extraValues, forEachDataBatch, ImportRefused, locateColumns, normaliseHeader, rawRecord, scanCsvFile } from './csv-file';
 import type { MappedRow, PaymentFormat } from './payment-formats';
 import { DEFAULT_PAYMENT_FORMAT, PAYMENT_FORMATS, paymentFormat } from './payment-formats';
+import { ReassessWhilePosting } from './reassess-while-posting';
 
 /** How far from a return's original processing date the direct debit it reverses may be dated. */
 export const RETURN_MATCH_WINDOW_DAYS = 3;
@@ -72,6 +73,12 @@ export interface ImportPaymentsOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** Runs in each batch's transaction after its rows are written (e.g. resolving resubmitted exceptions). */
   afterBatch?: (tx: Db, rows: readonly ImportedPaymentRow[], importFileId: number) => Promise<void>;
+  /**
+   * Re-assess accounts while the rest of the file is posted (reassess-while-posting.ts; default true). It
+   * happens only on a PostgreSQL pool, for a file whose rows name their payment reference in a column
+   * (not Bacs returns, whose failed collections are recorded after the file), without `afterBatch`.
+   */
+  reassessWhilePosting?: boolean;
 }
 
 type Prepared =
@@ -128,7 +135,20 @@ function fingerprintOf(formatName: string, values: readonly string[], occurrence
 export async function importPayments(db: Db, options: ImportPaymentsOptions): Promise<PaymentImportSummary> {
   const label = options.label ?? options.path;
   const format = requirePaymentFormat(options.format ?? DEFAULT_PAYMENT_FORMAT);
-  const scan = await scanCsvFile(options.path, label);
+  const referenceHeaders = format.columns.reference?.headers.map(normaliseHeader) ?? [];
+  const overlap =
+    (options.reassessWhilePosting ?? true) && db.kind === 'postgres' && db.connectionString !== undefined && format.name !== 'bacs-arudd' && !options.afterBatch && referenceHeaders.length > 0;
+  /** The last row of the file with each payment reference (read in the first pass, when re-assessing while posting). */
+  const lastRowOfReference = new Map<string, number>();
+  const scan = await scanCsvFile(options.path, label, (header) => {
+    if (!overlap) return undefined;
+    const at = header.findIndex((h) => referenceHeaders.includes(normaliseHeader(h)));
+    if (at < 0) return undefined;
+    return (record) => {
+      const reference = record.values[at]?.trim();
+      if (reference) lastRowOfReference.set(reference, record.rowNumber);
+    };
+  });
   const positions = resolveFormatColumns(format, scan.header, label);
   const header = scan.header;
   const columnName = (key: string): string => {
@@ -323,6 +343,7 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
     });
 
     // Counted only once the batch is committed.
+    const batch = batchIndex++;
     for (const d of decided) {
       summary.rows += 1;
       summary[d.outcome] += 1;
@@ -331,17 +352,85 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
         summary.postedPence += d.prepared.row.amountPence;
         affected.add(d.tenancyId!);
         latestPosted = latestPosted === null ? d.prepared.row.businessDate : maxDate(latestPosted, d.prepared.row.businessDate);
+        background?.plan.posted(batch, d.tenancyId!, d.reference === null ? null : (lastRowOfReference.get(d.reference) ?? null));
       }
     }
+    if (background && records.length > 0) {
+      const lastRow = records.reduce((n, r) => Math.max(n, r.rowNumber), 0);
+      const asOf = latestPosted === null ? options.today : maxDate(options.today, latestPosted);
+      background.handOut(background.plan.committed(batch, lastRow, asOf), asOf);
+    }
   };
+  let batchIndex = 0;
+  const background = overlap ? backgroundReassessment(db) : null;
 
-  await forEachDataBatch(options.path, { label, scan, batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS, onProgress: options.onProgress }, processBatch);
+  try {
+    await forEachDataBatch(options.path, { label, scan, batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS, onProgress: options.onProgress }, processBatch);
+  } catch (error) {
+    // The posting failed: let the re-assessment in hand finish before the caller closes the database.
+    await background?.stop().catch(() => undefined);
+    throw error;
+  }
 
   // Returned direct debits: recorded against the mandate, re-presentation or contact task (issue 5).
   if (format.name === 'bacs-arudd') await handleReturnedCollections(db, options.today);
   await completeImportFile(db, importFileId, { rows: summary.rows, posted: summary.posted, suspense: summary.suspense, rejected: summary.rejected, duplicate: summary.duplicate, postedPence: summary.postedPence });
-  await reassessTenancies(db, [...affected], latestPosted === null ? options.today : maxDate(options.today, latestPosted), 'import');
+  const asOf = latestPosted === null ? options.today : maxDate(options.today, latestPosted);
+  if (background) {
+    const notStarted = await background.stop();
+    await reassessTenancies(db, [...new Set([...notStarted, ...background.plan.remaining(asOf)])], asOf, 'import');
+  } else {
+    await reassessTenancies(db, [...affected], asOf, 'import');
+  }
   return summary;
+}
+
+/**
+ * The accounts handed out while a file is posted (ReassessWhilePosting), re-assessed one group after another
+ * beside the posting: whatever has gathered while a group was re-assessed is the next group (a few batches'
+ * accounts at a time, read ahead and stored in a pipeline like the daily run's). `stop` waits for the group
+ * in hand and returns the accounts not yet started (re-assessed after the file with the rest), or throws what
+ * stopped a group.
+ */
+function backgroundReassessment(db: Db) {
+  const plan = new ReassessWhilePosting();
+  const gathered = new Map<BusinessDate, number[]>();
+  let running: Promise<void> | null = null;
+  let failure: { error: unknown } | null = null;
+  let stopped = false;
+  const next = (): void => {
+    if (running || stopped || failure) return;
+    const first = gathered.entries().next();
+    if (first.done) return;
+    const [asOf, ids] = first.value;
+    gathered.delete(asOf);
+    running = reassessTenancies(db, ids, asOf, 'import').then(
+      () => {
+        running = null;
+        next();
+      },
+      (error: unknown) => {
+        running = null;
+        failure = { error };
+      },
+    );
+  };
+  return {
+    plan,
+    handOut(ids: readonly number[], asOf: BusinessDate): void {
+      if (ids.length === 0) return;
+      const list = gathered.get(asOf) ?? [];
+      for (const id of ids) list.push(id);
+      gathered.set(asOf, list);
+      next();
+    },
+    async stop(): Promise<number[]> {
+      stopped = true;
+      while (running) await running;
+      if (failure) throw failure.error;
+      return [...gathered.values()].flat();
+    },
+  };
 }
 
 function transactionIdOf(p: Prepared): string | null {
