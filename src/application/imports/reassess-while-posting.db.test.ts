@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aPayment, paymentFile } from '../../../test/builders/payment-file';
+import { aTenancyOnPatch } from '../../../test/builders/tenancy';
 import { createTestDatabase } from '../../../test/support/test-database';
 import { tempDir } from '../../../test/support/temp-files';
 import { addDays, type BusinessDate } from '../../domain/calendar/business-date';
 import type { Db } from '../../persistence/database';
 import { appendLedgerTransactions } from '../../persistence/stores/ledger-store';
-import { addChargeScheduleEntry, createTenancy } from '../../persistence/stores/tenancy-store';
+import { addChargeScheduleEntry } from '../../persistence/stores/tenancy-store';
 import { importPayments } from './import-payments';
 
 /**
@@ -23,20 +24,7 @@ let after: Db;
 async function landlord(): Promise<Db> {
   const db = await createTestDatabase();
   for (let n = 1; n <= ACCOUNTS; n++) {
-    const id = await createTenancy(db, {
-      ref: `TEN-${String(n).padStart(6, '0')}`,
-      paymentReference: String(700000 + n),
-      tenure: 'secure',
-      landlordType: 'local_authority',
-      startDate: '2026-01-05',
-      endDate: null,
-      endReason: null,
-      rentFrequency: 'weekly',
-      address: `${n} Example Road`,
-      postcode: null,
-      patchName: 'North',
-      tenants: [{ name: 'A Tenant' }],
-    });
+    const id = await aTenancyOnPatch(db, `TEN-${String(n).padStart(6, '0')}`, 'North', { paymentReference: String(700000 + n) });
     const weeklyPence = 9000 + 250 * n;
     await addChargeScheduleEntry(db, { tenancyId: id, effectiveFrom: '2026-01-05', weeklyPence });
     const rows = [];
