@@ -3,7 +3,8 @@ import { handleReturnedCollections } from '../direct-debits/direct-debits';
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import { maxDate } from '../../domain/calendar/business-date';
 import type { PaymentField, PaymentFields, PaymentRow } from '../../domain/imports/parse-payment-row';
-import { ledgerEntryForPayment, normalisePaymentFields, parsePaymentRow } from '../../domain/imports/parse-payment-row';
+import { ledgerEntryForPayment, MAX_REFERENCE_LENGTH, normalisePaymentFields, parsePaymentRow } from '../../domain/imports/parse-payment-row';
+import { readDate } from '../../domain/imports/field-values';
 import type { Db } from '../../persistence/database';
 import type { NewImportException, NewPaymentFileRow, NewSuspenseItem, PaymentRowOutcome } from '../../persistence/stores/import-store';
 import {
@@ -75,8 +76,9 @@ export interface ImportPaymentsOptions {
   afterBatch?: (tx: Db, rows: readonly ImportedPaymentRow[], importFileId: number) => Promise<void>;
   /**
    * Re-assess accounts while the rest of the file is posted (reassess-while-posting.ts; default true). It
-   * happens only on a PostgreSQL pool, for a file whose rows name their payment reference in a column
-   * (not Bacs returns, whose failed collections are recorded after the file), without `afterBatch`.
+   * happens only on a PostgreSQL pool, for a file whose rows name their payment reference and date in
+   * columns, none dated after today (not Bacs returns, whose failed collections are recorded after the
+   * file), without `afterBatch`; otherwise the accounts are re-assessed after the file.
    */
   reassessWhilePosting?: boolean;
 }
@@ -136,19 +138,14 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
   const label = options.label ?? options.path;
   const format = requirePaymentFormat(options.format ?? DEFAULT_PAYMENT_FORMAT);
   const referenceHeaders = format.columns.reference?.headers.map(normaliseHeader) ?? [];
-  const overlap =
-    (options.reassessWhilePosting ?? true) && db.kind === 'postgres' && db.connectionString !== undefined && format.name !== 'bacs-arudd' && !options.afterBatch && referenceHeaders.length > 0;
-  /** The last row of the file with each payment reference (read in the first pass, when re-assessing while posting). */
-  const lastRowOfReference = new Map<string, number>();
-  const scan = await scanCsvFile(options.path, label, (header) => {
-    if (!overlap) return undefined;
-    const at = header.findIndex((h) => referenceHeaders.includes(normaliseHeader(h)));
-    if (at < 0) return undefined;
-    return (record) => {
-      const reference = record.values[at]?.trim();
-      if (reference) lastRowOfReference.set(reference, record.rowNumber);
-    };
-  });
+  const dateHeaders = format.columns.date?.headers.map(normaliseHeader) ?? [];
+  const firstPass = firstPassLookAhead(
+    (options.reassessWhilePosting ?? true) && db.kind === 'postgres' && db.connectionString !== undefined && format.name !== 'bacs-arudd' && !options.afterBatch,
+    referenceHeaders,
+    dateHeaders,
+    options.today,
+  );
+  const scan = await scanCsvFile(options.path, label, firstPass.watch);
   const positions = resolveFormatColumns(format, scan.header, label);
   const header = scan.header;
   const columnName = (key: string): string => {
@@ -352,7 +349,7 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
         summary.postedPence += d.prepared.row.amountPence;
         affected.add(d.tenancyId!);
         latestPosted = latestPosted === null ? d.prepared.row.businessDate : maxDate(latestPosted, d.prepared.row.businessDate);
-        background?.plan.posted(batch, d.tenancyId!, d.reference === null ? null : (lastRowOfReference.get(d.reference) ?? null));
+        background?.plan.posted(batch, d.tenancyId!, d.reference === null ? null : (firstPass.lastRowOfReference.get(d.reference) ?? null));
       }
     }
     if (background && records.length > 0) {
@@ -362,27 +359,57 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
     }
   };
   let batchIndex = 0;
-  const background = overlap ? backgroundReassessment(db) : null;
+  const background = firstPass.usable() ? backgroundReassessment(db) : null;
 
+  let notStarted: number[] = [];
   try {
     await forEachDataBatch(options.path, { label, scan, batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS, onProgress: options.onProgress }, processBatch);
+    // Returned direct debits: recorded against the mandate, re-presentation or contact task (issue 5).
+    if (format.name === 'bacs-arudd') await handleReturnedCollections(db, options.today);
+    await completeImportFile(db, importFileId, { rows: summary.rows, posted: summary.posted, suspense: summary.suspense, rejected: summary.rejected, duplicate: summary.duplicate, postedPence: summary.postedPence });
   } catch (error) {
-    // The posting failed: let the re-assessment in hand finish before the caller closes the database.
+    // Let the re-assessment in hand finish (and start no more) before the caller closes the database; the
+    // error that stopped the import is the one to report.
     await background?.stop().catch(() => undefined);
     throw error;
   }
-
-  // Returned direct debits: recorded against the mandate, re-presentation or contact task (issue 5).
-  if (format.name === 'bacs-arudd') await handleReturnedCollections(db, options.today);
-  await completeImportFile(db, importFileId, { rows: summary.rows, posted: summary.posted, suspense: summary.suspense, rejected: summary.rejected, duplicate: summary.duplicate, postedPence: summary.postedPence });
+  if (background) notStarted = await background.stop();
   const asOf = latestPosted === null ? options.today : maxDate(options.today, latestPosted);
-  if (background) {
-    const notStarted = await background.stop();
-    await reassessTenancies(db, [...new Set([...notStarted, ...background.plan.remaining(asOf)])], asOf, 'import');
-  } else {
-    await reassessTenancies(db, [...affected], asOf, 'import');
-  }
+  await reassessTenancies(db, background ? [...new Set([...notStarted, ...background.plan.remaining(asOf)])] : [...affected], asOf, 'import');
   return summary;
+}
+
+/** References the first pass keeps at most (a file with more re-assesses after it is posted, as before). */
+const MAX_REFERENCES_LOOKED_AHEAD = 1_000_000;
+
+/**
+ * What the first pass over a payment file learns for re-assessing while posting (reassess-while-posting.ts):
+ * the last row of each payment reference. It is usable only if the file names its references and dates in
+ * columns, no row is dated after today (a later payment would move the date every account is re-assessed
+ * as of, after some were re-assessed as of today), and it has at most MAX_REFERENCES_LOOKED_AHEAD references.
+ */
+function firstPassLookAhead(wanted: boolean, referenceHeaders: readonly string[], dateHeaders: readonly string[], today: BusinessDate) {
+  const lastRowOfReference = new Map<string, number>();
+  let usable = false;
+  const watch = (header: readonly string[]): ((record: CsvRecord) => void) | undefined => {
+    if (!wanted) return undefined;
+    const referenceAt = header.findIndex((h) => referenceHeaders.includes(normaliseHeader(h)));
+    const dateAt = header.findIndex((h) => dateHeaders.includes(normaliseHeader(h)));
+    if (referenceAt < 0 || dateAt < 0) return undefined;
+    usable = true;
+    return (record) => {
+      if (!usable) return;
+      const date = readDate((record.values[dateAt] ?? '').trim());
+      const reference = (record.values[referenceAt] ?? '').trim();
+      if ((date.ok && date.value > today) || (!lastRowOfReference.has(reference) && lastRowOfReference.size >= MAX_REFERENCES_LOOKED_AHEAD)) {
+        usable = false;
+        lastRowOfReference.clear();
+        return;
+      }
+      if (reference !== '' && reference.length <= MAX_REFERENCE_LENGTH) lastRowOfReference.set(reference, record.rowNumber);
+    };
+  };
+  return { watch, lastRowOfReference, usable: () => usable };
 }
 
 /**
