@@ -361,7 +361,6 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
   let batchIndex = 0;
   const background = firstPass.usable() ? backgroundReassessment(db) : null;
 
-  let notStarted: number[] = [];
   try {
     await forEachDataBatch(options.path, { label, scan, batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS, onProgress: options.onProgress }, processBatch);
     // Returned direct debits: recorded against the mandate, re-presentation or contact task (issue 5).
@@ -373,7 +372,7 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
     await background?.stop().catch(() => undefined);
     throw error;
   }
-  if (background) notStarted = await background.stop();
+  const notStarted = background ? await background.stop() : [];
   const asOf = latestPosted === null ? options.today : maxDate(options.today, latestPosted);
   await reassessTenancies(db, background ? [...new Set([...notStarted, ...background.plan.remaining(asOf)])] : [...affected], asOf, 'import');
   return summary;
