@@ -161,6 +161,8 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
   const summary: PaymentImportSummary = { file: label, sha256: scan.sha256, rows: 0, posted: 0, suspense: 0, rejected: 0, duplicate: 0, postedPence: 0, errors: [] };
   const affected = new Set<number>();
   let latestPosted: BusinessDate | null = null;
+  /** The accounts posted to are re-assessed as of today, or of the latest payment posted when later. */
+  const reassessAsOf = (): BusinessDate => (latestPosted === null ? options.today : maxDate(options.today, latestPosted));
 
   const occurrences = new Map<string, number>();
   const context = {
@@ -354,7 +356,7 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
     }
     if (background && records.length > 0) {
       const lastRow = records.reduce((n, r) => Math.max(n, r.rowNumber), 0);
-      const asOf = latestPosted === null ? options.today : maxDate(options.today, latestPosted);
+      const asOf = reassessAsOf();
       background.handOut(background.plan.committed(batch, lastRow, asOf), asOf);
     }
   };
@@ -373,7 +375,7 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
     throw error;
   }
   const notStarted = background ? await background.stop() : [];
-  const asOf = latestPosted === null ? options.today : maxDate(options.today, latestPosted);
+  const asOf = reassessAsOf();
   await reassessTenancies(db, background ? [...new Set([...notStarted, ...background.plan.remaining(asOf)])] : [...affected], asOf, 'import');
   return summary;
 }
