@@ -69,6 +69,7 @@ export function assessCaseData(cases: readonly CaseData[], asOf: BusinessDate, t
       result,
       trace,
       jobRunId,
+      previousTraceHash: data.tenancy.current_trace_hash ?? null,
     });
   }
   return { rows, byAction };

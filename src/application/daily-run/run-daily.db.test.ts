@@ -4,6 +4,7 @@ import { parseCaseFile } from '../../domain/case-file/parse-case-file';
 import { resolvePolicy } from '../../domain/policy';
 import type { Db } from '../../persistence/database';
 import { loadCaseData } from '../../persistence/stores/case-data-store';
+import { TRACE_OF_A } from '../../persistence/stores/assessment-store';
 import { createTestDatabase } from '../../../test/support/test-database';
 import { activePolicy, assessInBatches } from '../assessment/assess-tenancies';
 import { assessmentWorkersFor } from '../assessment/parallel-assessment';
@@ -15,7 +16,7 @@ const AS_OF = '2026-11-23';
 
 async function storedResults(db: Db): Promise<Map<number, unknown>> {
   const rows = await db.query<{ tenancy_id: number; result: unknown; trace: unknown }>(
-    `SELECT tenancy_id, result, trace FROM assessments WHERE as_of = $1 AND trigger = 'daily' ORDER BY tenancy_id`,
+    `SELECT a.tenancy_id, a.result, ${TRACE_OF_A} AS trace FROM assessments a WHERE a.as_of = $1 AND a.trigger = 'daily' ORDER BY a.tenancy_id`,
     [AS_OF],
   );
   return new Map(rows.map((r) => [r.tenancy_id, { result: r.result, trace: r.trace }]));

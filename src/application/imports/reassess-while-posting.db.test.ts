@@ -6,6 +6,7 @@ import { tempDir } from '../../../test/support/temp-files';
 import { addDays, type BusinessDate } from '../../domain/calendar/business-date';
 import type { Db } from '../../persistence/database';
 import { appendLedgerTransactions } from '../../persistence/stores/ledger-store';
+import { TRACE_OF_A } from '../../persistence/stores/assessment-store';
 import { addChargeScheduleEntry } from '../../persistence/stores/tenancy-store';
 import { importPayments } from './import-payments';
 
@@ -41,7 +42,7 @@ async function landlord(): Promise<Db> {
 
 async function assessed(db: Db) {
   return db.query(
-    `SELECT t.ref, c.as_of::text AS as_of, c.action, c.priority, c.real_arrears_pence::text AS real_arrears_pence, a.trigger, a.result, a.trace::text AS trace,
+    `SELECT t.ref, c.as_of::text AS as_of, c.action, c.priority, c.real_arrears_pence::text AS real_arrears_pence, a.trigger, a.result, (${TRACE_OF_A})::text AS trace,
             (SELECT count(*)::int FROM assessments x WHERE x.tenancy_id = t.id AND x.trigger = 'import') AS import_assessments
      FROM tenancies t LEFT JOIN current_assessments c ON c.tenancy_id = t.id LEFT JOIN assessments a ON a.id = c.assessment_id ORDER BY t.ref`,
   );

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoLandlord } from '../../application/demo/build-demo';
 import { createTestDatabase } from '../../../test/support/test-database';
 import type { Db } from '../database';
-import { currentAssessment, dailyAssessment, storeAssessments, type NewAssessment } from './assessment-store';
+import { currentAssessment, dailyAssessment, storeAssessments, traceHash, type NewAssessment } from './assessment-store';
 
 const awkward = 'tab\there, new\nline, back\\slash, \\N, "quoted", £ and Zoë';
 
@@ -75,16 +75,123 @@ describe('storeAssessments', () => {
     expect((await currentAssessment(db, ids[0]!))?.as_of).toBe('2026-11-19');
     expect((await currentAssessment(db, ids[1]!))?.as_of).toBe('2026-11-19');
   });
-  it('keeps a long trace whole, compressed with lz4 on PostgreSQL (migration 0016) and with the default on the embedded database', async () => {
+  it('keeps a long trace whole, compressed with lz4 on PostgreSQL (migrations 0016, 0019) and with the default on the embedded database', async () => {
     const long = { ...row(ids[1]!, '2026-11-18', 'manual', 'none'), trace: Array.from({ length: 200 }, (_, i) => ({ rule: `rule ${i}`, matched: i % 2 === 0, detail: `${awkward} ${i}`, figures: { i } })) };
     await storeAssessments(db, [long]);
-    const [stored] = await db.query<{ id: number; trace: unknown }>(`SELECT id, trace FROM assessments WHERE tenancy_id = $1 AND trigger = 'manual' ORDER BY id DESC LIMIT 1`, [ids[1]]);
-    expect(stored?.trace).toEqual(long.trace);
-    const [column] = await db.query<{ method: string }>(
-      `SELECT attcompression::text AS method FROM pg_attribute WHERE attrelid = 'assessments'::regclass AND attname = 'trace'`,
+    const [stored] = await db.query<{ id: number; trace: unknown; hash: string }>(
+      `SELECT a.id, t.trace, encode(a.trace_hash, 'hex') AS hash FROM assessments a JOIN assessment_traces t ON t.hash = a.trace_hash
+       WHERE a.tenancy_id = $1 AND a.trigger = 'manual' ORDER BY a.id DESC LIMIT 1`,
+      [ids[1]],
     );
-    expect(column?.method).toBe(db.kind === 'postgres' ? 'l' : '');
-    const [compressed] = await db.query<{ method: string | null }>(`SELECT pg_column_compression(trace) AS method FROM assessments WHERE id = $1`, [stored!.id]);
+    expect(stored?.trace).toEqual(long.trace);
+    for (const table of ['assessments', 'assessment_traces']) {
+      const [column] = await db.query<{ method: string }>(`SELECT attcompression::text AS method FROM pg_attribute WHERE attrelid = $1::regclass AND attname = 'trace'`, [table]);
+      expect(column?.method).toBe(db.kind === 'postgres' ? 'l' : '');
+    }
+    const [compressed] = await db.query<{ method: string | null }>(`SELECT pg_column_compression(trace) AS method FROM assessment_traces WHERE hash = decode($1, 'hex')`, [stored!.hash]);
     expect(compressed?.method).toBe(db.kind === 'postgres' ? 'lz4' : 'pglz');
+  });
+});
+
+describe('each trace stored once (migration 0019)', () => {
+  let db: Db;
+  let ids: number[];
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await buildDemoLandlord(db, { tenancies: 4, seed: 6, asOf: '2026-11-16' });
+    ids = (await db.query<{ id: number }>(`SELECT id FROM tenancies ORDER BY id LIMIT 3`)).map((r) => r.id);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  /** The database, with the COPY text of each store kept in `sent`. */
+  function watched(sent: string[]): Db {
+    return {
+      ...db,
+      transaction: (fn) =>
+        db.transaction((tx) =>
+          fn({
+            ...tx,
+            copyText: async (table, columns, chunks) => {
+              const all: string[] = [];
+              for await (const chunk of chunks as AsyncIterable<string>) all.push(chunk);
+              sent.push(all.join(''));
+              return tx.copyText(table, columns, all);
+            },
+          }),
+        ),
+    };
+  }
+  const traceRows = async (hash: string) =>
+    (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM assessment_traces WHERE hash = decode($1, 'hex')`, [hash]))[0]?.n;
+  const currentHash = async (tenancyId: number) =>
+    (await db.query<{ hash: string | null }>(`SELECT encode(trace_hash, 'hex') AS hash FROM current_assessments WHERE tenancy_id = $1`, [tenancyId]))[0]?.hash;
+
+  it("an unchanged trace is sent as its hash alone, and every assessment reads it back; the same text from another account is kept once", async () => {
+    const first = { ...row(ids[0]!, '2026-11-17', 'daily', 'monitor'), trace: [{ rule: 'shared', matched: true, detail: awkward, figures: { n: 1 } }] };
+    const hash = traceHash(JSON.stringify(first.trace));
+    const sent: string[] = [];
+    await storeAssessments(watched(sent), [first]);
+    expect(sent[0]).toContain('"rule":"shared"');
+    expect(await traceRows(hash)).toBe(1);
+    expect(await currentHash(ids[0]!)).toBe(hash);
+
+    // The next day, the same trace: the current assessment's hash is the row's previousTraceHash (as the
+    // daily run reads it with the case data), so only the hash goes.
+    await storeAssessments(watched(sent), [{ ...first, asOf: '2026-11-18', previousTraceHash: hash }]);
+    expect(sent[1]).not.toContain('"rule":"shared"');
+    expect(sent[1]).toContain(hash);
+    // Another account, the same text, its own previous trace different: sent whole, kept once.
+    await storeAssessments(watched(sent), [{ ...first, tenancyId: ids[1]!, previousTraceHash: '00'.repeat(32) }]);
+    expect(sent[2]).toContain('"rule":"shared"');
+    expect(await traceRows(hash)).toBe(1);
+    for (const [tenancyId, asOf] of [[ids[0]!, '2026-11-17'], [ids[0]!, '2026-11-18'], [ids[1]!, '2026-11-17']] as const) {
+      expect((await dailyAssessment(db, tenancyId, asOf))?.trace).toEqual(first.trace);
+    }
+    expect((await currentAssessment(db, ids[0]!))?.trace).toEqual(first.trace);
+    const [stored] = await db.query<{ inline: number }>(`SELECT count(*)::int AS inline FROM assessments WHERE trace_hash = decode($1, 'hex') AND trace IS NOT NULL`, [hash]);
+    expect(stored?.inline).toBe(0);
+  });
+
+  it('a changed trace is stored as a new text and becomes the current hash', async () => {
+    const before = await currentHash(ids[0]!);
+    const changed = { ...row(ids[0]!, '2026-11-19', 'daily', 'send_letter_1'), trace: [{ rule: 'changed', matched: false, detail: 'x', figures: {} }], previousTraceHash: before };
+    await storeAssessments(db, [changed]);
+    const hash = traceHash(JSON.stringify(changed.trace));
+    expect(hash).not.toBe(before);
+    expect(await traceRows(hash)).toBe(1);
+    expect(await currentHash(ids[0]!)).toBe(hash);
+    expect((await currentAssessment(db, ids[0]!))?.trace).toEqual(changed.trace);
+  });
+
+  it('the database refuses an assessment naming a trace it does not hold', async () => {
+    // A row that claims its trace is already stored when it is not (previousTraceHash wrongly its own hash).
+    const orphan = { ...row(ids[2]!, '2026-11-17', 'manual', 'none'), trace: [{ rule: 'never stored', matched: true, detail: '', figures: {} }] };
+    await expect(storeAssessments(db, [{ ...orphan, previousTraceHash: traceHash(JSON.stringify(orphan.trace)) }])).rejects.toThrow(/foreign key/);
+    expect((await currentAssessment(db, ids[2]!))?.trigger).not.toBe('manual');
+  });
+
+  it('the database refuses a trace filed under another hash, and any change or removal of a stored trace', async () => {
+    await expect(db.query(`INSERT INTO assessment_traces (hash, trace) VALUES (sha256('something else'), '[]')`)).rejects.toThrow(/assessment_traces_hash_check/);
+    await db.query(`INSERT INTO assessment_traces (hash, trace) VALUES (sha256('[1]'), '[1]') ON CONFLICT DO NOTHING`);
+    await expect(db.query(`UPDATE assessment_traces SET trace = '[2]' WHERE hash = sha256('[1]')`)).rejects.toThrow(/refused/);
+    await expect(db.query(`DELETE FROM assessment_traces WHERE hash = sha256('[1]')`)).rejects.toThrow(/refused/);
+    await expect(db.query(`TRUNCATE assessment_traces CASCADE`)).rejects.toThrow(/refused/);
+    // …and an assessment with neither its own trace nor a hash.
+    await expect(
+      db.query(`INSERT INTO assessments (tenancy_id, as_of, trigger, policy_version, action, priority, balance_pence, arrears_pence, real_arrears_pence, result)
+                VALUES ($1, '2026-11-30', 'manual', 1, 'none', 0, 0, 0, 0, '{}')`, [ids[2]]),
+    ).rejects.toThrow(/assessments_trace_check/);
+  });
+
+  it('an assessment stored before 0019, with its own trace, is read as it was', async () => {
+    const [{ id } = { id: 0 }] = await db.query<{ id: number }>(
+      `INSERT INTO assessments (tenancy_id, as_of, trigger, policy_version, action, priority, balance_pence, arrears_pence, real_arrears_pence, result, trace)
+       VALUES ($1, '2026-12-01', 'daily', 1, 'none', 0, 0, 0, 0, '{"action":"none"}', '[{"rule":"inline"}]') RETURNING id`,
+      [ids[2]],
+    );
+    expect(id).toBeGreaterThan(0);
+    expect((await dailyAssessment(db, ids[2]!, '2026-12-01'))?.trace).toEqual([{ rule: 'inline' }]);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { TRANSIT_TRACE_RULE } from '../../domain/assessment';
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import { copyTextLine, type Db } from '../database';
@@ -17,6 +18,11 @@ export interface NewAssessment {
   result: unknown;
   trace: unknown;
   jobRunId?: number | null;
+  /**
+   * The SHA-256 (hex) of the trace stored with the tenancy's current assessment, when it has one
+   * (`CaseData.tenancy.current_trace_hash`): a trace with the same text is then sent as its hash alone.
+   */
+  previousTraceHash?: string | null;
 }
 
 const STAGING_COLUMNS = [
@@ -33,8 +39,14 @@ const STAGING_COLUMNS = [
   'patch_id',
   'result',
   'trace',
+  'trace_hash',
   'job_run_id',
 ] as const;
+
+/** The SHA-256 (hex) of a trace's JSON text: its key in assessment_traces (migration 0019). */
+export function traceHash(traceJson: string): string {
+  return createHash('sha256').update(traceJson).digest('hex');
+}
 
 /**
  * Stores assessments and makes each its tenancy's current assessment: a daily run's always (it rebuilds
@@ -43,16 +55,23 @@ const STAGING_COLUMNS = [
  * assessment replaces the same day's daily assessment, so re-running a day's run ends with exactly the
  * same stored result.
  *
- * The rows go in with COPY in its text format (to a session's temporary staging table) and two set-based statements: the
+ * The rows go in with COPY in its text format (to a session's temporary staging table) and three set-based statements: the
  * results and traces are several kilobytes an account, and COPY's text is far cheaper for PostgreSQL to
  * read than the same values as array parameters (docs/performance.md). Runs in the caller's transaction
  * when given one, otherwise in its own.
+ *
+ * Each trace is stored once (migration 0019, ADR 0010): in assessment_traces under the SHA-256 of its
+ * text, and the assessment names it by that hash. A trace whose hash is the row's `previousTraceHash` is
+ * already there and is sent as its hash alone; any other is sent whole and added unless some assessment
+ * stored the same text before.
  */
 export async function storeAssessments(db: Db, rows: readonly NewAssessment[]): Promise<void> {
   if (rows.length === 0) return;
   const lines: string[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
+    const traceJson = JSON.stringify(r.trace);
+    const hash = traceHash(traceJson);
     lines[i] = copyTextLine([
       r.tenancyId,
       r.asOf,
@@ -66,59 +85,75 @@ export async function storeAssessments(db: Db, rows: readonly NewAssessment[]): 
       r.needsApproval,
       r.patchId,
       JSON.stringify(r.result),
-      JSON.stringify(r.trace),
+      hash === r.previousTraceHash ? null : traceJson,
+      hash,
       r.jobRunId ?? null,
     ]);
   }
   const store = async (tx: Db) => {
     // The staged values are stored uncompressed (EXTERNAL): PostgreSQL moves an already compressed value
-    // into another table as it is, so the trace is compressed once, with the method of assessments.trace
-    // (lz4 where the server has it: migration 0016).
+    // into another table as it is, so the trace is compressed once, with the method of assessment_traces.trace
+    // (lz4 where the server has it: migrations 0016 and 0019).
     await tx.exec(
       `DO $$ BEGIN
          IF to_regclass('pg_temp.assessment_staging') IS NULL THEN
            CREATE TEMPORARY TABLE assessment_staging (
              n serial, tenancy_id integer, as_of date, trigger text, policy_version integer, action text, priority integer, balance_pence bigint,
-             arrears_pence bigint, real_arrears_pence bigint, needs_approval boolean, patch_id integer, result jsonb, trace json, job_run_id bigint
+             arrears_pence bigint, real_arrears_pence bigint, needs_approval boolean, patch_id integer, result jsonb, trace json, trace_hash text,
+             job_run_id bigint
            ) ON COMMIT DELETE ROWS;
            ALTER TABLE assessment_staging ALTER COLUMN result SET STORAGE EXTERNAL, ALTER COLUMN trace SET STORAGE EXTERNAL;
          END IF;
        END $$`,
     );
     await tx.copyText('assessment_staging', STAGING_COLUMNS, [lines.join('')]);
-    const columns = `tenancy_id, as_of, trigger, policy_version, action, priority, balance_pence, arrears_pence, real_arrears_pence, result, trace, job_run_id`;
+    // The traces not known to be stored already: each distinct text once (the database checks its hash).
+    await tx.exec(
+      `INSERT INTO assessment_traces (hash, trace)
+       SELECT DISTINCT ON (trace_hash) decode(trace_hash, 'hex'), trace FROM assessment_staging WHERE trace IS NOT NULL ORDER BY trace_hash
+       ON CONFLICT (hash) DO NOTHING`,
+    );
+    const columns = `tenancy_id, as_of, trigger, policy_version, action, priority, balance_pence, arrears_pence, real_arrears_pence, result, trace_hash, job_run_id`;
+    const staged = `tenancy_id, as_of, trigger, policy_version, action, priority, balance_pence, arrears_pence, real_arrears_pence, result, decode(trace_hash, 'hex'), job_run_id`;
     // Daily assessments replace the same day's; any other trigger adds a row. Then each becomes its
     // tenancy's current assessment: a daily one always, another unless a later date is current already.
     await tx.exec(
       `WITH daily AS (
          INSERT INTO assessments (${columns})
-         SELECT ${columns} FROM assessment_staging WHERE trigger = 'daily' ORDER BY n
+         SELECT ${staged} FROM assessment_staging WHERE trigger = 'daily' ORDER BY n
          ON CONFLICT (tenancy_id, as_of) WHERE trigger = 'daily' DO UPDATE SET policy_version = EXCLUDED.policy_version,
            action = EXCLUDED.action, priority = EXCLUDED.priority, balance_pence = EXCLUDED.balance_pence, arrears_pence = EXCLUDED.arrears_pence,
-           real_arrears_pence = EXCLUDED.real_arrears_pence, result = EXCLUDED.result, trace = EXCLUDED.trace, job_run_id = EXCLUDED.job_run_id,
-           created_at = now()
+           real_arrears_pence = EXCLUDED.real_arrears_pence, result = EXCLUDED.result, trace = NULL, trace_hash = EXCLUDED.trace_hash,
+           job_run_id = EXCLUDED.job_run_id, created_at = now()
          RETURNING id, tenancy_id, as_of
        ), other AS (
          INSERT INTO assessments (${columns})
-         SELECT ${columns} FROM assessment_staging WHERE trigger <> 'daily' ORDER BY n
+         SELECT ${staged} FROM assessment_staging WHERE trigger <> 'daily' ORDER BY n
          RETURNING id, tenancy_id, as_of
        ), stored AS (
-         SELECT DISTINCT ON (x.tenancy_id) x.id, x.tenancy_id, x.as_of, s.patch_id, s.action, s.priority, s.real_arrears_pence, s.needs_approval
+         SELECT DISTINCT ON (x.tenancy_id) x.id, x.tenancy_id, x.as_of, s.patch_id, s.action, s.priority, s.real_arrears_pence, s.needs_approval,
+                decode(s.trace_hash, 'hex') AS trace_hash
          FROM (SELECT * FROM daily UNION ALL SELECT * FROM other) x
          JOIN assessment_staging s ON s.tenancy_id = x.tenancy_id AND s.as_of = x.as_of
          ORDER BY x.tenancy_id, x.as_of DESC, x.id DESC, s.n DESC
        )
-       INSERT INTO current_assessments (tenancy_id, assessment_id, as_of, patch_id, action, priority, real_arrears_pence, needs_approval)
-       SELECT tenancy_id, id, as_of, patch_id, action, priority, real_arrears_pence, needs_approval FROM stored
+       INSERT INTO current_assessments (tenancy_id, assessment_id, as_of, patch_id, action, priority, real_arrears_pence, needs_approval, trace_hash)
+       SELECT tenancy_id, id, as_of, patch_id, action, priority, real_arrears_pence, needs_approval, trace_hash FROM stored
        ON CONFLICT (tenancy_id) DO UPDATE SET assessment_id = EXCLUDED.assessment_id, as_of = EXCLUDED.as_of, patch_id = EXCLUDED.patch_id,
          action = EXCLUDED.action, priority = EXCLUDED.priority, real_arrears_pence = EXCLUDED.real_arrears_pence,
-         needs_approval = EXCLUDED.needs_approval
+         needs_approval = EXCLUDED.needs_approval, trace_hash = EXCLUDED.trace_hash
        WHERE current_assessments.as_of <= EXCLUDED.as_of OR EXCLUDED.assessment_id IN (SELECT id FROM daily)`,
     );
     await tx.exec('TRUNCATE assessment_staging');
   };
   await db.transaction(store);
 }
+
+/**
+ * The trace of the assessment `a` as SQL: its own (stored before migration 0019) or the one its hash names.
+ * Every read of a stored trace goes through it.
+ */
+export const TRACE_OF_A = `COALESCE(a.trace, (SELECT t.trace FROM assessment_traces t WHERE t.hash = a.trace_hash))`;
 
 export interface StoredAssessment {
   id: number;
@@ -135,7 +170,7 @@ export interface StoredAssessment {
 
 export async function currentAssessment(db: Db, tenancyId: number): Promise<StoredAssessment | null> {
   const rows = await db.query<StoredAssessment>(
-    `SELECT a.id, a.tenancy_id, a.as_of, a.trigger, a.policy_version, a.action, a.priority, a.result, a.trace, a.created_at
+    `SELECT a.id, a.tenancy_id, a.as_of, a.trigger, a.policy_version, a.action, a.priority, a.result, ${TRACE_OF_A} AS trace, a.created_at
      FROM current_assessments c JOIN assessments a ON a.id = c.assessment_id WHERE c.tenancy_id = $1`,
     [tenancyId],
   );
@@ -151,7 +186,7 @@ export async function inTransitOn(db: Db, tenancyIds: readonly number[], asOf: B
   if (tenancyIds.length === 0) return new Map();
   const rows = await db.query<{ tenancy_id: number; in_transit: number | null }>(
     `SELECT DISTINCT ON (a.tenancy_id) a.tenancy_id,
-            (SELECT (x -> 'figures' ->> 'inTransitPence')::bigint FROM json_array_elements(a.trace) x WHERE x ->> 'rule' = $3 LIMIT 1) AS in_transit
+            (SELECT (x -> 'figures' ->> 'inTransitPence')::bigint FROM json_array_elements(${TRACE_OF_A}) x WHERE x ->> 'rule' = $3 LIMIT 1) AS in_transit
      FROM assessments a WHERE a.tenancy_id = ANY($1::int[]) AND a.as_of = $2
      ORDER BY a.tenancy_id, a.id DESC`,
     [[...tenancyIds], asOf, TRANSIT_TRACE_RULE],
@@ -161,8 +196,8 @@ export async function inTransitOn(db: Db, tenancyIds: readonly number[], asOf: B
 
 export async function dailyAssessment(db: Db, tenancyId: number, asOf: BusinessDate): Promise<StoredAssessment | null> {
   const rows = await db.query<StoredAssessment>(
-    `SELECT id, tenancy_id, as_of, trigger, policy_version, action, priority, result, trace, created_at
-     FROM assessments WHERE tenancy_id = $1 AND as_of = $2 AND trigger = 'daily'`,
+    `SELECT a.id, a.tenancy_id, a.as_of, a.trigger, a.policy_version, a.action, a.priority, a.result, ${TRACE_OF_A} AS trace, a.created_at
+     FROM assessments a WHERE a.tenancy_id = $1 AND a.as_of = $2 AND a.trigger = 'daily'`,
     [tenancyId, asOf],
   );
   return rows[0] ?? null;

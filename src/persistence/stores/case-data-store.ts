@@ -23,6 +23,8 @@ export interface CaseData {
     postcode: string | null;
     patch_id: number | null;
     patch_name: string | null;
+    /** The SHA-256 (hex) of the current assessment's trace (migration 0019); null without one, or one stored before. */
+    current_trace_hash?: string | null;
   };
   tenants: { name: string; has_forwarding_address: boolean }[];
   charges: { sub_account: string; effective_from: BusinessDate; weekly_pence: number }[];
@@ -78,7 +80,8 @@ export async function loadCaseData(db: Db, selection: TenancySelection, asOf: Bu
     // as a plain join, the generic plan of this prepared statement hashed every property of the landlord
     // for each batch (19.6 ms against 2 ms for 1,000 tenancies at 100,000 homes).
     `SELECT t.id, t.ref, t.payment_reference, t.tenure, t.landlord_type, t.start_date, t.end_date, t.end_reason, t.rent_frequency,
-            pr.address, pr.postcode, t.patch_id, pa.name AS patch_name
+            pr.address, pr.postcode, t.patch_id, pa.name AS patch_name,
+            (SELECT encode(c.trace_hash, 'hex') FROM current_assessments c WHERE c.tenancy_id = t.id) AS current_trace_hash
      FROM tenancies t
        LEFT JOIN LATERAL (SELECT p.address, p.postcode FROM properties p WHERE p.id = t.property_id OFFSET 0) pr ON true
        LEFT JOIN patches pa ON pa.id = t.patch_id
