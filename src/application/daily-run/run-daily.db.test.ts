@@ -5,6 +5,7 @@ import { resolvePolicy } from '../../domain/policy';
 import type { Db } from '../../persistence/database';
 import { loadCaseData } from '../../persistence/stores/case-data-store';
 import { TRACE_OF_A } from '../../persistence/stores/assessment-store';
+import { copyTextColumn, copyTextSpy } from '../../../test/support/copy-text-spy';
 import { createTestDatabase } from '../../../test/support/test-database';
 import { activePolicy, assessInBatches } from '../assessment/assess-tenancies';
 import { assessmentWorkersFor } from '../assessment/parallel-assessment';
@@ -101,6 +102,22 @@ describe('the daily run', () => {
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     const [range] = await db.query<{ n: number }>(`SELECT (max(id) - min(id) + 1)::int AS n FROM tenancies`);
     expect(progress.at(-1)).toBe(range!.n);
+  });
+
+  it('a day run again sends each trace as its hash alone: the run reads the current hash with the case data (migration 0019)', async () => {
+    await runDaily(db, AS_OF, { batchSize: 25 });
+    const reference = await storedResults(db);
+    const traceCount = async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM assessment_traces`))[0]?.n;
+    const tracesBefore = await traceCount();
+    const sent: { table: string; text: string }[] = [];
+    await runDaily(copyTextSpy(db, sent), AS_OF, { batchSize: 25, workers: 1 });
+    const traces = sent.filter((s) => s.table === 'assessment_staging').flatMap((s) => copyTextColumn(s.text, 12));
+    expect(traces).toHaveLength(reference.size);
+    expect(traces.filter((t) => t !== '\\N')).toEqual([]);
+    expect(await traceCount()).toBe(tracesBefore);
+    expect(await storedResults(db)).toEqual(reference);
+    const [inline] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM assessments WHERE as_of = $1 AND trace_hash IS NULL`, [AS_OF]);
+    expect(inline?.n).toBe(0);
   });
 
   it('one truth: every stored recommendation and its trace equal assess on the exported case file', async () => {

@@ -37,11 +37,14 @@ CREATE TRIGGER assessment_traces_unchanging_truncate
   BEFORE TRUNCATE ON assessment_traces
   FOR EACH STATEMENT EXECUTE FUNCTION refuse_trace_change();
 
+-- The check holds for every row stored before (their trace was NOT NULL), so it is added NOT VALID: the
+-- migration does not read the whole table (years of daily assessments) while it holds the table's lock.
+-- New and changed rows are checked all the same.
 ALTER TABLE assessments
   ALTER COLUMN trace DROP NOT NULL,
   ADD COLUMN trace_hash bytea REFERENCES assessment_traces (hash),
-  ADD CONSTRAINT assessments_trace_check CHECK (trace IS NOT NULL OR trace_hash IS NOT NULL);
+  ADD CONSTRAINT assessments_trace_check CHECK (trace IS NOT NULL OR trace_hash IS NOT NULL) NOT VALID;
 
 -- The hash of the current assessment's trace: the next assessment of the account compares its own with it
 -- and, when they are the same, sends the database the hash alone.
-ALTER TABLE current_assessments ADD COLUMN trace_hash bytea;
+ALTER TABLE current_assessments ADD COLUMN trace_hash bytea REFERENCES assessment_traces (hash);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoLandlord } from '../../application/demo/build-demo';
 import { createTestDatabase } from '../../../test/support/test-database';
+import { copyTextSpy } from '../../../test/support/copy-text-spy';
 import type { Db } from '../database';
 import { currentAssessment, dailyAssessment, storeAssessments, traceHash, type NewAssessment } from './assessment-store';
 
@@ -105,24 +106,6 @@ describe('each trace stored once (migration 0019)', () => {
     await db.close();
   });
 
-  /** The database, with the COPY text of each store kept in `sent`. */
-  function watched(sent: string[]): Db {
-    return {
-      ...db,
-      transaction: (fn) =>
-        db.transaction((tx) =>
-          fn({
-            ...tx,
-            copyText: async (table, columns, chunks) => {
-              const all: string[] = [];
-              for await (const chunk of chunks as AsyncIterable<string>) all.push(chunk);
-              sent.push(all.join(''));
-              return tx.copyText(table, columns, all);
-            },
-          }),
-        ),
-    };
-  }
   const traceRows = async (hash: string) =>
     (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM assessment_traces WHERE hash = decode($1, 'hex')`, [hash]))[0]?.n;
   const currentHash = async (tenancyId: number) =>
@@ -131,20 +114,20 @@ describe('each trace stored once (migration 0019)', () => {
   it("an unchanged trace is sent as its hash alone, and every assessment reads it back; the same text from another account is kept once", async () => {
     const first = { ...row(ids[0]!, '2026-11-17', 'daily', 'monitor'), trace: [{ rule: 'shared', matched: true, detail: awkward, figures: { n: 1 } }] };
     const hash = traceHash(JSON.stringify(first.trace));
-    const sent: string[] = [];
-    await storeAssessments(watched(sent), [first]);
-    expect(sent[0]).toContain('"rule":"shared"');
+    const sent: { table: string; text: string }[] = [];
+    await storeAssessments(copyTextSpy(db, sent), [first]);
+    expect(sent[0]!.text).toContain('"rule":"shared"');
     expect(await traceRows(hash)).toBe(1);
     expect(await currentHash(ids[0]!)).toBe(hash);
 
     // The next day, the same trace: the current assessment's hash is the row's previousTraceHash (as the
     // daily run reads it with the case data), so only the hash goes.
-    await storeAssessments(watched(sent), [{ ...first, asOf: '2026-11-18', previousTraceHash: hash }]);
-    expect(sent[1]).not.toContain('"rule":"shared"');
-    expect(sent[1]).toContain(hash);
+    await storeAssessments(copyTextSpy(db, sent), [{ ...first, asOf: '2026-11-18', previousTraceHash: hash }]);
+    expect(sent[1]!.text).not.toContain('"rule":"shared"');
+    expect(sent[1]!.text).toContain(hash);
     // Another account, the same text, its own previous trace different: sent whole, kept once.
-    await storeAssessments(watched(sent), [{ ...first, tenancyId: ids[1]!, previousTraceHash: '00'.repeat(32) }]);
-    expect(sent[2]).toContain('"rule":"shared"');
+    await storeAssessments(copyTextSpy(db, sent), [{ ...first, tenancyId: ids[1]!, previousTraceHash: '00'.repeat(32) }]);
+    expect(sent[2]!.text).toContain('"rule":"shared"');
     expect(await traceRows(hash)).toBe(1);
     for (const [tenancyId, asOf] of [[ids[0]!, '2026-11-17'], [ids[0]!, '2026-11-18'], [ids[1]!, '2026-11-17']] as const) {
       expect((await dailyAssessment(db, tenancyId, asOf))?.trace).toEqual(first.trace);
@@ -193,5 +176,26 @@ describe('each trace stored once (migration 0019)', () => {
     );
     expect(id).toBeGreaterThan(0);
     expect((await dailyAssessment(db, ids[2]!, '2026-12-01'))?.trace).toEqual([{ rule: 'inline' }]);
+    // The day's run again: the row is replaced, its own trace cleared, the new one named by its hash.
+    const again = { ...row(ids[2]!, '2026-12-01', 'daily', 'monitor'), trace: [{ rule: 'after 0019', matched: true, detail: '', figures: {} }] };
+    await storeAssessments(db, [again]);
+    const [replaced] = await db.query<{ id: number; inline: boolean; hash: string }>(
+      `SELECT id, trace IS NOT NULL AS inline, encode(trace_hash, 'hex') AS hash FROM assessments WHERE tenancy_id = $1 AND as_of = '2026-12-01'`,
+      [ids[2]],
+    );
+    expect(replaced).toEqual({ id, inline: false, hash: traceHash(JSON.stringify(again.trace)) });
+    expect((await dailyAssessment(db, ids[2]!, '2026-12-01'))?.trace).toEqual(again.trace);
+  });
+
+  it("a daily and another assessment of one tenancy and day in one batch: the current one's own values and trace", async () => {
+    const daily = { ...row(ids[1]!, '2026-12-02', 'daily', 'monitor'), trace: [{ rule: 'daily', matched: true, detail: '', figures: {} }] };
+    const imported = { ...row(ids[1]!, '2026-12-02', 'import', 'send_letter_1'), priority: 9, trace: [{ rule: 'import', matched: true, detail: '', figures: {} }] };
+    await storeAssessments(db, [daily, imported]);
+    const [current] = await db.query<{ trigger: string; action: string; priority: number; hash: string }>(
+      `SELECT a.trigger, c.action, c.priority, encode(c.trace_hash, 'hex') AS hash FROM current_assessments c JOIN assessments a ON a.id = c.assessment_id WHERE c.tenancy_id = $1`,
+      [ids[1]],
+    );
+    const expected = current?.trigger === 'daily' ? daily : imported;
+    expect(current).toEqual({ trigger: expected.trigger, action: expected.action, priority: expected.priority, hash: traceHash(JSON.stringify(expected.trace)) });
   });
 });

@@ -125,16 +125,16 @@ export async function storeAssessments(db: Db, rows: readonly NewAssessment[]): 
            action = EXCLUDED.action, priority = EXCLUDED.priority, balance_pence = EXCLUDED.balance_pence, arrears_pence = EXCLUDED.arrears_pence,
            real_arrears_pence = EXCLUDED.real_arrears_pence, result = EXCLUDED.result, trace = NULL, trace_hash = EXCLUDED.trace_hash,
            job_run_id = EXCLUDED.job_run_id, created_at = now()
-         RETURNING id, tenancy_id, as_of
+         RETURNING id, tenancy_id, as_of, trigger, action, priority, real_arrears_pence, trace_hash
        ), other AS (
          INSERT INTO assessments (${columns})
          SELECT ${staged} FROM assessment_staging WHERE trigger <> 'daily' ORDER BY n
-         RETURNING id, tenancy_id, as_of
+         RETURNING id, tenancy_id, as_of, trigger, action, priority, real_arrears_pence, trace_hash
        ), stored AS (
-         SELECT DISTINCT ON (x.tenancy_id) x.id, x.tenancy_id, x.as_of, s.patch_id, s.action, s.priority, s.real_arrears_pence, s.needs_approval,
-                decode(s.trace_hash, 'hex') AS trace_hash
+         -- The stored row's own values (a daily and another assessment of one tenancy and day may be in one batch).
+         SELECT DISTINCT ON (x.tenancy_id) x.id, x.tenancy_id, x.as_of, s.patch_id, x.action, x.priority, x.real_arrears_pence, s.needs_approval, x.trace_hash
          FROM (SELECT * FROM daily UNION ALL SELECT * FROM other) x
-         JOIN assessment_staging s ON s.tenancy_id = x.tenancy_id AND s.as_of = x.as_of
+         JOIN assessment_staging s ON s.tenancy_id = x.tenancy_id AND s.as_of = x.as_of AND s.trigger = x.trigger
          ORDER BY x.tenancy_id, x.as_of DESC, x.id DESC, s.n DESC
        )
        INSERT INTO current_assessments (tenancy_id, assessment_id, as_of, patch_id, action, priority, real_arrears_pence, needs_approval, trace_hash)
