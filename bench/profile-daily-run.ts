@@ -18,6 +18,7 @@ import { resolvePolicy } from '../src/domain/policy';
 import type { Db } from '../src/persistence/database';
 import { openDatabase } from '../src/persistence/open-database';
 import { loadCaseData, tenancyIdRange } from '../src/persistence/stores/case-data-store';
+import { BARE_SCAN, withServerSettings } from './bare-scan';
 
 const AS_OF = '2026-11-23';
 
@@ -59,13 +60,7 @@ async function main(): Promise<void> {
       const r = await fn();
       return [r, performance.now() - s];
     };
-    // The baseline with the server's own settings, as in run-bench.ts (bareScan).
-    const [, scanMs] = await time(() =>
-      db.transaction(async (tx) => {
-        await tx.exec('SET LOCAL jit TO DEFAULT');
-        return tx.query(`SELECT tenancy_id, sum(amount_pence) FROM ledger_transactions GROUP BY tenancy_id`);
-      }),
-    );
+    const [, scanMs] = await time(() => withServerSettings(db, (tx) => tx.query(BARE_SCAN)));
     const policy = await activePolicy(db);
     const range = (await tenancyIdRange(db))!;
     // The landlord ran yesterday's (Sunday's) daily run: the one measured is a Monday's, as every week.

@@ -28,6 +28,7 @@ import type { Db } from '../src/persistence/database';
 import { csvLine } from '../src/persistence/database';
 import { openDatabase } from '../src/persistence/open-database';
 import { appendLedgerTransactions } from '../src/persistence/stores/ledger-store';
+import { BARE_SCAN, withServerSettings } from './bare-scan';
 import { signIn } from './sign-in';
 
 interface Options {
@@ -134,17 +135,11 @@ async function freshDatabase(kind: 'default' | 'pglite'): Promise<{ db: Db; url:
   };
 }
 
-/**
- * The baseline as any client runs it (psql, say), with the server's own settings: Rentwise's connections
- * turn JIT compilation off (ADR 0011), which may make a scan of the whole ledger slower or quicker.
- */
+/** The bare scan's median of three, with the server's own settings. */
 async function bareScan(db: Db): Promise<number> {
-  return db.transaction(async (tx) => {
-    await tx.exec('SET LOCAL jit TO DEFAULT');
+  return withServerSettings(db, async (tx) => {
     const runs: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      runs.push((await timed(() => tx.query(`SELECT tenancy_id, sum(amount_pence) AS balance_pence FROM ledger_transactions GROUP BY tenancy_id`))).ms);
-    }
+    for (let i = 0; i < 3; i++) runs.push((await timed(() => tx.query(BARE_SCAN))).ms);
     return percentile(runs, 50);
   });
 }
