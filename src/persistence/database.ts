@@ -22,7 +22,7 @@ export interface Db {
   /** Bulk-loads CSV rows (already escaped, one per line, no header) into `table (columns)` with COPY. */
   copyCsv(table: string, columns: readonly string[], csvChunks: Iterable<string> | AsyncIterable<string>): Promise<void>;
   /** The same in COPY's text format (see `copyTextValue`): cheaper to write for long JSON values, which are full of quotes. */
-  copyText(table: string, columns: readonly string[], textChunks: Iterable<string> | AsyncIterable<string>): Promise<void>;
+  copyText(table: string, columns: readonly string[], textChunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<void>;
   /**
    * Runs `COPY (select) TO …` in PostgreSQL's text format and returns the text: the fast way to read many
    * rows (PGlite parses each row of an ordinary query through its wire protocol). COPY takes no parameters,

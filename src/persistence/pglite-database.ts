@@ -10,20 +10,20 @@ const parsers = {
 
 type Queryable = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
-async function collect(chunks: Iterable<string> | AsyncIterable<string>, sink: (text: string) => Promise<void>): Promise<void> {
+async function collect<C extends string | Uint8Array>(chunks: Iterable<C> | AsyncIterable<C>, sink: (parts: C[]) => Promise<void>): Promise<void> {
   // COPY in slices of about 8 MB so memory stays flat for any size of load.
-  let buffer: string[] = [];
+  let buffer: C[] = [];
   let size = 0;
-  for await (const chunk of chunks as AsyncIterable<string>) {
+  for await (const chunk of chunks as AsyncIterable<C>) {
     buffer.push(chunk);
     size += chunk.length;
     if (size > 8_000_000) {
-      await sink(buffer.join(''));
+      await sink(buffer);
       buffer = [];
       size = 0;
     }
   }
-  if (size > 0) await sink(buffer.join(''));
+  if (size > 0) await sink(buffer);
 }
 
 /**
@@ -50,15 +50,15 @@ function wrap(q: Queryable, owner: PGlite, inTransaction: boolean): Db {
       return owner.transaction((tx) => fn(wrap(tx, owner, true)));
     },
     async copyCsv(table, columns, csvChunks) {
-      await collect(csvChunks, async (text) => {
+      await collect(csvChunks, async (parts) => {
         await q.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
-          blob: new Blob([text]),
+          blob: new Blob(parts),
         });
       });
     },
     async copyText(table, columns, textChunks) {
-      await collect(textChunks, async (text) => {
-        await q.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+      await collect(textChunks, async (parts) => {
+        await q.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob(parts) });
       });
     },
     async copyOutText(select: string) {

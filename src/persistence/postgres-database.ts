@@ -45,10 +45,10 @@ export function statementNamer(max: number = MAX_PREPARED): (sql: string) => str
 const statementName = statementNamer();
 
 function wrap(client: Client, pool: pg.Pool, inTransaction: boolean, connectionString?: string): Db {
-  const copyIn = async (sql: string, chunks: Iterable<string> | AsyncIterable<string>) => {
+  const copyIn = async (sql: string, chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>) => {
     const run = async (conn: pg.PoolClient) => {
       const stream = conn.query(copyFrom(sql));
-      await pipeline(Readable.from(chunks as AsyncIterable<string>), stream);
+      await pipeline(Readable.from(chunks as AsyncIterable<string | Uint8Array>), stream);
     };
     if (inTransaction) {
       await serial(() => run(client as pg.PoolClient));

@@ -4,8 +4,8 @@ import type { LandlordType, Tenure } from '../../domain/case-file/case-file';
 import type { PolicyDocument } from '../../domain/policy';
 import { DEFAULT_POLICY_DOCUMENT, resolvePolicy } from '../../domain/policy';
 import type { Db } from '../../persistence/database';
-import { storeAssessments, type NewAssessment } from '../../persistence/stores/assessment-store';
-import { loadCaseData, type CaseData, type LoadOptions, type TenancySelection } from '../../persistence/stores/case-data-store';
+import { stagedAssessmentLine, storeStagedAssessments, type NewAssessment } from '../../persistence/stores/assessment-store';
+import { loadCaseBatch, type CaseBatch, type CaseData, type LoadOptions, type TenancySelection } from '../../persistence/stores/case-data-store';
 import type { ChargeScheduleRows } from '../../persistence/stores/charge-store';
 import { insertPolicyVersion, latestPolicyVersion } from '../../persistence/stores/policy-store';
 import { caseFileOf } from '../case-file/build-case-file';
@@ -75,9 +75,12 @@ export function assessCaseData(cases: readonly CaseData[], asOf: BusinessDate, t
   return { rows, byAction };
 }
 
-/** The case data an assessment reads (the recent history of each account; see compact-history.ts). */
-export function loadCasesToAssess(db: Db, selection: TenancySelection, asOf: BusinessDate, beforeLedger?: LoadOptions['beforeLedger']): Promise<CaseData[]> {
-  return loadCaseData(db, selection, asOf, { compact: true, ...(beforeLedger ? { beforeLedger } : {}) });
+/**
+ * The case data an assessment reads (the recent history of each account; see compact-history.ts), each
+ * account's built when the batch is sliced (loadCaseBatch).
+ */
+export function loadCasesToAssess(db: Db, selection: TenancySelection, asOf: BusinessDate, beforeLedger?: LoadOptions['beforeLedger']): Promise<CaseBatch> {
+  return loadCaseBatch(db, selection, asOf, { compact: true, ...(beforeLedger ? { beforeLedger } : {}) });
 }
 
 /** One batch of a pipelined assessment: which tenancies, as of which date. */
@@ -155,11 +158,11 @@ export async function assessInBatches(
       timings.assessMs += nowMs() - assessStarted;
       if (pendingStore) await pendingStore;
       const storeStarted = nowMs();
-      pendingStore = storeAssessments(db, batch.rows).then(() => {
+      pendingStore = storeStagedAssessments(db, batch.staged).then(() => {
         timings.storeMs += nowMs() - storeStarted;
       });
       pendingStore.catch(() => undefined); // awaited before the next store or after the last batch
-      assessed += batch.rows.length;
+      assessed += batch.assessed;
       for (const [action, n] of Object.entries(batch.byAction)) byAction[action] = (byAction[action] ?? 0) + n;
       options.onBatch?.(i);
     }
@@ -183,16 +186,31 @@ const CASES_PER_TURN = 50;
  * 10,000-account Monday with the schedules read once, four runs each alternately: 10 % less elapsed time,
  * the same Node CPU (docs/performance.md, session 8).
  */
-export async function assessInSlices(cases: readonly CaseData[], asOf: BusinessDate, trigger: AssessmentTrigger, policy: ActivePolicy, jobRunId: number | null): Promise<{ rows: NewAssessment[]; byAction: Record<string, number> }> {
-  const rows: NewAssessment[] = [];
+export async function assessInSlices(cases: CaseBatch, asOf: BusinessDate, trigger: AssessmentTrigger, policy: ActivePolicy, jobRunId: number | null): Promise<StagedBatch> {
+  const staged: Buffer[] = [];
+  let assessed = 0;
   const byAction: Record<string, number> = {};
   for (let from = 0; from < cases.length; from += CASES_PER_TURN) {
     await new Promise<void>((resolve) => setImmediate(resolve));
     const slice = assessCaseData(cases.slice(from, from + CASES_PER_TURN), asOf, trigger, policy, jobRunId);
-    for (const row of slice.rows) rows.push(row);
+    if (slice.rows.length > 0) staged.push(Buffer.from(slice.rows.map(stagedAssessmentLine).join(''), 'utf8'));
+    assessed += slice.rows.length;
     for (const [action, n] of Object.entries(slice.byAction)) byAction[action] = (byAction[action] ?? 0) + n;
   }
-  return { rows, byAction };
+  return { staged, assessed, byAction };
+}
+
+/**
+ * A batch assessed and waiting to be stored: its rows as the COPY text that stages them
+ * (stagedAssessmentLine), one buffer per slice. The text is kept outside the JavaScript heap, so while the
+ * next batch is assessed the garbage collector neither copies nor promotes a batch's results and traces
+ * (~5 kB of text an account): at 20,000 tenancies that was a third of what each young-generation
+ * collection kept (docs/performance.md, session 14).
+ */
+export interface StagedBatch {
+  staged: Buffer[];
+  assessed: number;
+  byAction: Record<string, number>;
 }
 
 /** What a pipelined assessment did. */

@@ -66,30 +66,46 @@ export function traceHash(traceJson: string): string {
  * stored the same text before.
  */
 export async function storeAssessments(db: Db, rows: readonly NewAssessment[]): Promise<void> {
-  if (rows.length === 0) return;
   const lines: string[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    const traceJson = JSON.stringify(r.trace);
-    const hash = traceHash(traceJson);
-    lines[i] = copyTextLine([
-      r.tenancyId,
-      r.asOf,
-      r.trigger,
-      r.policyVersion,
-      r.action,
-      r.priority,
-      r.balancePence,
-      r.arrearsPence,
-      r.realArrearsPence,
-      r.needsApproval,
-      r.patchId,
-      JSON.stringify(r.result),
-      hash === r.previousTraceHash ? null : traceJson,
-      hash,
-      r.jobRunId ?? null,
-    ]);
-  }
+  for (let i = 0; i < rows.length; i++) lines[i] = stagedAssessmentLine(rows[i]!);
+  await storeStagedAssessments(db, [lines.join('')]);
+}
+
+/**
+ * An assessment as the line of COPY text that stages it (storeStagedAssessments): its result and trace as
+ * JSON, the trace's hash, and the trace's text only when the hash is not the row's `previousTraceHash`.
+ * A pipelined assessment turns each result into its line as soon as it is made, so a batch waiting to be
+ * stored holds one string an account, not the objects of its results and traces (which the garbage collector
+ * would otherwise copy and promote while the rest of the batch is assessed).
+ */
+export function stagedAssessmentLine(r: NewAssessment): string {
+  const traceJson = JSON.stringify(r.trace);
+  const hash = traceHash(traceJson);
+  return copyTextLine([
+    r.tenancyId,
+    r.asOf,
+    r.trigger,
+    r.policyVersion,
+    r.action,
+    r.priority,
+    r.balancePence,
+    r.arrearsPence,
+    r.realArrearsPence,
+    r.needsApproval,
+    r.patchId,
+    JSON.stringify(r.result),
+    hash === r.previousTraceHash ? null : traceJson,
+    hash,
+    r.jobRunId ?? null,
+  ]);
+}
+
+/**
+ * Stores assessments given as the COPY text of their staged lines (stagedAssessmentLine, in chunks of whole
+ * lines), as storeAssessments describes.
+ */
+export async function storeStagedAssessments(db: Db, text: readonly (string | Uint8Array)[]): Promise<void> {
+  if (!text.some((chunk) => chunk.length > 0)) return;
   const store = async (tx: Db) => {
     // The staged values are stored uncompressed (EXTERNAL): PostgreSQL moves an already compressed value
     // into another table as it is, so the trace is compressed once, with the method of assessment_traces.trace
@@ -106,7 +122,7 @@ export async function storeAssessments(db: Db, rows: readonly NewAssessment[]): 
          END IF;
        END $$`,
     );
-    await tx.copyText('assessment_staging', STAGING_COLUMNS, [lines.join('')]);
+    await tx.copyText('assessment_staging', STAGING_COLUMNS, text);
     // The traces not known to be stored already: each distinct text once (the database checks its hash).
     await tx.exec(
       `INSERT INTO assessment_traces (hash, trace)

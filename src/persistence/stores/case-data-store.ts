@@ -74,6 +74,28 @@ export interface LoadOptions {
 }
 
 export async function loadCaseData(db: Db, selection: TenancySelection, asOf: BusinessDate, options: LoadOptions = {}): Promise<CaseData[]> {
+  const batch = await loadCaseBatch(db, selection, asOf, options);
+  return batch.slice(0, batch.length);
+}
+
+/**
+ * The case data of a batch of tenancies, in tenancy id order, built a few at a time when asked for. An array
+ * of CaseData is one too.
+ */
+export interface CaseBatch {
+  readonly length: number;
+  /** The case data of the batch's tenancies [from, to), made anew on each call. */
+  slice(from: number, to: number): CaseData[];
+}
+
+/**
+ * loadCaseData for a pipeline: the same reads, but each account's transactions and events are parsed from the
+ * COPY text read for the batch only when its case data is asked for (`slice`). A pipelined assessment asks
+ * for a few dozen at a time, so the rows of one account live for the moment it is assessed: read ahead and
+ * parsed at once, a batch's rows lived through the assessment of the batch before, and the garbage
+ * collector copied and promoted every one of them (docs/performance.md, session 14).
+ */
+export async function loadCaseBatch(db: Db, selection: TenancySelection, asOf: BusinessDate, options: LoadOptions = {}): Promise<CaseBatch> {
   const w = where(selection, 't.id', 1);
   const tenancies = await db.query<CaseData['tenancy']>(
     // Each tenancy's property looked up by key (OFFSET 0 keeps the subquery from being flattened into a join):
@@ -88,6 +110,7 @@ export async function loadCaseData(db: Db, selection: TenancySelection, asOf: Bu
      WHERE ${w.clause} ORDER BY t.id`,
     w.params,
   );
+  // Everything but the transactions and events, which are added as each account's case data is made.
   const byId = new Map<number, CaseData>();
   for (const t of tenancies) byId.set(t.id, { tenancy: t, tenants: [], charges: [], rentFreeWeeks: [], transactions: [], benefits: [], events: [] });
   if (byId.size === 0) return [];
@@ -101,9 +124,9 @@ export async function loadCaseData(db: Db, selection: TenancySelection, asOf: Bu
     `SELECT tenancy_id, week_commencing FROM rent_free_weeks WHERE tenancy_id IS NULL OR ${wt.clause} ORDER BY week_commencing`,
     wt.params,
   );
-  const ledger = (async () => {
+  const ledger = (async (): Promise<LedgerOfBatch> => {
     if (options.beforeLedger) await options.beforeLedger({ schedules: await charges, rentFree: await rentFree });
-    return options.compact ? loadCompactTransactions(db, selection, asOf) : { rows: await loadTransactions(db, selection, asOf), summarised: new Map<number, SummarisedHistory>() };
+    return options.compact ? loadCompactTransactions(db, selection, asOf) : wholeLedger(await loadTransactions(db, selection, asOf));
   })();
   const tenants = db.query<{ tenancy_id: number; name: string; has_forwarding_address: boolean }>(
     `SELECT tenancy_id, name, has_forwarding_address FROM tenants WHERE ${wt.clause} ORDER BY tenancy_id, position`,
@@ -115,27 +138,85 @@ export async function loadCaseData(db: Db, selection: TenancySelection, asOf: Bu
      FROM benefit_claims WHERE ${wt.clause} ORDER BY tenancy_id, position, id`,
     wt.params,
   );
-  const events = loadEvents(db, selection, asOf);
+  const events = loadEventsText(db, selection, asOf);
   const reads = [tenants, charges, rentFree, ledger, benefits, events] as const;
   const all = Promise.all(reads);
   all.catch(() => undefined); // awaited below, once every read has settled (none is left running on a failure)
   await Promise.allSettled(reads);
-  const [tenantRows, scheduleRows, rentFreeRows, transactions, benefitRows, eventRows] = await all;
+  const [tenantRows, scheduleRows, rentFreeRows, transactions, benefitRows, eventsText] = await all;
   for (const r of tenantRows) byId.get(r.tenancy_id)?.tenants.push(r);
   for (const r of scheduleRows) byId.get(r.tenancy_id)?.charges.push(r);
   const landlordWide = rentFreeRows.filter((r) => r.tenancy_id === null).map((r) => r.week_commencing);
   for (const c of byId.values()) c.rentFreeWeeks.push(...landlordWide);
   for (const r of rentFreeRows) if (r.tenancy_id !== null) byId.get(r.tenancy_id)?.rentFreeWeeks.push(r.week_commencing);
-  for (const r of transactions.rows) byId.get(r.tenancy_id)?.transactions.push(r);
-  for (const [id, summarised] of transactions.summarised) {
-    const data = byId.get(id);
-    if (data) data.summarised = summarised;
-  }
   for (const r of benefitRows) byId.get(r.tenancy_id)?.benefits.push(r);
-  for (const r of eventRows) byId.get(r.tenancy_id)?.events.push(r);
-  return [...byId.values()];
+  const eventLines = linesByTenancy(eventsText);
+  const skeletons = [...byId.values()];
+  return {
+    length: skeletons.length,
+    slice(from: number, to: number): CaseData[] {
+      return skeletons.slice(from, to).map((skeleton) => {
+        const id = skeleton.tenancy.id;
+        const ledgerOf = transactions.of(id);
+        const data: CaseData = { ...skeleton, transactions: ledgerOf.rows, events: eventRowsIn(eventsText, eventLines.get(id)) };
+        if (ledgerOf.summarised) data.summarised = ledgerOf.summarised;
+        return data;
+      });
+    },
+  };
 }
 
+/** The transactions of a batch, per account: with the summary of the older history when it was summed. */
+interface LedgerOfBatch {
+  of(tenancyId: number): { rows: TransactionRow[]; summarised?: SummarisedHistory };
+}
+
+function wholeLedger(rows: readonly TransactionRow[]): LedgerOfBatch {
+  const by = new Map<number, TransactionRow[]>();
+  for (const r of rows) {
+    const list = by.get(r.tenancy_id);
+    if (list) list.push(r);
+    else by.set(r.tenancy_id, [r]);
+  }
+  return { of: (tenancyId) => ({ rows: by.get(tenancyId) ?? [] }) };
+}
+
+/**
+ * Where each tenancy's lines are in a COPY text whose first column is the tenancy id: its runs of whole
+ * lines, as [start, end) pairs of offsets (one run when the rows come grouped by tenancy, as they do).
+ */
+export function linesByTenancy(text: string): Map<number, number[]> {
+  const runs = new Map<number, number[]>();
+  let at = 0;
+  let runId = -1;
+  let runStart = 0;
+  const close = (end: number) => {
+    if (runId === -1) return;
+    const list = runs.get(runId);
+    if (list) list.push(runStart, end);
+    else runs.set(runId, [runStart, end]);
+  };
+  while (at < text.length) {
+    let id = 0;
+    let i = at;
+    let c = text.charCodeAt(i);
+    while (c >= 48 && c <= 57) {
+      id = id * 10 + (c - 48);
+      c = text.charCodeAt(++i);
+    }
+    if (i === at || c !== 9) throw new Error(`COPY text: no tenancy id at offset ${at}`);
+    const newline = text.indexOf('\n', i);
+    const next = newline === -1 ? text.length : newline + 1;
+    if (id !== runId) {
+      close(at);
+      runId = id;
+      runStart = at;
+    }
+    at = next;
+  }
+  close(at);
+  return runs;
+}
 
 /**
  * The rent-account transactions of the selected tenancies on or before `asOf`, in date order: read with
@@ -181,7 +262,7 @@ function asTransaction(r: TransactionRow): Pick<Transaction, 'kind' | 'amountPen
  * its horizon (index range scans), the latest payment and benefit credits before it (partial indexes),
  * and opening entries for the rest, worked out from the kept sums. Other accounts are read whole.
  */
-async function loadCompactTransactions(db: Db, selection: TenancySelection, asOf: BusinessDate): Promise<{ rows: TransactionRow[]; summarised: Map<number, SummarisedHistory> }> {
+async function loadCompactTransactions(db: Db, selection: TenancySelection, asOf: BusinessDate): Promise<LedgerOfBatch> {
   const subAccounts = RENT_ACCOUNT_SUB_ACCOUNTS.map((s) => sqlLiteral(s)).join(',');
   const w = where(selection, 't.id', 1);
   const states = await db.query<HorizonRow>(
@@ -205,7 +286,7 @@ async function loadCompactTransactions(db: Db, selection: TenancySelection, asOf
   }
   // Every tenancy of the selection: from its horizon, or from the beginning.
   const ids = 'ids' in selection ? [...selection.ids] : Array.from({ length: selection.idTo - selection.idFrom + 1 }, (_, i) => selection.idFrom + i);
-  if (ids.length === 0) return { rows: [], summarised: new Map() };
+  if (ids.length === 0) return { of: () => ({ rows: [] }) };
   const values = ids.map((id) => `(${sqlLiteral(id)}, ${sqlLiteral(horizons.get(id)?.horizon ?? '1900-01-01')}::date)`).join(',');
   // The id range beside the join lets the planner see how few of the ledger's rows are wanted (otherwise it
   // may scan the whole ledger for each batch). The rows are not sorted in SQL (a sort of every batch's rows,
@@ -244,48 +325,46 @@ async function loadCompactTransactions(db: Db, selection: TenancySelection, asOf
            ) k`,
         ),
   ]);
-  const recent = transactionRows(recentText);
-  const kept = keptText === '' ? [] : transactionRows(keptText);
-  const keptBy = byTenancyInDateOrder(kept);
-  const recentBy = byTenancyInDateOrder(recent);
-  const out: TransactionRow[] = [];
-  const summarised = new Map<number, SummarisedHistory>();
+  const recentLines = linesByTenancy(recentText);
+  const keptLines = linesByTenancy(keptText);
   const paymentCredits = (list: readonly TransactionRow[]) => list.reduce((n, r) => n + (r.kind === 'payment' && r.amount_pence < 0 ? 1 : 0), 0);
-  for (const tenancyId of ids) {
-    const rows = recentBy.get(tenancyId) ?? [];
-    const h = horizons.get(tenancyId);
-    if (!h) {
+  return {
+    of(tenancyId) {
+      const rows = inLedgerOrder(transactionRowsIn(recentText, recentLines.get(tenancyId)));
+      const h = horizons.get(tenancyId);
+      if (!h) return { rows: rows.filter((r) => r.business_date <= asOf) };
+      const keptRows = inLedgerOrder(transactionRowsIn(keptText, keptLines.get(tenancyId)));
+      const summed = subtractTotals(subtractTotals(h.totals, totalsOf(keptRows.map(asTransaction))), totalsOf(rows.map(asTransaction)));
+      const opening = openingTransactions(summed, h.horizon);
+      const out: TransactionRow[] = [...keptRows, ...opening.map((t) => openingRow(tenancyId, t))];
       for (const r of rows) if (r.business_date <= asOf) out.push(r);
-      continue;
-    }
-    const keptRows = keptBy.get(tenancyId) ?? [];
-    const summed = subtractTotals(subtractTotals(h.totals, totalsOf(keptRows.map(asTransaction))), totalsOf(rows.map(asTransaction)));
-    const opening = openingTransactions(summed, h.horizon);
-    out.push(...keptRows, ...opening.map((t) => openingRow(tenancyId, t)));
-    for (const r of rows) if (r.business_date <= asOf) out.push(r);
-    summarised.set(tenancyId, {
-      transactionCount: h.transactionCount - keptRows.length - rows.length,
-      paymentCreditCount: h.paymentCreditCount - paymentCredits(keptRows) - paymentCredits(rows),
-      openingEntryCount: opening.length,
-    });
-  }
-  return { rows: out, summarised };
+      return {
+        rows: out,
+        summarised: {
+          transactionCount: h.transactionCount - keptRows.length - rows.length,
+          paymentCreditCount: h.paymentCreditCount - paymentCredits(keptRows) - paymentCredits(rows),
+          openingEntryCount: opening.length,
+        },
+      };
+    },
+  };
 }
 
-/** Rows grouped per tenancy, each group in ledger order (business date, then id). */
-function byTenancyInDateOrder(rows: readonly TransactionRow[]): Map<number, TransactionRow[]> {
-  const by = new Map<number, TransactionRow[]>();
-  for (const r of rows) {
-    const list = by.get(r.tenancy_id);
-    if (list) list.push(r);
-    else by.set(r.tenancy_id, [r]);
+/** The transactions in the given runs of lines of a COPY text (linesByTenancy). */
+function transactionRowsIn(text: string, runs: readonly number[] | undefined): TransactionRow[] {
+  if (runs === undefined) return [];
+  if (runs.length === 2) return transactionRows(text, runs[0], runs[1]);
+  const rows: TransactionRow[] = [];
+  for (let i = 0; i < runs.length; i += 2) rows.push(...transactionRows(text, runs[i], runs[i + 1]));
+  return rows;
+}
+
+/** One account's rows in ledger order (business date, then id): sorted only where they are not already. */
+function inLedgerOrder(list: TransactionRow[]): TransactionRow[] {
+  for (let i = 1; i < list.length; i++) {
+    if (ledgerOrder(list[i - 1]!, list[i]!) > 0) return list.sort(ledgerOrder);
   }
-  for (const list of by.values()) {
-    let sorted = true;
-    for (let i = 1; i < list.length && sorted; i++) sorted = ledgerOrder(list[i - 1]!, list[i]!) <= 0;
-    if (!sorted) list.sort(ledgerOrder);
-  }
-  return by;
+  return list;
 }
 
 function ledgerOrder(a: TransactionRow, b: TransactionRow): number {
@@ -298,19 +377,24 @@ function openingRow(tenancyId: number, t: Transaction): TransactionRow {
 
 type EventRow = CaseData['events'][number] & { tenancy_id: number };
 
-/** The case events of the selected tenancies dated on or before `asOf`, in date order (read with COPY). */
-async function loadEvents(db: Db, selection: TenancySelection, asOf: BusinessDate): Promise<EventRow[]> {
-  const text = await db.copyOutText(
+/** The COPY text of the case events of the selected tenancies dated on or before `asOf`, in date order. */
+function loadEventsText(db: Db, selection: TenancySelection, asOf: BusinessDate): Promise<string> {
+  return db.copyOutText(
     `SELECT tenancy_id, id, event_date, type, details::text FROM case_events
      WHERE ${tenancyFilter(selection)} AND event_date <= ${sqlLiteral(asOf)}::date ORDER BY tenancy_id, event_date, id`,
   );
-  return parseCopyText(text).map((f) => ({
-    tenancy_id: Number(f[0]),
-    id: Number(f[1]),
-    event_date: f[2]!,
-    type: f[3]!,
-    details: JSON.parse(f[4] ?? '{}') as Record<string, unknown>,
-  }));
+}
+
+/** The events in the given runs of lines of loadEventsText's text (linesByTenancy). */
+function eventRowsIn(text: string, runs: readonly number[] | undefined): EventRow[] {
+  if (runs === undefined) return [];
+  const rows: EventRow[] = [];
+  for (let i = 0; i < runs.length; i += 2) {
+    for (const f of parseCopyText(text.slice(runs[i], runs[i + 1]))) {
+      rows.push({ tenancy_id: Number(f[0]), id: Number(f[1]), event_date: f[2]!, type: f[3]!, details: JSON.parse(f[4] ?? '{}') as Record<string, unknown> });
+    }
+  }
+  return rows;
 }
 
 /** The id range of all tenancies, for walking them in batches. */

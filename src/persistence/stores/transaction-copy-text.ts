@@ -110,12 +110,13 @@ function notNull(text: string, at: number, end: number, column: string): void {
 /**
  * Parses the COPY text of TRANSACTION_COLUMNS: one row per line, fields separated by tabs, `\N` for null,
  * backslash escapes in text. Throws on a field that is not the integer its column holds, and (as the
- * driver's bigint parser does) on an integer beyond the safe range.
+ * driver's bigint parser does) on an integer beyond the safe range. Given `from` and `to`, parses the whole
+ * lines between those offsets only.
  */
-export function transactionRows(text: string): TransactionRow[] {
+export function transactionRows(text: string, from = 0, to = text.length): TransactionRow[] {
   const rows: TransactionRow[] = [];
-  const length = text.length;
-  let at = 0;
+  const length = to;
+  let at = from;
   let end: number;
   while (at < length) {
     const tenancyId = integerAt(text, at);
