@@ -12,9 +12,10 @@ export function copyTextSpy(db: Db, sent: { table: string; text: string }[]): Db
         fn({
           ...tx,
           copyText: async (table, columns, chunks) => {
-            const all: string[] = [];
-            for await (const chunk of chunks as AsyncIterable<string>) all.push(chunk);
-            sent.push({ table, text: all.join('') });
+            // Chunks are strings or bytes (a pipelined store sends Buffers): the text is their bytes joined.
+            const all: (string | Uint8Array)[] = [];
+            for await (const chunk of chunks as AsyncIterable<string | Uint8Array>) all.push(chunk);
+            sent.push({ table, text: Buffer.concat(all.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c))).toString('utf8') });
             return tx.copyText(table, columns, all);
           },
         }),

@@ -105,4 +105,13 @@ describe('loadCaseData reads transactions exactly as stored', () => {
       }
     }
   });
+
+  it('reads an account named twice in a selection once', async () => {
+    const ids = (await db.query<{ id: number }>(`SELECT id FROM tenancies ORDER BY id LIMIT 2`)).map((r) => r.id);
+    for (const compact of [false, true]) {
+      const once = await loadCaseData(db, { ids }, '2026-11-16', { compact });
+      expect(await loadCaseData(db, { ids: [...ids, ...ids] }, '2026-11-16', { compact })).toEqual(once);
+      expect(once.every((c) => c.transactions.length > 0)).toBe(true);
+    }
+  });
 });

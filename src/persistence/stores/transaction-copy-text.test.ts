@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { copyTextValue, parseInt8, unescapeCopyField } from '../database';
-import { transactionRows, type TransactionRow } from './transaction-copy-text';
+import { chargeScheduleRows, transactionRows, type TransactionRow } from './transaction-copy-text';
 import { seededRandom } from '../../../test/builders/seeded-random';
 
 /** The parser this one replaced (session 6), kept here as the reference it must agree with. */
@@ -96,3 +96,46 @@ describe('transactionRows: the ledger rows of COPY text', () => {
     expect(transactionRows(rows.map(copyLine).join('').slice(0, -1))).toEqual(rows);
   });
 });
+
+describe('transactionRows: dates and ranges', () => {
+  it('gives every row naming a date the same string for it, and reads a date of another shape as its text', () => {
+    const [a, b] = randomRows(2, 21);
+    const rows = [
+      { ...a!, business_date: '2026-11-23', period_from: '2026-11-23', period_to: null },
+      { ...b!, business_date: '2026-11-23', period_from: '12026-11-23', period_to: '2026-11-2x' },
+    ];
+    const parsed = transactionRows(rows.map(copyLine).join(''));
+    expect(parsed).toEqual(rows);
+    expect(parsed[0]!.business_date).toBe(parsed[1]!.business_date);
+    expect(parsed[0]!.period_from).toBe(parsed[1]!.business_date);
+  });
+
+  it('reads only the whole lines between two offsets when given them', () => {
+    const rows = randomRows(3, 22);
+    const lines = rows.map(copyLine);
+    const text = lines.join('');
+    expect(transactionRows(text, lines[0]!.length, lines[0]!.length + lines[1]!.length)).toEqual([rows[1]]);
+    expect(transactionRows(text, lines[0]!.length, text.length)).toEqual(rows.slice(1));
+  });
+});
+
+describe('chargeScheduleRows: charge schedules in COPY text', () => {
+  it('reads tenancy, weekly charge, sub-account and date, with the dates shared', () => {
+    const text = '7\t10450\trent\t2026-04-06\n7\t-5\tservice_charge\t2026-04-06\n12\t9007199254740991\tgarage2\t2025-04-07';
+    const rows = chargeScheduleRows(text);
+    expect(rows).toEqual([
+      { tenancy_id: 7, weekly_pence: 10450, sub_account: 'rent', effective_from: '2026-04-06' },
+      { tenancy_id: 7, weekly_pence: -5, sub_account: 'service_charge', effective_from: '2026-04-06' },
+      { tenancy_id: 12, weekly_pence: 9007199254740991, sub_account: 'garage2', effective_from: '2025-04-07' },
+    ]);
+    expect(rows[0]!.effective_from).toBe(rows[1]!.effective_from);
+    expect(chargeScheduleRows('')).toEqual([]);
+  });
+
+  it('refuses a charge beyond the safe range, a missing charge, and a null date', () => {
+    expect(() => chargeScheduleRows('7\t9007199254740993\trent\t2026-04-06\n')).toThrow(RangeError);
+    expect(() => chargeScheduleRows('7\t\\N\trent\t2026-04-06\n')).toThrow(/not an integer/);
+    expect(() => chargeScheduleRows('7\t100\trent\t\\N\n')).toThrow(/effective_from is null/);
+  });
+});
+
