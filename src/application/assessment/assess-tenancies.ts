@@ -204,8 +204,8 @@ export async function assessInSlices(cases: CaseBatch, asOf: BusinessDate, trigg
  * A batch assessed and waiting to be stored: its rows as the COPY text that stages them
  * (stagedAssessmentLine), one buffer per slice. The text is kept outside the JavaScript heap, so while the
  * next batch is assessed the garbage collector neither copies nor promotes a batch's results and traces
- * (~5 kB of text an account): at 20,000 tenancies that was a third of what each young-generation
- * collection kept (docs/performance.md, session 14).
+ * (~5 kB of text an account): at 20,000 tenancies that was a fifth of what the young-generation
+ * collections promoted (docs/performance.md, session 14).
  */
 export interface StagedBatch {
   staged: Buffer[];

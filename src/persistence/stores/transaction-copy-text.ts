@@ -10,6 +10,7 @@ import { TRANSACTION_KINDS } from '../../domain/case-file/case-file';
 import { PAYMENT_METHODS } from '../../domain/imports/parse-payment-row';
 import { SUB_ACCOUNTS } from '../../domain/rent/charges-due';
 import { unescapeCopyField } from '../database';
+import type { ChargeScheduleRows } from './charge-store';
 
 /** The columns a TransactionRow is read from, in this order. */
 export const TRANSACTION_COLUMNS = 'tenancy_id, id, business_date, kind, method, amount_pence, period_from, period_to, note, sub_account, reverses_id, reason';
@@ -206,12 +207,8 @@ export function transactionRows(text: string, from = 0, to = text.length): Trans
 /** The columns a ChargeScheduleRow is read from, in this order (the integer first: no integer may end a line). */
 export const CHARGE_SCHEDULE_COLUMNS = 'tenancy_id, weekly_pence, sub_account, effective_from';
 
-export interface ChargeScheduleRow {
-  tenancy_id: number;
-  sub_account: string;
-  effective_from: BusinessDate;
-  weekly_pence: number;
-}
+/** A charge schedule row as read (charge-store's ChargeScheduleRows). */
+export type ChargeScheduleRow = ChargeScheduleRows['schedules'][number];
 
 /**
  * Parses the COPY text of CHARGE_SCHEDULE_COLUMNS (charge_schedules: about 17 rows an account on the
