@@ -6,7 +6,10 @@
  *   - re-assessing one account after a payment posts (p95);
  *   - the worklist and account pages under 50 concurrent signed-in officers (p95);
  *   - the 5,000-tenancy demo build on the embedded database from a fresh database.
- * It asserts nothing: it prints the figures and ratios, and writes them as JSON with --json FILE.
+ * Then it checks that what was measured was the real work: a sample of the current assessments (the daily
+ * run's, the import's re-assessments, the single re-assessments) made again from each tenancy's whole
+ * exported case file, as `assess` does (`rentwise verify`). It asserts no time: it prints the figures and
+ * ratios, and writes them as JSON with --json FILE; it fails only if a stored assessment differs.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { reassessTenancies } from '../src/application/assessment/reassess';
+import { verifyCurrentAssessments } from '../src/application/assessment/verify-assessments';
 import { runDaily } from '../src/application/daily-run/run-daily';
 import { buildDemoLandlord } from '../src/application/demo/build-demo';
 import { importPayments } from '../src/application/imports/import-payments';
@@ -40,6 +44,8 @@ interface Options {
   pageRequests: number;
   /** Serving processes on PostgreSQL (default: one per core). */
   workers: number | null;
+  /** Current assessments checked against assess at the end (default: min(1,000, tenancies)). */
+  verify: number | null;
 }
 
 export interface BenchResult {
@@ -62,13 +68,16 @@ export interface BenchResult {
   accountPagesPerSecond: number;
   demoTenancies: number;
   demoBuildMs: number;
+  /** Current assessments made again from their exported case files at the end, and how many differed (0). */
+  verifiedAssessments: number;
+  verifiedDiffer: number;
 }
 
 const BUILD_AS_OF = '2026-11-22'; // a Sunday: the daily run of Monday 2026-11-23 posts a week's charges for every account
 const RUN_AS_OF = '2026-11-23';
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { tenancies: 100_000, json: null, importRows: null, demoTenancies: null, concurrency: 50, pageRequests: 2000, workers: null };
+  const o: Options = { tenancies: 100_000, json: null, importRows: null, demoTenancies: null, concurrency: 50, pageRequests: 2000, workers: null, verify: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i] ?? '';
@@ -79,6 +88,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--concurrency') o.concurrency = Number(next());
     else if (a === '--page-requests') o.pageRequests = Number(next());
     else if (a === '--workers') o.workers = Number(next());
+    else if (a === '--verify') o.verify = Number(next());
     else throw new Error(`unknown argument ${a}`);
   }
   if (!Number.isInteger(o.tenancies) || o.tenancies < 2) throw new Error('--tenancies: a whole number of at least 2');
@@ -300,6 +310,10 @@ export async function main(argv: string[]): Promise<void> {
       reassess.push(t.ms);
     }
 
+    const verifyCount = o.verify ?? Math.min(1000, o.tenancies);
+    log(`Checking ${verifyCount} current assessments against assess on their exported case files…`);
+    const verified = await verifyCurrentAssessments(db, { sample: verifyCount });
+
     log(`Pages under ${o.concurrency} concurrent signed-in officers…`);
     const users = await seedDemoUsers(db);
     // On PostgreSQL the pages are served as in production: `rentwise serve` in its own processes (one per
@@ -363,6 +377,8 @@ export async function main(argv: string[]): Promise<void> {
       accountPagesPerSecond: round(pages.accountPagesPerSecond),
       demoTenancies,
       demoBuildMs: round(demoBuildMs),
+      verifiedAssessments: verified.checked,
+      verifiedDiffer: verified.differ,
     };
     const rows: [string, string, string, string][] = [
       ['daily run vs bare GROUP BY scan', `${result.dailyRunMs} ms`, `${result.bareScanMs} ms`, `${result.dailyRunRatio}× (goal ≤ 3×)`],
@@ -371,11 +387,15 @@ export async function main(argv: string[]): Promise<void> {
       [`worklist page, p95 (${o.concurrency} officers; pages/s)`, `${result.worklistP95Ms} ms`, `${result.worklistPagesPerSecond}/s`, 'goal < 100 ms'],
       [`account page, p95 (${o.concurrency} officers; pages/s)`, `${result.accountP95Ms} ms`, `${result.accountPagesPerSecond}/s`, 'goal < 100 ms'],
       [`${demoTenancies}-tenancy demo build (embedded)`, `${result.demoBuildMs} ms`, '', 'goal < 60,000 ms'],
+      ['stored assessments = assess on the exported case file', `${verified.same} of ${verified.checked}`, '', verified.differ === 0 ? 'all the same' : `${verified.differ} DIFFER`],
     ];
     console.log(`\nRentwise benchmark: ${result.tenancies} tenancies, ${result.ledgerRows} ledger rows, ${result.database} (built in ${Math.round(result.buildMs / 1000)} s)`);
     console.log(`${'measure'.padEnd(52)}${'Rentwise'.padStart(14)}${'baseline'.padStart(14)}   ratio / goal`);
     for (const [m, a, b, r] of rows) console.log(`${m.padEnd(52)}${a.padStart(14)}${b.padStart(14)}   ${r}`);
     if (o.json) writeFileSync(o.json, `${JSON.stringify(result, null, 2)}\n`);
+    if (verified.differ > 0) {
+      throw new Error(`${verified.differ} stored assessments differ from assess on their exported case files: ${verified.differences.slice(0, 10).map((d) => `${d.ref} (${d.parts.join('; ')})`).join(', ')}`);
+    }
   } finally {
     await drop();
     rmSync(work, { recursive: true, force: true });

@@ -76,6 +76,21 @@ describe('case commands (child process)', () => {
     }
   });
 
+  it('verify checks every current assessment against assess on its exported case file, or a sample, or named tenancies', async () => {
+    const all = await rentwise(['verify', '--json']);
+    expect(all.code, all.stderr).toBe(0);
+    expect(JSON.parse(all.stdout)).toEqual({ current: 60, checked: 60, same: 60, differ: 0, differences: [] });
+    const sample = await rentwise(['verify', '--sample', '9']);
+    expect(sample.code, sample.stderr).toBe(0);
+    expect(sample.stdout).toContain('Checked 9 of 60 current assessments against assess on each tenancy\'s exported case file: 9 the same, 0 differ.');
+    const named = await rentwise(['verify', '--tenancy', tenancies[0]!.ref, tenancies[1]!.ref, '--json']);
+    expect(JSON.parse(named.stdout)).toMatchObject({ checked: 2, same: 2 });
+    const unknown = await rentwise(['verify', '--tenancy', 'NO-SUCH-REF']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no tenancy with ref NO-SUCH-REF');
+    expect((await rentwise(['verify', '--sample', '0'])).code).toBe(2);
+  });
+
   it('drafts a notice for a current tenancy and refuses what the law does not allow', async () => {
     const secure = tenancies.find((t) => t.tenure === 'secure' && t.endDate === null)!;
     const draft = await rentwise(['notice', secure.ref, '--served-on', AS_OF]);

@@ -28,6 +28,7 @@ export const COMMAND_FILES: readonly { names: readonly string[]; load: () => Pro
   { names: ['policy'], load: async () => (await import('./policy')).registerPolicy },
   { names: ['backtest'], load: async () => (await import('./backtest')).registerBacktest },
   { names: ['rebuild'], load: async () => (await import('./rebuild')).registerRebuild },
+  { names: ['verify'], load: async () => (await import('./verify')).registerVerify },
   { names: ['rent-change', 'import'], load: async () => (await import('./rent-change')).registerRentChange },
 ];
 

@@ -193,6 +193,23 @@ export async function currentAssessment(db: Db, tenancyId: number): Promise<Stor
   return rows[0] ?? null;
 }
 
+/** The tenancies that have a current assessment, in id order. */
+export async function currentlyAssessedTenancyIds(db: Db): Promise<number[]> {
+  const rows = await db.query<{ tenancy_id: number }>(`SELECT tenancy_id FROM current_assessments ORDER BY tenancy_id`);
+  return rows.map((r) => r.tenancy_id);
+}
+
+/** The current assessments of the given tenancies (those that have one), with each tenancy's ref, in id order. */
+export async function currentAssessmentsOf(db: Db, tenancyIds: readonly number[]): Promise<(StoredAssessment & { ref: string })[]> {
+  if (tenancyIds.length === 0) return [];
+  return db.query<StoredAssessment & { ref: string }>(
+    `SELECT a.id, a.tenancy_id, t.ref, a.as_of, a.trigger, a.policy_version, a.action, a.priority, a.result, ${TRACE_OF_A} AS trace, a.created_at
+     FROM current_assessments c JOIN assessments a ON a.id = c.assessment_id JOIN tenancies t ON t.id = c.tenancy_id
+     WHERE c.tenancy_id = ANY($1::int[]) ORDER BY c.tenancy_id`,
+    [[...tenancyIds]],
+  );
+}
+
 /**
  * The payments in transit (pence) that the latest assessment of each tenancy dated `asOf` found: the
  * `inTransitPence` figure of its trace entry TRANSIT_TRACE_RULE. Tenancies not assessed as of that day are
