@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { TRANSIT_TRACE_RULE } from '../../domain/assessment';
 import type { BusinessDate } from '../../domain/calendar/business-date';
-import { copyTextLine, type Db } from '../database';
+import { copyTextValue, type Db } from '../database';
 
 export interface NewAssessment {
   tenancyId: number;
@@ -81,23 +81,20 @@ export async function storeAssessments(db: Db, rows: readonly NewAssessment[]): 
 export function stagedAssessmentLine(r: NewAssessment): string {
   const traceJson = JSON.stringify(r.trace);
   const hash = traceHash(traceJson);
-  return copyTextLine([
-    r.tenancyId,
-    r.asOf,
-    r.trigger,
-    r.policyVersion,
-    r.action,
-    r.priority,
-    r.balancePence,
-    r.arrearsPence,
-    r.realArrearsPence,
-    r.needsApproval,
-    r.patchId,
-    JSON.stringify(r.result),
-    hash === r.previousTraceHash ? null : traceJson,
-    hash,
-    r.jobRunId ?? null,
-  ]);
+  // Written out field by field (a line a day per account: the array, map and join of copyTextLine were a tenth
+  // of the line's cost). The words and dates go through copyTextValue like any text; numbers and booleans are
+  // written as they are.
+  return `${r.tenancyId}\t${copyTextValue(r.asOf)}\t${copyTextValue(r.trigger)}\t${r.policyVersion}\t${copyTextValue(r.action)}\t${r.priority}\t${r.balancePence}\t${r.arrearsPence}\t${r.realArrearsPence}\t${r.needsApproval}\t${r.patchId ?? '\\N'}\t${copyTextJson(JSON.stringify(r.result))}\t${hash === r.previousTraceHash ? '\\N' : copyTextJson(traceJson)}\t${hash}\t${r.jobRunId ?? '\\N'}\n`;
+}
+
+/**
+ * JSON text as a value of COPY's text format. JSON.stringify writes no tab, line feed or carriage return
+ * (inside a string they are escaped, and it adds no white space), so only its backslashes need doubling,
+ * and most texts have none: they are found with one indexOf rather than a regular expression over a trace
+ * of several kilobytes.
+ */
+export function copyTextJson(json: string): string {
+  return json.indexOf('\\') === -1 ? json : json.replaceAll('\\', '\\\\');
 }
 
 /**

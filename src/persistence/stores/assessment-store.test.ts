@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { copyTextLine } from '../database';
+import { copyTextJson, stagedAssessmentLine, traceHash, type NewAssessment } from './assessment-store';
+
+const awkward = ['plain', 'a "quoted" word', 'C:\\path\\to', 'tab\there', 'line\nbreak', 'carriage\rreturn', 'nul\u0000', 'pound £ and arrow → and ’', '\\N', '\\'];
+
+/** A value of COPY's text format read back as PostgreSQL reads it (the escapes copyTextValue writes). */
+function readCopyValue(text: string): string {
+  return text.replace(/\\(.)/g, (_, c: string) => (c === 't' ? '\t' : c === 'n' ? '\n' : c === 'r' ? '\r' : c));
+}
+
+describe('copyTextJson', () => {
+  it.each(awkward)('gives back the JSON text of %j when read as COPY reads it, with no raw tab or line break', (value) => {
+    const json = JSON.stringify({ value, list: [value] });
+    const written = copyTextJson(json);
+    expect(written).not.toMatch(/[\t\n\r]/);
+    expect(readCopyValue(written)).toBe(json);
+    expect(JSON.parse(readCopyValue(written))).toEqual({ value, list: [value] });
+  });
+
+  it('leaves a text without backslashes as it is (the same string)', () => {
+    const json = JSON.stringify({ rule: '§4 first letter', detail: 'balance → £12.00' });
+    expect(copyTextJson(json)).toBe(json);
+  });
+});
+
+describe('stagedAssessmentLine', () => {
+  const row = (over: Partial<NewAssessment> = {}): NewAssessment => ({
+    tenancyId: 42,
+    asOf: '2026-11-24',
+    trigger: 'daily',
+    policyVersion: 3,
+    action: 'first_letter',
+    priority: 2,
+    balancePence: -1_234,
+    arrearsPence: 0,
+    realArrearsPence: 0,
+    needsApproval: false,
+    patchId: null,
+    result: { reasons: awkward, balancePence: -1_234 },
+    trace: awkward.map((detail, i) => ({ rule: `§4 rule ${i}`, matched: i % 2 === 0, detail, figures: { n: i } })),
+    jobRunId: null,
+    ...over,
+  });
+
+  it.each([
+    { case: 'a new trace, no patch, no job', over: {} },
+    { case: 'a patch, a job and an approval', over: { patchId: 7, jobRunId: 99, needsApproval: true } },
+  ])('is the COPY line of its fields: $case', ({ over }) => {
+    const r = row(over);
+    const traceJson = JSON.stringify(r.trace);
+    const expected = copyTextLine([r.tenancyId, r.asOf, r.trigger, r.policyVersion, r.action, r.priority, r.balancePence, r.arrearsPence, r.realArrearsPence, r.needsApproval, r.patchId, JSON.stringify(r.result), traceJson, traceHash(traceJson), r.jobRunId ?? null]);
+    expect(stagedAssessmentLine(r)).toBe(expected);
+  });
+
+  it('sends a trace the same as the current one as its hash alone', () => {
+    const r = row();
+    const hash = traceHash(JSON.stringify(r.trace));
+    const fields = stagedAssessmentLine({ ...r, previousTraceHash: hash }).slice(0, -1).split('\t');
+    expect(fields).toHaveLength(15);
+    expect(fields[12]).toBe('\\N');
+    expect(fields[13]).toBe(hash);
+    expect(stagedAssessmentLine({ ...r, previousTraceHash: 'another' }).split('\t')[12]).toBe(copyTextJson(JSON.stringify(r.trace)));
+  });
+});
