@@ -70,7 +70,8 @@ export async function build({ root = repositoryRoot, dir = join(root, 'dist'), o
     outExtension: { '.js': '.mjs' },
     // No `keepNames`: it wrapped every named function made at run time (closures in the assessment's inner
     // loops too) in a call that redefines its `name`, ~2 % of the daily run's CPU profile. Nothing reads a
-    // function's name: each error class sets its own `name`, each rule and check names itself in a string.
+    // function's name: the error classes whose name is shown set their own `name` (the others are told apart
+    // with instanceof), each rule, check and step names itself in a string.
     keepNames: false,
     sourcemap: 'linked',
     metafile: true,

@@ -33,9 +33,11 @@ describe('verifying the current assessments against assess on the exported case 
     expect(two).toMatchObject({ checked: 2, same: 2 });
   });
 
-  it('names the fields of a stored result that differ, and the first rule whose trace entry differs', async () => {
+  it('names the fields of a stored result that differ, the columns copied out of it, and the first rule whose trace entry differs', async () => {
     const tenancyId = ids[5]!;
     const current = (await currentAssessment(db, tenancyId))!;
+    const result = current.result as { balancePence: number; arrearsPence: number; realArrearsPence: number; recommendation: { needsApproval: boolean } };
+    const [{ patch_id: patchId } = { patch_id: null }] = await db.query<{ patch_id: number | null }>(`SELECT patch_id FROM tenancies WHERE id = $1`, [tenancyId]);
     const trace = current.trace.map((entry, i) => (i === 2 ? { ...(entry as object), matched: !(entry as { matched: boolean }).matched } : entry));
     await storeAssessments(db, [
       {
@@ -45,11 +47,11 @@ describe('verifying the current assessments against assess on the exported case 
         policyVersion: current.policy_version,
         action: current.action,
         priority: current.priority + 1,
-        balancePence: 0,
-        arrearsPence: 0,
-        realArrearsPence: 0,
-        needsApproval: false,
-        patchId: null,
+        balancePence: result.balancePence,
+        arrearsPence: result.arrearsPence,
+        realArrearsPence: result.realArrearsPence,
+        needsApproval: result.recommendation.needsApproval,
+        patchId,
         result: { ...current.result, priority: current.priority + 1 },
         trace,
       },
@@ -57,7 +59,17 @@ describe('verifying the current assessments against assess on the exported case 
     const report = await verifyCurrentAssessments(db);
     expect(report).toMatchObject({ current: 40, checked: 40, same: 39, differ: 1 });
     const rule = (current.trace[2] as { rule: string }).rule;
-    expect(report.differences).toEqual([{ tenancyId, ref: expect.any(String), asOf: AS_OF, trigger: 'manual', parts: ['priority', `trace (from "${rule}")`] }]);
+    expect(report.differences).toEqual([
+      { tenancyId, ref: expect.any(String), asOf: AS_OF, trigger: 'manual', parts: ['priority', 'assessments.priority', 'assessments.trace_hash', 'current_assessments.priority', `trace (from "${rule}")`] },
+    ]);
+  });
+
+  it('names a column of the current-assessment row (what the worklists read) that is not the assessment\'s', async () => {
+    const tenancyId = ids[11]!;
+    await db.query(`UPDATE current_assessments SET needs_approval = NOT needs_approval WHERE tenancy_id = $1`, [tenancyId]);
+    const report = await verifyCurrentAssessments(db, { tenancyIds: [tenancyId] });
+    expect(report).toMatchObject({ checked: 1, differ: 1 });
+    expect(report.differences[0]!.parts).toEqual(['current_assessments.needs_approval']);
   });
 
   it('finds an account whose ledger changed after its assessment without a re-assessment', async () => {
@@ -67,6 +79,6 @@ describe('verifying the current assessments against assess on the exported case 
     ]);
     const report = await verifyCurrentAssessments(db, { tenancyIds: [tenancyId] });
     expect(report).toMatchObject({ checked: 1, same: 0, differ: 1 });
-    expect(report.differences[0]!.parts).toEqual(expect.arrayContaining(['balancePence', expect.stringMatching(/^trace/)]));
+    expect(report.differences[0]!.parts).toEqual(expect.arrayContaining(['balancePence', 'assessments.balance_pence', 'assessments.trace_hash', expect.stringMatching(/^trace/)]));
   });
 });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { verifyCurrentAssessments, type VerifyReport } from '../../application/assessment/verify-assessments';
+import { currentAssessment } from '../../persistence/stores/assessment-store';
 import { findTenancyByRef } from '../../persistence/stores/tenancy-store';
 import { action, printJson, UsageError } from '../cli-support';
 import { withDatabase } from '../open-db';
@@ -7,8 +8,9 @@ import { progressBar } from '../progress';
 
 /**
  * `rentwise verify [--sample N] [--tenancy REF…] [--json]`: makes each tenancy's current assessment again from
- * its whole exported case file, as `export-case REF --as-of D | assess --trace -` would with the policy version
- * it was made under, and reports any stored result or trace that differs. Exits 1 when one does.
+ * its whole exported case file, as `export-case REF --as-of D | assess --trace --policy FILE -` would with the
+ * document of the policy version it was made under, and reports any stored result, column or trace that
+ * differs (verifyCurrentAssessments). Exits 1 when one does.
  */
 export function registerVerify(program: Command): void {
   program
@@ -29,6 +31,7 @@ export function registerVerify(program: Command): void {
             for (const ref of opts.tenancy) {
               const tenancy = await findTenancyByRef(db, ref);
               if (!tenancy) throw new UsageError(`--tenancy: no tenancy with ref ${ref}`);
+              if (!(await currentAssessment(db, tenancy.id))) throw new UsageError(`--tenancy: ${ref} has no current assessment (not begun, or not assessed yet)`);
               tenancyIds.push(tenancy.id);
             }
           }

@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { copyTextLine } from '../database';
+import { copyTextLine, unescapeCopyField } from '../database';
 import { copyTextJson, stagedAssessmentLine, traceHash, type NewAssessment } from './assessment-store';
 
 const awkward = ['plain', 'a "quoted" word', 'C:\\path\\to', 'tab\there', 'line\nbreak', 'carriage\rreturn', 'nul\u0000', 'pound £ and arrow → and ’', '\\N', '\\'];
-
-/** A value of COPY's text format read back as PostgreSQL reads it (the escapes copyTextValue writes). */
-function readCopyValue(text: string): string {
-  return text.replace(/\\(.)/g, (_, c: string) => (c === 't' ? '\t' : c === 'n' ? '\n' : c === 'r' ? '\r' : c));
-}
 
 describe('copyTextJson', () => {
   it.each(awkward)('gives back the JSON text of %j when read as COPY reads it, with no raw tab or line break', (value) => {
     const json = JSON.stringify({ value, list: [value] });
     const written = copyTextJson(json);
     expect(written).not.toMatch(/[\t\n\r]/);
-    expect(readCopyValue(written)).toBe(json);
-    expect(JSON.parse(readCopyValue(written))).toEqual({ value, list: [value] });
+    expect(unescapeCopyField(written)).toBe(json);
+    expect(JSON.parse(unescapeCopyField(written))).toEqual({ value, list: [value] });
   });
 
   it('leaves a text without backslashes as it is (the same string)', () => {

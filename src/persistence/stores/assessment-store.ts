@@ -196,15 +196,37 @@ export async function currentlyAssessedTenancyIds(db: Db): Promise<number[]> {
   return rows.map((r) => r.tenancy_id);
 }
 
-/** The current assessments of the given tenancies (those that have one), with each tenancy's ref, in id order. */
-export async function currentAssessmentsOf(db: Db, tenancyIds: readonly number[]): Promise<(StoredAssessment & { ref: string })[]> {
+/**
+ * A current assessment as stored, for checking it: the assessment's row (its result, trace and the columns
+ * copied out of the result), the current-assessment row the worklists read, and the tenancy's ref and patch.
+ */
+export interface StoredCurrentAssessment extends StoredAssessment {
+  ref: string;
+  tenancy_patch_id: number | null;
+  balance_pence: number;
+  arrears_pence: number;
+  real_arrears_pence: number;
+  /** The SHA-256 (hex) the assessment names its trace by; null for an assessment stored with its trace inline. */
+  trace_hash: string | null;
+  current: { as_of: BusinessDate; action: string; priority: number; real_arrears_pence: number; needs_approval: boolean; patch_id: number | null; trace_hash: string | null };
+}
+
+/** The current assessments of the given tenancies (those that have one), in id order. */
+export async function currentAssessmentsOf(db: Db, tenancyIds: readonly number[]): Promise<StoredCurrentAssessment[]> {
   if (tenancyIds.length === 0) return [];
-  return db.query<StoredAssessment & { ref: string }>(
-    `SELECT a.id, a.tenancy_id, t.ref, a.as_of, a.trigger, a.policy_version, a.action, a.priority, a.result, ${TRACE_OF_A} AS trace, a.created_at
+  const rows = await db.query<Omit<StoredCurrentAssessment, 'current'> & { c_as_of: BusinessDate; c_action: string; c_priority: number; c_real_arrears_pence: number; c_needs_approval: boolean; c_patch_id: number | null; c_trace_hash: string | null }>(
+    `SELECT a.id, a.tenancy_id, t.ref, t.patch_id AS tenancy_patch_id, a.as_of, a.trigger, a.policy_version, a.action, a.priority,
+            a.balance_pence, a.arrears_pence, a.real_arrears_pence, a.result, ${TRACE_OF_A} AS trace, encode(a.trace_hash, 'hex') AS trace_hash, a.created_at,
+            c.as_of AS c_as_of, c.action AS c_action, c.priority AS c_priority, c.real_arrears_pence AS c_real_arrears_pence,
+            c.needs_approval AS c_needs_approval, c.patch_id AS c_patch_id, encode(c.trace_hash, 'hex') AS c_trace_hash
      FROM current_assessments c JOIN assessments a ON a.id = c.assessment_id JOIN tenancies t ON t.id = c.tenancy_id
      WHERE c.tenancy_id = ANY($1::int[]) ORDER BY c.tenancy_id`,
     [[...tenancyIds]],
   );
+  return rows.map(({ c_as_of, c_action, c_priority, c_real_arrears_pence, c_needs_approval, c_patch_id, c_trace_hash, ...row }) => ({
+    ...row,
+    current: { as_of: c_as_of, action: c_action, priority: c_priority, real_arrears_pence: c_real_arrears_pence, needs_approval: c_needs_approval, patch_id: c_patch_id, trace_hash: c_trace_hash },
+  }));
 }
 
 /**
