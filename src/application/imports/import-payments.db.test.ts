@@ -349,6 +349,43 @@ describe('import payments (bacs-arudd)', () => {
     expect(again).toMatchObject({ rows: 4, posted: 0, duplicate: 3, rejected: 1 });
   });
 
+  it("finds the debits a batch's returns reverse in one query, in the file's order, across accounts", async () => {
+    const accounts = [await anAccount(), await anAccount(), await anAccount()];
+    const paid = await appendLedgerTransactions(
+      db,
+      accounts.flatMap((a, n) => [
+        { tenancyId: a.id, businessDate: '2026-11-02', kind: 'payment' as const, method: 'direct_debit', amountPence: -11250, idempotencyKey: `batch:${a.id}:1`, source: 'test' },
+        { tenancyId: a.id, businessDate: '2026-11-03', kind: 'payment' as const, method: 'direct_debit', amountPence: -11250, idempotencyKey: `batch:${a.id}:2:${n}`, source: 'test' },
+      ]),
+    );
+    const returns = accounts.flatMap((a, n) => [
+      anArudd({ Reference: a.paymentReference, OriginalProcessingDate: '03/11/2026', TransactionId: `BATCH-${n}-1` }), // the debit of 03/11
+      anArudd({ Reference: a.paymentReference, OriginalProcessingDate: '03/11/2026', TransactionId: `BATCH-${n}-2` }), // then the one of 02/11
+      anArudd({ Reference: a.paymentReference, OriginalProcessingDate: '03/11/2026', TransactionId: `BATCH-${n}-3` }), // none left: unlinked
+    ]);
+    const lookups: string[] = [];
+    const spied: Db = {
+      ...db,
+      transaction: (fn) =>
+        db.transaction((tx) =>
+          fn({
+            ...tx,
+            query: (sql, params) => {
+              if (sql.includes("l.method = 'direct_debit'")) lookups.push(sql);
+              return tx.query(sql, params);
+            },
+          }),
+        ),
+    };
+    const path = files.file('arudd-batch.csv', aruddFile(returns));
+    expect(await importPayments(spied, { path, today: TODAY, format: 'bacs-arudd' })).toMatchObject({ rows: 9, posted: 9 });
+    expect(lookups).toHaveLength(1);
+    for (const [n, a] of accounts.entries()) {
+      const reversals = (await ledgerOf(a.id)).filter((t) => t.kind === 'reversal').map((t) => t.reverses_id);
+      expect(reversals).toEqual([paid[2 * n + 1]!.id, paid[2 * n]!.id, null]);
+    }
+  });
+
   it('makes its own stable transaction id when the report has none', async () => {
     const a = await anAccount();
     const text = `ProcessingDate,Reference,Amount,ReturnCode,ReturnDescription\n06/11/2026,${a.paymentReference},-20.00,1,INSTRUCTION CANCELLED\n06/11/2026,${a.paymentReference},20.00,1,INSTRUCTION CANCELLED\n`;

@@ -3,6 +3,7 @@ import { handleReturnedCollections } from '../direct-debits/direct-debits';
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import { maxDate } from '../../domain/calendar/business-date';
 import type { PaymentField, PaymentFields, PaymentRow } from '../../domain/imports/parse-payment-row';
+import { matchReturnsToDirectDebits, type ReturnToMatch } from '../../domain/imports/match-returns';
 import { ledgerEntryForPayment, MAX_REFERENCE_LENGTH, normalisePaymentFields, parsePaymentRow } from '../../domain/imports/parse-payment-row';
 import { readDate } from '../../domain/imports/field-values';
 import type { Db } from '../../persistence/database';
@@ -11,7 +12,7 @@ import {
   acceptedProviderTransactionIds,
   completeImportFile,
   createImportFile,
-  findReversibleDirectDebit,
+  unreversedDirectDebitsNear,
   insertImportExceptions,
   insertPaymentFileRows,
   insertSuspenseItems,
@@ -209,8 +210,9 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
       const references = valid.flatMap((v) => v.mapped.referenceCandidates ?? [v.row.reference]);
       const accounts = await tenancyIdsByPaymentReference(tx, references);
       const seen = new Set<string>();
-      const reversedInBatch: number[] = [];
       const decisions: Decided[] = [];
+      /** The batch's Bacs returns that name their original processing date, and where their decision is. */
+      const returns: (ReturnToMatch & { at: number })[] = [];
 
       for (const p of prepared) {
         if (p.kind === 'rejected') {
@@ -230,20 +232,10 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
         }
         const tenancyId = accounts.get(matched)!;
         const entry = ledgerEntryForPayment(row);
-        let reversesId: number | null = null;
         let reason: string | null = null;
         if (entry.kind === 'reversal') {
           reason = mapped.returnOf?.reason ?? `returned payment${row.description ? `: ${row.description}` : ''}`;
-          if (mapped.returnOf?.originalDate) {
-            reversesId = await findReversibleDirectDebit(tx, {
-              tenancyId,
-              ledgerAmountPence: -entry.amountPence,
-              originalDate: mapped.returnOf.originalDate,
-              windowDays: RETURN_MATCH_WINDOW_DAYS,
-              excludeIds: reversedInBatch,
-            });
-            if (reversesId !== null) reversedInBatch.push(reversesId);
-          }
+          if (mapped.returnOf?.originalDate) returns.push({ at: decisions.length, tenancyId, ledgerAmountPence: -entry.amountPence, originalDate: mapped.returnOf.originalDate });
         }
         decisions.push({
           prepared: p,
@@ -258,7 +250,7 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
             amountPence: entry.amountPence,
             note: row.description,
             idempotencyKey: `p:${row.transactionId}`,
-            reversesId,
+            reversesId: null,
             reason,
             source: 'payment_import',
             importFileId,
@@ -267,6 +259,14 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
           },
         });
       }
+
+      // The direct debit each return reverses, for the batch's returns at once (in the file's order, so a
+      // debit is reversed by the first return that can take it).
+      const candidates = await unreversedDirectDebitsNear(tx, returns, RETURN_MATCH_WINDOW_DAYS);
+      matchReturnsToDirectDebits(returns, candidates, RETURN_MATCH_WINDOW_DAYS).forEach((reversesId, i) => {
+        const ledger = decisions[returns[i]!.at]!.ledger;
+        if (ledger) ledger.reversesId = reversesId;
+      });
 
       const toPost = decisions.flatMap((d) => (d.ledger ? [d.ledger] : []));
       const inserted = new Map((await appendLedgerTransactions(tx, toPost)).map((r) => [r.idempotencyKey, r.id]));

@@ -1,4 +1,5 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
+import type { ReturnToMatch, UnreversedDirectDebit } from '../../domain/imports/match-returns';
 import type { Db } from '../database';
 import { csvLine } from '../database';
 import { insertProperties, insertTenants, patchIdsByName } from './tenancy-store';
@@ -255,26 +256,29 @@ export async function resolveImportExceptions(db: Db, resolutions: readonly { id
 }
 
 /**
- * The direct debit a Bacs return reverses: the account's `direct_debit` payment of that amount (ledger
- * sign: negative) dated within `windowDays` of the original processing date, not already reversed and
- * not among `excludeIds`; the nearest in date first.
+ * The direct-debit payments not yet reversed that the given Bacs returns could reverse (matchReturnsToDirectDebits
+ * chooses): each return's account's `direct_debit` payments of its amount (ledger sign: negative) dated within
+ * `windowDays` of its original processing date. One query for a batch of returns.
  */
-export async function findReversibleDirectDebit(
-  db: Db,
-  query: { tenancyId: number; ledgerAmountPence: number; originalDate: BusinessDate; windowDays: number; excludeIds: readonly number[] },
-): Promise<number | null> {
-  const rows = await db.query<{ id: number }>(
-    `SELECT l.id FROM ledger_transactions l
-     WHERE l.tenancy_id = $1 AND l.kind = 'payment' AND l.method = 'direct_debit' AND l.amount_pence = $2
-       AND l.business_date BETWEEN $3::date - $4::int AND $3::date + $4::int
-       AND NOT EXISTS (SELECT 1 FROM ledger_transactions r WHERE r.reverses_id = l.id)
-       AND NOT (l.id = ANY($5::bigint[]))
-     ORDER BY abs(l.business_date - $3::date), l.id
-     LIMIT 1`,
-    [query.tenancyId, query.ledgerAmountPence, query.originalDate, query.windowDays, query.excludeIds],
-  );
-  return rows[0]?.id ?? null;
+export async function unreversedDirectDebitsNear(db: Db, returns: readonly ReturnToMatch[], windowDays: number): Promise<UnreversedDirectDebit[]> {
+  if (returns.length === 0) return [];
+  const rows = await db.query<{ id: number; tenancy_id: number; amount_pence: number; business_date: BusinessDate }>(UNREVERSED_DIRECT_DEBITS_NEAR_SQL, [
+    returns.map((r) => r.tenancyId),
+    returns.map((r) => r.ledgerAmountPence),
+    returns.map((r) => r.originalDate),
+    windowDays,
+  ]);
+  return rows.map((r) => ({ id: r.id, tenancyId: r.tenancy_id, amountPence: r.amount_pence, businessDate: r.business_date }));
 }
+
+/** $1 tenancy ids, $2 amounts (ledger sign), $3 original processing dates, one of each per return; $4 the window in days. */
+export const UNREVERSED_DIRECT_DEBITS_NEAR_SQL = `SELECT DISTINCT l.id, l.tenancy_id, l.amount_pence, l.business_date
+     FROM (SELECT DISTINCT * FROM unnest($1::int[], $2::bigint[], $3::date[]) AS q (tenancy_id, amount_pence, original_date)) q
+     JOIN ledger_transactions l ON l.tenancy_id = q.tenancy_id AND l.amount_pence = q.amount_pence
+       AND l.business_date BETWEEN q.original_date - $4::int AND q.original_date + $4::int
+     WHERE l.kind = 'payment' AND l.method = 'direct_debit'
+       AND NOT EXISTS (SELECT 1 FROM ledger_transactions r WHERE r.reverses_id = l.id)
+     ORDER BY l.id`;
 
 /** A tenancy as a tenancy file describes it, for comparing a row with what is stored. */
 export interface TenancyForImport {
