@@ -81,4 +81,28 @@ describe('verifying the current assessments against assess on the exported case 
     expect(report).toMatchObject({ checked: 1, same: 0, differ: 1 });
     expect(report.differences[0]!.parts).toEqual(expect.arrayContaining(['balancePence', 'assessments.balance_pence', 'assessments.trace_hash', expect.stringMatching(/^trace/)]));
   });
+
+  it("checks a difference again as it is now: the day's run again meanwhile (the same row, updated) is no difference", async () => {
+    const tenancyId = ids[30]!;
+    let raced = false;
+    // Between reading the stored assessment and reading the case data: a payment, and the day's run again,
+    // which updates the same day's assessment in place (the same id).
+    const racing: Db = {
+      ...db,
+      query: async (sql, params) => {
+        const rows = await db.query(sql, params);
+        if (!raced && sql.includes('FROM current_assessments c JOIN assessments a')) {
+          raced = true;
+          await appendLedgerTransactions(db, [{ tenancyId, businessDate: AS_OF, kind: 'payment', method: 'cash', amountPence: -5_000, idempotencyKey: 'verify:race', source: 'test' }]);
+          await runDaily(db, AS_OF);
+        }
+        return rows as never;
+      },
+    };
+    const before = (await currentAssessment(db, tenancyId))!.id;
+    const report = await verifyCurrentAssessments(racing, { tenancyIds: [tenancyId] });
+    expect(raced).toBe(true);
+    expect((await currentAssessment(db, tenancyId))!.id).toBe(before);
+    expect(report).toMatchObject({ checked: 1, same: 1, differ: 0 });
+  });
 });

@@ -15,7 +15,11 @@ export interface AssessmentDifference {
   ref: string;
   asOf: BusinessDate;
   trigger: string;
-  /** What differs: the result's fields by name, `trace` (with the first rule whose entry differs), or why it could not be assessed. */
+  /**
+   * What differs: the result's fields by name, the stored columns by table and name (`assessments.priority`,
+   * `current_assessments.needs_approval`, …), `trace (from "rule")` (the first rule whose entry differs), or why
+   * it could not be assessed.
+   */
   parts: string[];
 }
 
@@ -66,10 +70,10 @@ export async function verifyCurrentAssessments(db: Db, options: VerifyOptions = 
       let s = first;
       let parts = checked.get(s.tenancy_id) ?? [];
       if (parts.length > 0) {
-        // The reads are not one snapshot: a payment and its re-assessment may have come in between. A
-        // tenancy whose current assessment has changed since is checked once more, as it is now.
+        // The reads are not one snapshot: a payment and its re-assessment (a new row), or the day's run again
+        // (the same row, updated), may have come in between. A difference is checked once more, as it is now.
         const [now] = await currentAssessmentsOf(db, [s.tenancy_id]);
-        if (now && now.id !== s.id) {
+        if (now) {
           s = now;
           parts = (await checkAll(db, [now], policies)).get(now.tenancy_id) ?? [];
         }

@@ -386,6 +386,22 @@ describe('import payments (bacs-arudd)', () => {
     }
   });
 
+  it('links a return three days from its debit, and never reverses a debit twice, across batches and imports', async () => {
+    const a = await anAccount();
+    const [debit] = await appendLedgerTransactions(db, [
+      { tenancyId: a.id, businessDate: '2026-11-02', kind: 'payment', method: 'direct_debit', amountPence: -11250, idempotencyKey: `edge:${a.id}`, source: 'test' },
+    ]);
+    // One row a batch: the second return's lookup runs after the first is committed.
+    const twice = [
+      anArudd({ Reference: a.paymentReference, OriginalProcessingDate: '05/11/2026', TransactionId: `EDGE-${a.id}-1` }),
+      anArudd({ Reference: a.paymentReference, OriginalProcessingDate: '05/11/2026', TransactionId: `EDGE-${a.id}-2` }),
+    ];
+    expect(await importText('arudd-edge.csv', aruddFile(twice), { format: 'bacs-arudd', batchRows: 1 })).toMatchObject({ rows: 2, posted: 2 });
+    const later = [anArudd({ Reference: a.paymentReference, OriginalProcessingDate: '02/11/2026', TransactionId: `EDGE-${a.id}-3` })];
+    expect(await importText('arudd-edge-2.csv', aruddFile(later), { format: 'bacs-arudd' })).toMatchObject({ rows: 1, posted: 1 });
+    expect((await ledgerOf(a.id)).filter((t) => t.kind === 'reversal').map((t) => t.reverses_id)).toEqual([debit!.id, null, null]);
+  });
+
   it('makes its own stable transaction id when the report has none', async () => {
     const a = await anAccount();
     const text = `ProcessingDate,Reference,Amount,ReturnCode,ReturnDescription\n06/11/2026,${a.paymentReference},-20.00,1,INSTRUCTION CANCELLED\n06/11/2026,${a.paymentReference},20.00,1,INSTRUCTION CANCELLED\n`;

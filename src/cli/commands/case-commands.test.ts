@@ -89,6 +89,21 @@ describe('case commands (child process)', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no tenancy with ref NO-SUCH-REF');
     expect((await rentwise(['verify', '--sample', '0'])).code).toBe(2);
+    // A tenancy that has not begun has no assessment to check: named, not passed over as "0 checked".
+    const notBegun = {
+      version: 1,
+      asOf: AS_OF,
+      landlord: { type: 'local_authority' },
+      tenancy: { ref: 'RW-NOT-BEGUN', tenure: 'secure', startDate: '2027-04-05', endDate: null, endReason: null, rentFrequency: 'weekly', tenants: [{ name: 'Nia Later', forwardingAddress: false }] },
+      charges: [{ from: '2027-04-05', weeklyPence: 10_000 }],
+      transactions: [],
+      events: [],
+    };
+    const imported = await rentwise(['import', 'case', '-'], JSON.stringify(notBegun));
+    expect(imported.code, imported.stderr).toBe(0);
+    const unassessed = await rentwise(['verify', '--tenancy', 'RW-NOT-BEGUN']);
+    expect(unassessed.code).toBe(2);
+    expect(unassessed.stderr).toContain('RW-NOT-BEGUN has no current assessment');
   });
 
   it('drafts a notice for a current tenancy and refuses what the law does not allow', async () => {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { verifyCurrentAssessments, type VerifyReport } from '../../application/assessment/verify-assessments';
-import { currentAssessment } from '../../persistence/stores/assessment-store';
+import { hasCurrentAssessment } from '../../persistence/stores/assessment-store';
 import { findTenancyByRef } from '../../persistence/stores/tenancy-store';
 import { action, printJson, UsageError } from '../cli-support';
 import { withDatabase } from '../open-db';
@@ -15,7 +15,7 @@ import { progressBar } from '../progress';
 export function registerVerify(program: Command): void {
   program
     .command('verify')
-    .description("check each current assessment against assess on the tenancy's exported case file (result and trace)")
+    .description("check each current assessment against assess on the tenancy's exported case file (result, stored columns, trace)")
     .option('--sample <n>', 'check this many, spread evenly over the tenancies (default: every one)')
     .option('--tenancy <ref...>', 'check only these tenancies')
     .option('--json', 'print the report as JSON')
@@ -31,7 +31,7 @@ export function registerVerify(program: Command): void {
             for (const ref of opts.tenancy) {
               const tenancy = await findTenancyByRef(db, ref);
               if (!tenancy) throw new UsageError(`--tenancy: no tenancy with ref ${ref}`);
-              if (!(await currentAssessment(db, tenancy.id))) throw new UsageError(`--tenancy: ${ref} has no current assessment (not begun, or not assessed yet)`);
+              if (!(await hasCurrentAssessment(db, tenancy.id))) throw new UsageError(`--tenancy: ${ref} has no current assessment (not begun, or not assessed yet)`);
               tenancyIds.push(tenancy.id);
             }
           }

@@ -8,7 +8,8 @@ describe('matchReturnsToDirectDebits', () => {
   it.each([
     { case: 'the debit on the original date', returns: [ret('2026-11-02')], candidates: [dd(10, '2026-11-02')], matched: [10] },
     { case: 'within the window either side', returns: [ret('2026-11-04'), ret('2026-10-30')], candidates: [dd(10, '2026-11-02'), dd(11, '2026-11-01')], matched: [10, 11] },
-    { case: 'outside the window: unlinked', returns: [ret('2026-11-06')], candidates: [dd(10, '2026-11-02')], matched: [null] },
+    { case: 'three days either side is inside the window', returns: [ret('2026-11-05'), ret('2026-10-30')], candidates: [dd(10, '2026-11-02'), dd(11, '2026-10-27')], matched: [10, 11] },
+    { case: 'four days is outside: unlinked', returns: [ret('2026-11-06')], candidates: [dd(10, '2026-11-02')], matched: [null] },
     { case: 'the nearest in date first', returns: [ret('2026-11-03')], candidates: [dd(10, '2026-11-01'), dd(11, '2026-11-04')], matched: [11] },
     { case: 'a tie in date: the earlier posted', returns: [ret('2026-11-03')], candidates: [dd(12, '2026-11-04'), dd(11, '2026-11-02')], matched: [11] },
     { case: 'each debit reversed once: the second return finds nothing', returns: [ret('2026-11-02'), ret('2026-11-02')], candidates: [dd(10, '2026-11-02')], matched: [10, null] },

@@ -190,6 +190,12 @@ export async function currentAssessment(db: Db, tenancyId: number): Promise<Stor
   return rows[0] ?? null;
 }
 
+/** Whether the tenancy has a current assessment. */
+export async function hasCurrentAssessment(db: Db, tenancyId: number): Promise<boolean> {
+  const rows = await db.query<{ one: number }>(`SELECT 1 AS one FROM current_assessments WHERE tenancy_id = $1`, [tenancyId]);
+  return rows.length > 0;
+}
+
 /** The tenancies that have a current assessment, in id order. */
 export async function currentlyAssessedTenancyIds(db: Db): Promise<number[]> {
   const rows = await db.query<{ tenancy_id: number }>(`SELECT tenancy_id FROM current_assessments ORDER BY tenancy_id`);
