@@ -55,10 +55,6 @@ export function copyTextValue(value: string | number | boolean | null | undefine
   return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : value;
 }
 
-export function copyTextLine(values: readonly (string | number | boolean | null | undefined)[]): string {
-  return `${values.map(copyTextValue).join('\t')}\n`;
-}
-
 export function csvLine(values: readonly (string | number | boolean | null | undefined)[]): string {
   return `${values.map(csvValue).join(',')}\n`;
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { copyTextLine, unescapeCopyField } from '../database';
+import { copyTextValue, unescapeCopyField } from '../database';
 import { copyTextJson, stagedAssessmentLine, traceHash, type NewAssessment } from './assessment-store';
+
+/** The COPY text line of the values, each written by copyTextValue: the line stagedAssessmentLine must equal. */
+function copyTextLine(values: readonly (string | number | boolean | null)[]): string {
+  return `${values.map(copyTextValue).join('\t')}\n`;
+}
 
 const awkward = ['plain', 'a "quoted" word', 'C:\\path\\to', 'tab\there', 'line\nbreak', 'carriage\rreturn', 'nul\u0000', 'pound £ and arrow → and ’', '\\N', '\\'];
 
