@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aTenancyOnPatch } from '../../../test/builders/tenancy';
+import { rowsReadFrom } from '../../../test/support/rows-read';
 import { createTestDatabase } from '../../../test/support/test-database';
 import { addDays } from '../../domain/calendar/business-date';
 import type { Db } from '../database';
@@ -52,5 +53,35 @@ describe('listTasks pages with limit and offset; countTasks counts the same filt
     expect(await closeTask(db, n0!.id, { status: 'done', on: '2026-11-20', by: 't', note: null })).toBe(true);
     expect(await countTasks(db, due)).toBe(12);
     expect(await countTasks(db, { ...due, status: 'done' })).toBe(1);
+  });
+});
+
+describe("a page of tasks looks up the tenancies of its own rows only, not the landlord's", () => {
+  let db: Db;
+  let eastPatch: number;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    for (let i = 0; i < 30; i++) {
+      const id = await aTenancyOnPatch(db, `TEN-K${String(i).padStart(2, '0')}`, i % 2 === 0 ? 'East' : 'West');
+      await createTasks(db, [{ tenancyId: id, kind: 'dhp_referral', title: `K${i}`, dueOn: addDays('2026-11-01', i % 20), idempotencyKey: `k:${i}`, createdBy: 't' }]);
+    }
+    eastPatch = (await db.query<{ id: number }>(`SELECT id FROM patches WHERE name = 'East'`))[0]!.id;
+  });
+  afterAll(async () => db.close());
+
+  it('every patch (a manager) and one patch (an officer): the rows, their refs and patches, and at most a page of tenancies read', async () => {
+    for (const patchIds of [null, [eastPatch]]) {
+      const filter: TaskFilter & { limit: number } = { dueBy: '2026-11-23', status: 'open', patchIds, limit: 5 };
+      const { rows, total } = await listTasksWithTotal(db, filter);
+      expect(total).toBe(patchIds ? 15 : 30);
+      expect(rows).toHaveLength(5);
+      for (const r of rows) {
+        expect(r.ref).toBe(`TEN-K${r.title.slice(1).padStart(2, '0')}`);
+        if (patchIds) expect(r.patch_id).toBe(eastPatch);
+      }
+      expect(await rowsReadFrom(db, 'tenancies', 't', (d) => listTasksWithTotal(d, filter))).toBeLessThanOrEqual(5);
+      expect(await rowsReadFrom(db, 'tenancies', 't', (d) => listTasks(d, { ...filter, offset: 5 }))).toBeLessThanOrEqual(5);
+    }
   });
 });

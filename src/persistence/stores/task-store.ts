@@ -81,7 +81,7 @@ function taskWhere(filter: TaskFilter): { sql: string; params: unknown[] } {
     conditions.push(condition(`$${params.length}`));
   };
   if (filter.tenancyId !== undefined && filter.tenancyId !== null) add((p) => `k.tenancy_id = ${p}`, filter.tenancyId);
-  if (filter.patchIds !== undefined && filter.patchIds !== null) add((p) => `t.patch_id = ANY(${p}::int[])`, filter.patchIds);
+  if (filter.patchIds !== undefined && filter.patchIds !== null) add((p) => `k.tenancy_id IN (SELECT p.id FROM tenancies p WHERE p.patch_id = ANY(${p}::int[]))`, filter.patchIds);
   if (filter.kinds) add((p) => `k.kind = ANY(${p}::text[])`, [...filter.kinds]);
   const status = filter.status === undefined ? 'open' : filter.status;
   if (status !== null) add((p) => `k.status = ${p}`, status);
@@ -89,20 +89,26 @@ function taskWhere(filter: TaskFilter): { sql: string; params: unknown[] } {
   return { sql: conditions.length === 0 ? 'true' : conditions.join(' AND '), params };
 }
 
-/** A task row with its tenancy's ref, patch and tenants' names (tasks k joined to tenancies t). */
+/**
+ * A task row with its tenancy's ref, patch and tenants' names: the columns of tasks k chosen (and limited) by
+ * the filter alone, and of its tenancy t looked up for those rows only. Joining the tenancies first made a
+ * manager's worklist hash every tenancy of the landlord for the ten tasks it shows (~6 ms at 20,000).
+ */
 const TASK_COLUMNS = `k.id, k.tenancy_id, t.ref, t.patch_id,
        (SELECT string_agg(tn.name, ' & ' ORDER BY tn.position) FROM tenants tn WHERE tn.tenancy_id = t.id) AS names,
        k.kind, k.title, k.due_on, k.details, k.status, k.created_at, k.created_by, k.closed_on, k.closed_by, k.closing_note`;
+
+/** The tenancy of each of the tasks k chosen (a task's tenancy always exists: a foreign key). */
+const TENANCY_OF_TASK = `CROSS JOIN LATERAL (SELECT t.id, t.ref, t.patch_id FROM tenancies t WHERE t.id = k.tenancy_id OFFSET 0) t`;
 
 /** Tasks by tenancy, patch, kind, status and due date; oldest due first, `limit` rows from `offset`. */
 export async function listTasks(db: Db, filter: TaskFilter = {}): Promise<TaskRow[]> {
   const w = taskWhere(filter);
   return db.query<TaskRow>(
     `SELECT ${TASK_COLUMNS}
-     FROM tasks k JOIN tenancies t ON t.id = k.tenancy_id
-     WHERE ${w.sql}
-     ORDER BY k.due_on, k.id
-     LIMIT $${w.params.length + 1} OFFSET $${w.params.length + 2}`,
+     FROM (SELECT * FROM tasks k WHERE ${w.sql} ORDER BY k.due_on, k.id LIMIT $${w.params.length + 1} OFFSET $${w.params.length + 2}) k
+     ${TENANCY_OF_TASK}
+     ORDER BY k.due_on, k.id`,
     [...w.params, filter.limit ?? 500, filter.offset ?? 0],
   );
 }
@@ -111,11 +117,10 @@ export async function listTasks(db: Db, filter: TaskFilter = {}): Promise<TaskRo
 export async function listTasksWithTotal(db: Db, filter: TaskFilter & { limit: number }): Promise<{ rows: TaskRow[]; total: number }> {
   const w = taskWhere(filter);
   const counted = await db.query<TaskRow & { total: number }>(
-    `SELECT (count(*) OVER ())::int AS total, ${TASK_COLUMNS}
-     FROM tasks k JOIN tenancies t ON t.id = k.tenancy_id
-     WHERE ${w.sql}
-     ORDER BY k.due_on, k.id
-     LIMIT $${w.params.length + 1}`,
+    `SELECT k.total, ${TASK_COLUMNS}
+     FROM (SELECT (count(*) OVER ())::int AS total, * FROM tasks k WHERE ${w.sql} ORDER BY k.due_on, k.id LIMIT $${w.params.length + 1}) k
+     ${TENANCY_OF_TASK}
+     ORDER BY k.due_on, k.id`,
     [...w.params, filter.limit],
   );
   return withWindowTotal(counted);
@@ -124,7 +129,7 @@ export async function listTasksWithTotal(db: Db, filter: TaskFilter & { limit: n
 /** How many tasks match the filter (its limit and offset aside). */
 export async function countTasks(db: Db, filter: TaskFilter = {}): Promise<number> {
   const w = taskWhere(filter);
-  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tasks k JOIN tenancies t ON t.id = k.tenancy_id WHERE ${w.sql}`, w.params);
+  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tasks k WHERE ${w.sql}`, w.params);
   return row?.n ?? 0;
 }
 

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aTenancyOnPatch } from '../../../test/builders/tenancy';
 import { createTestDatabase } from '../../../test/support/test-database';
+import { rowsReadFrom } from '../../../test/support/rows-read';
 import { addDays } from '../../domain/calendar/business-date';
+import { WATCH_ONLY_ACTIONS } from '../../domain/worklist/caseload';
 import type { Db } from '../database';
+import { storeAssessments } from './assessment-store';
 import { appendCaseEvents } from './case-event-store';
-import { countFollowUpsDue, followUpsDue, followUpsDueWithTotal } from './worklist-store';
+import { countFollowUpsDue, followUpsDue, followUpsDueWithTotal, queryWorklist, type WorklistFilter } from './worklist-store';
 
 describe('followUpsDue pages with limit and offset; countFollowUpsDue counts them', () => {
   let db: Db;
@@ -48,5 +51,93 @@ describe('followUpsDue pages with limit and offset; countFollowUpsDue counts the
       const ids = patchIds === null ? null : [...patchIds];
       expect(await followUpsDueWithTotal(db, ids, today, limit)).toEqual({ rows: await followUpsDue(db, ids, today, limit), total: await countFollowUpsDue(db, ids, today) });
     }
+  });
+});
+
+describe('queryWorklist: a page is the same slice of the whole order, ties included, and reads only its own tenancies', () => {
+  let db: Db;
+  let eastPatch: number;
+  interface Case {
+    ref: string;
+    patchId: number;
+    tenure: string;
+    action: string;
+    priority: number;
+    realArrearsPence: number;
+  }
+  const cases: Case[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // 60 cases on two patches, few distinct priorities and arrears (so ties fall across every page boundary),
+    // refs created out of their order, some watched without action and some with no action at all.
+    const actions = ['send_letter_1', 'send_letter_2', 'monitor', 'send_letter_1', 'none', 'home_visit'];
+    for (let i = 0; i < 60; i++) {
+      const n = (i * 37) % 60;
+      const ref = `TEN-W${String(n).padStart(3, '0')}`;
+      const tenure = i % 4 === 0 ? 'introductory' : 'secure';
+      const id = await aTenancyOnPatch(db, ref, i % 3 === 0 ? 'West' : 'East', { tenure });
+      const patchId = (await db.query<{ patch_id: number }>(`SELECT patch_id FROM tenancies WHERE id = $1`, [id]))[0]!.patch_id;
+      const c = { ref, patchId, tenure, action: actions[i % actions.length]!, priority: [90, 50, 50, 20][i % 4]!, realArrearsPence: [5_000, 5_000, 12_000][i % 3]! };
+      cases.push(c);
+      await storeAssessments(db, [
+        {
+          tenancyId: id,
+          asOf: '2026-11-23',
+          trigger: 'daily',
+          policyVersion: 1,
+          action: c.action,
+          priority: c.priority,
+          balancePence: c.realArrearsPence,
+          arrearsPence: c.realArrearsPence,
+          realArrearsPence: c.realArrearsPence,
+          needsApproval: false,
+          patchId,
+          result: { reasons: [] },
+          trace: [],
+        },
+      ]);
+    }
+    eastPatch = (await db.query<{ id: number }>(`SELECT id FROM patches WHERE name = 'East'`))[0]!.id;
+  });
+  afterAll(async () => db.close());
+
+  const all: WorklistFilter = { patchIds: null, action: null, minRealArrearsPence: null, maxRealArrearsPence: null, vulnerable: null, tenure: null };
+  const inOrder = (filter: WorklistFilter) =>
+    cases
+      .filter(
+        (c) =>
+          c.action !== 'none' &&
+          (filter.patchIds === null || filter.patchIds.includes(c.patchId)) &&
+          (filter.action ? c.action === filter.action : !WATCH_ONLY_ACTIONS.includes(c.action)) &&
+          (filter.tenure === null || c.tenure === filter.tenure),
+      )
+      .sort((a, b) => b.priority - a.priority || b.realArrearsPence - a.realArrearsPence || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+
+  it('every page of every size equals the slice of the whole order (priority, real arrears, then ref)', async () => {
+    const filters: WorklistFilter[] = [all, { ...all, patchIds: [eastPatch] }, { ...all, tenure: 'introductory' }, { ...all, action: 'monitor' }];
+    for (const filter of filters) {
+      const expected = inOrder(filter).map((c) => c.ref);
+      expect(expected.length).toBeGreaterThan(0);
+      for (const limit of [1, 3, 7, 50]) {
+        for (let offset = 0; offset <= expected.length; offset += limit) {
+          const page = await queryWorklist(db, filter, { limit, offset });
+          expect(page.rows.map((r) => r.ref), `${JSON.stringify(filter)} ${limit}@${offset}`).toEqual(expected.slice(offset, offset + limit));
+          expect(page.total).toBe(expected.length);
+        }
+      }
+    }
+  });
+
+  it("looks up the tenancy only for the page's candidates (the cases ranked within its end), not for every case", async () => {
+    const ordered = inOrder(all);
+    const limit = 5;
+    // The candidates: every case whose priority and arrears come no later than the fifth case's.
+    const last = ordered[limit - 1]!;
+    const candidates = ordered.filter((c) => c.priority > last.priority || (c.priority === last.priority && c.realArrearsPence >= last.realArrearsPence)).length;
+    expect(candidates).toBeLessThan(ordered.length);
+    const read = await rowsReadFrom(db, 'tenancies', 't', (d) => queryWorklist(d, all, { limit, offset: 0 }));
+    expect(read).toBeGreaterThanOrEqual(limit);
+    expect(read).toBeLessThanOrEqual(candidates);
   });
 });

@@ -62,27 +62,44 @@ function whereOf(filter: WorklistFilter, options: { withAction: boolean }): { sq
 const TENANCY_OF_CASE = `CROSS JOIN LATERAL (SELECT t.ref, t.tenure FROM tenancies t WHERE t.id = c.tenancy_id OFFSET 0) t`;
 
 /**
- * One page of the worklist, ordered by priority then real arrears (highest first), and how many cases
- * match in all: one query (the count is a window over the matching rows; a second query only for a page
- * past the end).
+ * One page of the worklist, ordered by priority then real arrears (highest first), then the tenancy's ref,
+ * and how many cases match in all: one query (the count is a window over the matching rows; a second query
+ * only for a page past the end).
+ *
+ * The page is chosen before anything else is fetched. Only its own rows then read the stored result and the
+ * tenants' names (fetching them for every matching case before the LIMIT made the planner scan the
+ * assessments). And unless a filter names the tenancy (its tenure), the tenancy too is looked up only for the
+ * candidates of the page: the cases whose rank by priority and real arrears (`rank()`, ties sharing one) is
+ * within the page's end. A case at place k of the whole order has a rank of at most k, so every case of the
+ * page is a candidate, and ordering the candidates by ref as well picks the same page as ordering them all.
+ * Looking the ref up for every matching case cost a probe of the tenancies per case: the caseload of the
+ * whole landlord for a manager, ~3 ms a page at 20,000 tenancies.
  */
 export async function queryWorklist(db: Db, filter: WorklistFilter, page: { limit: number; offset: number }): Promise<{ rows: WorklistRow[]; total: number }> {
   const w = whereOf(filter, { withAction: true });
   const n = w.params.length;
-  // The page is chosen from the small index-backed rows first; only its own rows then fetch the stored
-  // result and the tenants' names (fetching them for every matching case before the LIMIT made the planner
-  // scan the assessments).
+  const cases = w.readsTenancy
+    ? `SELECT (count(*) OVER ())::int AS total, c.tenancy_id, t.ref, c.patch_id, t.tenure, c.action, c.priority, c.real_arrears_pence, c.needs_approval,
+              c.as_of, c.assessment_id
+       FROM current_assessments c
+       ${TENANCY_OF_CASE}
+       WHERE ${w.sql}`
+    : `SELECT q.total, q.tenancy_id, t.ref, q.patch_id, t.tenure, q.action, q.priority, q.real_arrears_pence, q.needs_approval, q.as_of, q.assessment_id
+       FROM (
+         SELECT (count(*) OVER ())::int AS total, rank() OVER (ORDER BY c.priority DESC, c.real_arrears_pence DESC) AS by_rank,
+                c.tenancy_id, c.patch_id, c.action, c.priority, c.real_arrears_pence, c.needs_approval, c.as_of, c.assessment_id
+         FROM current_assessments c
+         WHERE ${w.sql}
+       ) q
+       CROSS JOIN LATERAL (SELECT t.ref, t.tenure FROM tenancies t WHERE t.id = q.tenancy_id OFFSET 0) t
+       WHERE q.by_rank <= $${n + 1}::bigint + $${n + 2}::bigint`;
   const counted = await db.query<WorklistRow & { total: number }>(
     `SELECT p.total, p.tenancy_id, p.ref, p.patch_id, pa.name AS patch_name, p.tenure, p.action, p.priority, p.real_arrears_pence, p.needs_approval,
             p.as_of, a.result,
             (SELECT string_agg(tn.name, ' & ' ORDER BY tn.position) FROM tenants tn WHERE tn.tenancy_id = p.tenancy_id) AS names
      FROM (
-       SELECT (count(*) OVER ())::int AS total, c.tenancy_id, t.ref, c.patch_id, t.tenure, c.action, c.priority, c.real_arrears_pence, c.needs_approval,
-              c.as_of, c.assessment_id
-       FROM current_assessments c
-       ${TENANCY_OF_CASE}
-       WHERE ${w.sql}
-       ORDER BY c.priority DESC, c.real_arrears_pence DESC, t.ref
+       ${cases}
+       ORDER BY priority DESC, real_arrears_pence DESC, ref
        LIMIT $${n + 1} OFFSET $${n + 2}
      ) p
      JOIN assessments a ON a.id = p.assessment_id

@@ -1,0 +1,44 @@
+import type { Db } from '../../src/persistence/database';
+
+interface PlanNode {
+  'Relation Name'?: string;
+  Alias?: string;
+  'Actual Rows'?: number;
+  'Actual Loops'?: number;
+  Plans?: PlanNode[];
+}
+
+function rowsOf(node: PlanNode, relation: string, alias: string): number {
+  const own = node['Relation Name'] === relation && node.Alias === alias ? (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 0) : 0;
+  return own + (node.Plans ?? []).reduce((n, child) => n + rowsOf(child, relation, alias), 0);
+}
+
+/**
+ * How many rows the statements `fn` runs read from `relation` under `alias`: each statement it sends is run
+ * again under `EXPLAIN (ANALYZE, FORMAT JSON)`, and the actual rows of the plan's scans of that relation (times
+ * their loops) are summed. For tests that a query reads what its page needs, not the whole table, whatever
+ * plan the database picks.
+ */
+export async function rowsReadFrom(db: Db, relation: string, alias: string, fn: (db: Db) => Promise<unknown>): Promise<number> {
+  const statements: { sql: string; params: readonly unknown[] }[] = [];
+  const recording = new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'query') {
+        return (sql: string, params: readonly unknown[] = []) => {
+          statements.push({ sql, params });
+          return target.query(sql, params);
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  await fn(recording);
+  let rows = 0;
+  for (const s of statements) {
+    const [row] = await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${s.sql}`, s.params);
+    const plan = typeof row?.['QUERY PLAN'] === 'string' ? (JSON.parse(row['QUERY PLAN']) as unknown) : row?.['QUERY PLAN'];
+    for (const p of plan as { Plan: PlanNode }[]) rows += rowsOf(p.Plan, relation, alias);
+  }
+  return rows;
+}
