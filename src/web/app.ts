@@ -53,6 +53,11 @@ export function createWebApp(deps: WebDeps): Express {
 
   const app = express();
   app.disable('x-powered-by');
+  // Pages and API answers hold personal data and are never stored (Cache-Control: no-store, security-headers),
+  // so nothing revalidates them: an ETag would only hash every answer (~0.1 ms for a 100 kB worklist page).
+  // The setting stays on (a function that makes none), because Express 5 hands it to sendFile, whose assets
+  // keep their ETags from the file's size and time (express.static makes its own).
+  app.set('etag', () => undefined);
   app.set('trust proxy', config.trustProxy ? 1 : false);
   env.express(app);
   app.set('view engine', 'njk');

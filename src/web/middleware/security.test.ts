@@ -110,6 +110,8 @@ describe('security: CSRF, sessions, headers, audit and logs', () => {
     expect(inlineScripts[0]![1]).toContain(`nonce="${nonce}"`);
     expect(res.headers['x-powered-by']).toBeUndefined();
     expect(res.headers['cache-control']).toBe('no-store');
+    // Never stored, so never revalidated: no ETag is worked out for a page.
+    expect(res.headers.etag).toBeUndefined();
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     const again = await request(t.app).get('/sign-in');
     expect(again.headers['content-security-policy']).not.toContain(nonce);
@@ -127,7 +129,10 @@ describe('security: CSRF, sessions, headers, audit and logs', () => {
       '/assets/images/favicon.ico',
       '/assets/images/icon-document.svg',
     ]) {
-      expect((await request(t.app).get(path)).status, path).toBe(200);
+      const res = await request(t.app).get(path);
+      expect(res.status, path).toBe(200);
+      // Assets are cached for a day and revalidated by their ETag.
+      expect(res.headers.etag, path).toBeDefined();
     }
     expect((await request(t.app).get('/assets/nope.css')).status).toBe(404);
   });
