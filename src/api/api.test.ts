@@ -57,6 +57,9 @@ describe('the JSON API under /api/v1', () => {
     const { agent } = await t.signIn('officer.northgate');
     const res = await agent.get('/api/v1/worklist');
     expect(res.status).toBe(200);
+    // Personal data: never stored, so no ETag is worked out for it.
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers.etag).toBeUndefined();
     expect(res.body).toMatchObject({ asOf: '2026-11-23', page: 1, pageSize: 50, total: 3 });
     expect(res.body.items.map((i: { tenancyRef: string }) => i.tenancyRef)).toEqual(['TEN-N002', 'TEN-N001', 'TEN-N003']);
     expect(res.body.items[1]).toMatchObject({ tenancyRef: 'TEN-N001', names: ['Alice Smith'], action: 'send_letter_1', realArrearsPence: 20000, flags: { vulnerable: true }, canAct: true });

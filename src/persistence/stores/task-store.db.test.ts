@@ -70,7 +70,7 @@ describe("a page of tasks looks up the tenancies of its own rows only, not the l
   });
   afterAll(async () => db.close());
 
-  it('every patch (a manager) and one patch (an officer): the rows, their refs and patches, and at most a page of tenancies read', async () => {
+  it('every patch (a manager) and one patch (an officer): the rows, their refs and patches; a tenancy looked up for each row of the page only', async () => {
     for (const patchIds of [null, [eastPatch]]) {
       const filter: TaskFilter & { limit: number } = { dueBy: '2026-11-23', status: 'open', patchIds, limit: 5 };
       const { rows, total } = await listTasksWithTotal(db, filter);

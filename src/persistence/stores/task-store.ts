@@ -98,6 +98,9 @@ const TASK_COLUMNS = `k.id, k.tenancy_id, t.ref, t.patch_id,
        (SELECT string_agg(tn.name, ' & ' ORDER BY tn.position) FROM tenants tn WHERE tn.tenancy_id = t.id) AS names,
        k.kind, k.title, k.due_on, k.details, k.status, k.created_at, k.created_by, k.closed_on, k.closed_by, k.closing_note`;
 
+/** The task's own columns that TASK_COLUMNS reads, chosen before the tenancy is looked up. */
+const TASK_OWN_COLUMNS = `k.id, k.tenancy_id, k.kind, k.title, k.due_on, k.details, k.status, k.created_at, k.created_by, k.closed_on, k.closed_by, k.closing_note`;
+
 /** The tenancy of each of the tasks k chosen (a task's tenancy always exists: a foreign key). */
 const TENANCY_OF_TASK = `CROSS JOIN LATERAL (SELECT t.id, t.ref, t.patch_id FROM tenancies t WHERE t.id = k.tenancy_id OFFSET 0) t`;
 
@@ -106,7 +109,7 @@ export async function listTasks(db: Db, filter: TaskFilter = {}): Promise<TaskRo
   const w = taskWhere(filter);
   return db.query<TaskRow>(
     `SELECT ${TASK_COLUMNS}
-     FROM (SELECT * FROM tasks k WHERE ${w.sql} ORDER BY k.due_on, k.id LIMIT $${w.params.length + 1} OFFSET $${w.params.length + 2}) k
+     FROM (SELECT ${TASK_OWN_COLUMNS} FROM tasks k WHERE ${w.sql} ORDER BY k.due_on, k.id LIMIT $${w.params.length + 1} OFFSET $${w.params.length + 2}) k
      ${TENANCY_OF_TASK}
      ORDER BY k.due_on, k.id`,
     [...w.params, filter.limit ?? 500, filter.offset ?? 0],
@@ -118,7 +121,7 @@ export async function listTasksWithTotal(db: Db, filter: TaskFilter & { limit: n
   const w = taskWhere(filter);
   const counted = await db.query<TaskRow & { total: number }>(
     `SELECT k.total, ${TASK_COLUMNS}
-     FROM (SELECT (count(*) OVER ())::int AS total, * FROM tasks k WHERE ${w.sql} ORDER BY k.due_on, k.id LIMIT $${w.params.length + 1}) k
+     FROM (SELECT (count(*) OVER ())::int AS total, ${TASK_OWN_COLUMNS} FROM tasks k WHERE ${w.sql} ORDER BY k.due_on, k.id LIMIT $${w.params.length + 1}) k
      ${TENANCY_OF_TASK}
      ORDER BY k.due_on, k.id`,
     [...w.params, filter.limit],
