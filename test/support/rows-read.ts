@@ -22,7 +22,7 @@ function rowsOf(node: PlanNode, relation: string, alias: string): number {
  * again under `EXPLAIN (ANALYZE, FORMAT JSON)`, and the rows the plan's scans of that relation examined (returned
  * or removed by a filter, times their loops) are summed: a sequential scan that filters for one row counts the
  * whole table. For tests that a query reads what its page needs, not the whole table, whatever
- * plan the database picks.
+ * plan the database picks. For reads only: each statement runs twice (a write would be made twice).
  */
 export async function rowsReadFrom(db: Db, relation: string, alias: string, fn: (db: Db) => Promise<unknown>): Promise<number> {
   const statements: { sql: string; params: readonly unknown[] }[] = [];

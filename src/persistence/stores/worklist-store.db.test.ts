@@ -5,7 +5,7 @@ import { rowsReadFrom } from '../../../test/support/rows-read';
 import { addDays } from '../../domain/calendar/business-date';
 import { WATCH_ONLY_ACTIONS } from '../../domain/worklist/caseload';
 import type { Db } from '../database';
-import { storeAssessments } from './assessment-store';
+import { storeAssessments, type NewAssessment } from './assessment-store';
 import { appendCaseEvents } from './case-event-store';
 import { countFollowUpsDue, followUpsDue, followUpsDueWithTotal, queryWorklist, type WorklistFilter } from './worklist-store';
 
@@ -72,6 +72,7 @@ describe('queryWorklist: a page is the same slice of the whole order, ties inclu
     // 60 cases on two patches, few distinct priorities and arrears (so ties fall across every page boundary),
     // refs created out of their order, some watched without action and some with no action at all.
     const actions = ['send_letter_1', 'send_letter_2', 'monitor', 'send_letter_1', 'none', 'home_visit'];
+    const assessments: NewAssessment[] = [];
     for (let i = 0; i < 60; i++) {
       const n = (i * 37) % 60;
       const ref = `TEN-W${String(n).padStart(3, '0')}`;
@@ -80,24 +81,23 @@ describe('queryWorklist: a page is the same slice of the whole order, ties inclu
       const patchId = (await db.query<{ patch_id: number }>(`SELECT patch_id FROM tenancies WHERE id = $1`, [id]))[0]!.patch_id;
       const c = { ref, patchId, tenure, action: actions[i % actions.length]!, priority: [90, 50, 50, 20][i % 4]!, realArrearsPence: [5_000, 5_000, 12_000][i % 3]! };
       cases.push(c);
-      await storeAssessments(db, [
-        {
-          tenancyId: id,
-          asOf: '2026-11-23',
-          trigger: 'daily',
-          policyVersion: 1,
-          action: c.action,
-          priority: c.priority,
-          balancePence: c.realArrearsPence,
-          arrearsPence: c.realArrearsPence,
-          realArrearsPence: c.realArrearsPence,
-          needsApproval: false,
-          patchId,
-          result: { reasons: [] },
-          trace: [],
-        },
-      ]);
+      assessments.push({
+        tenancyId: id,
+        asOf: '2026-11-23',
+        trigger: 'daily',
+        policyVersion: 1,
+        action: c.action,
+        priority: c.priority,
+        balancePence: c.realArrearsPence,
+        arrearsPence: c.realArrearsPence,
+        realArrearsPence: c.realArrearsPence,
+        needsApproval: false,
+        patchId,
+        result: { reasons: [] },
+        trace: [],
+      });
     }
+    await storeAssessments(db, assessments);
     eastPatch = (await db.query<{ id: number }>(`SELECT id FROM patches WHERE name = 'East'`))[0]!.id;
   });
   afterAll(async () => db.close());
