@@ -11,20 +11,20 @@ interface PlanNode {
 }
 
 /** The rows a scan of the relation examined: those it returned and those its filter or recheck removed, every loop. */
-function rowsOf(node: PlanNode, relation: string, alias: string): number {
+function rowsOf(node: PlanNode, relation: string, alias: string | null): number {
   const examined = (node['Actual Rows'] ?? 0) + (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0);
-  const own = node['Relation Name'] === relation && node.Alias === alias ? examined * (node['Actual Loops'] ?? 0) : 0;
+  const own = node['Relation Name'] === relation && (alias === null || node.Alias === alias) ? examined * (node['Actual Loops'] ?? 0) : 0;
   return own + (node.Plans ?? []).reduce((n, child) => n + rowsOf(child, relation, alias), 0);
 }
 
 /**
- * How many rows the statements `fn` runs read from `relation` under `alias`: each statement it sends is run
+ * How many rows the statements `fn` runs read from `relation` under `alias` (null: under any alias): each statement it sends is run
  * again under `EXPLAIN (ANALYZE, FORMAT JSON)`, and the rows the plan's scans of that relation examined (returned
  * or removed by a filter, times their loops) are summed: a sequential scan that filters for one row counts the
  * whole table. For tests that a query reads what its page needs, not the whole table, whatever
  * plan the database picks. For reads only: each statement runs twice (a write would be made twice).
  */
-export async function rowsReadFrom(db: Db, relation: string, alias: string, fn: (db: Db) => Promise<unknown>): Promise<number> {
+export async function rowsReadFrom(db: Db, relation: string, alias: string | null, fn: (db: Db) => Promise<unknown>): Promise<number> {
   const statements: { sql: string; params: readonly unknown[] }[] = [];
   const recording = new Proxy(db, {
     get(target, prop) {

@@ -85,3 +85,74 @@ describe("a page of tasks looks up the tenancies of its own rows only, not the l
     }
   });
 });
+
+describe("an officer's tasks come from the patch's own open tasks (migration 0020)", () => {
+  let db: Db;
+  let east: number;
+  let west: number;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // East: 60 homes, a task on every fourth. West: 10 homes with 80 open tasks each. So reading every open task
+    // of the landlord, or every home of the patch, each reads far more than the patch's own tasks.
+    for (let i = 0; i < 60; i++) {
+      const id = await aTenancyOnPatch(db, `TEN-E${String(i).padStart(2, '0')}`, 'East');
+      if (i % 4 === 0) {
+        await createTasks(db, [{ tenancyId: id, kind: 'dhp_referral', title: `E${i}`, dueOn: addDays('2026-11-01', i % 20), idempotencyKey: `e:${i}`, createdBy: 't' }]);
+      }
+    }
+    for (let i = 0; i < 10; i++) await aTenancyOnPatch(db, `TEN-W${i}`, 'West');
+    const patches = await db.query<{ id: number; name: string }>(`SELECT id, name FROM patches`);
+    east = patches.find((p) => p.name === 'East')!.id;
+    west = patches.find((p) => p.name === 'West')!.id;
+    await db.query(
+      `INSERT INTO tasks (tenancy_id, kind, title, due_on, idempotency_key, created_by)
+       SELECT t.id, 'dhp_referral', 'W', date '2026-11-01' + (g % 20), 'w:' || t.id || ':' || g, 't'
+       FROM tenancies t CROSS JOIN generate_series(1, 80) g WHERE t.patch_id = $1`,
+      [west],
+    );
+    await db.exec('ANALYZE tasks');
+  });
+  afterAll(async () => db.close());
+
+  const mismatched = async () =>
+    (
+      await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM tasks k JOIN tenancies t ON t.id = k.tenancy_id WHERE k.patch_id IS DISTINCT FROM t.patch_id`,
+      )
+    )[0]!.n;
+
+  it("an officer's list and count read the patch's open tasks and the page's homes only", async () => {
+    const filter: TaskFilter & { limit: number } = { dueBy: '2026-11-23', status: 'open', patchIds: [east], limit: 5 };
+    const eastOpen = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tasks k JOIN tenancies t ON t.id = k.tenancy_id WHERE t.patch_id = $1 AND k.status = 'open'`, [east]))[0]!.n;
+    expect(eastOpen).toBe(15);
+    const { rows, total } = await listTasksWithTotal(db, filter);
+    expect(total).toBe(eastOpen);
+    expect(rows.map((r) => r.title)).toEqual(['E0', 'E20', 'E40', 'E4', 'E24']);
+    expect(await rowsReadFrom(db, 'tasks', 'k', (d) => listTasksWithTotal(d, filter))).toBeLessThanOrEqual(eastOpen);
+    expect(await rowsReadFrom(db, 'tenancies', null, (d) => listTasksWithTotal(d, filter))).toBeLessThanOrEqual(5);
+    expect(await rowsReadFrom(db, 'tasks', 'k', (d) => listTasks(d, { ...filter, offset: 5 }))).toBeLessThanOrEqual(eastOpen);
+    expect(await rowsReadFrom(db, 'tenancies', null, (d) => listTasks(d, { ...filter, offset: 5 }))).toBeLessThanOrEqual(5);
+    expect(await rowsReadFrom(db, 'tasks', 'k', (d) => countTasks(d, filter))).toBeLessThanOrEqual(eastOpen);
+    expect(await rowsReadFrom(db, 'tenancies', null, (d) => countTasks(d, filter))).toBe(0);
+  });
+
+  it("a task's patch is always its tenancy's: when written, when the tenancy moves patch or loses it, whatever a statement sets", async () => {
+    expect(await mismatched()).toBe(0);
+    const [moved] = await db.query<{ id: number }>(`SELECT id FROM tenancies WHERE ref = 'TEN-E00'`);
+    await db.query(`UPDATE tenancies SET patch_id = $2 WHERE id = $1`, [moved!.id, west]);
+    expect(await mismatched()).toBe(0);
+    expect((await listTasks(db, { patchIds: [west], limit: 1000 })).map((r) => r.title)).toContain('E0');
+    expect((await listTasks(db, { patchIds: [east], limit: 1000 })).map((r) => r.title)).not.toContain('E0');
+    await db.query(`UPDATE tenancies SET patch_id = NULL WHERE id = $1`, [moved!.id]);
+    expect(await mismatched()).toBe(0);
+    await db.query(`UPDATE tasks SET patch_id = $1`, [east]);
+    await db.query(
+      `INSERT INTO tasks (tenancy_id, kind, title, due_on, idempotency_key, created_by, patch_id) VALUES ($1, 'dhp_referral', 'given', '2026-11-02', 'e:given', 't', $2)`,
+      [moved!.id, east],
+    );
+    expect(await mismatched()).toBe(0);
+    await db.query(`UPDATE tenancies SET patch_id = $2 WHERE id = $1`, [moved!.id, east]);
+    expect(await mismatched()).toBe(0);
+  });
+});

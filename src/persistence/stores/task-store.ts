@@ -81,7 +81,9 @@ function taskWhere(filter: TaskFilter): { sql: string; params: unknown[] } {
     conditions.push(condition(`$${params.length}`));
   };
   if (filter.tenancyId !== undefined && filter.tenancyId !== null) add((p) => `k.tenancy_id = ${p}`, filter.tenancyId);
-  if (filter.patchIds !== undefined && filter.patchIds !== null) add((p) => `k.tenancy_id IN (SELECT p.id FROM tenancies p WHERE p.patch_id = ANY(${p}::int[]))`, filter.patchIds);
+  // A task carries its tenancy's patch, kept by the database (migration 0020): an officer's tasks come from the
+  // patch's own open tasks (tasks_open_patch_due_idx), not from every open task of the landlord.
+  if (filter.patchIds !== undefined && filter.patchIds !== null) add((p) => `k.patch_id = ANY(${p}::int[])`, filter.patchIds);
   if (filter.kinds) add((p) => `k.kind = ANY(${p}::text[])`, [...filter.kinds]);
   const status = filter.status === undefined ? 'open' : filter.status;
   if (status !== null) add((p) => `k.status = ${p}`, status);
