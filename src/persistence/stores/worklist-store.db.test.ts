@@ -9,6 +9,78 @@ import { storeAssessments, type NewAssessment } from './assessment-store';
 import { appendCaseEvents } from './case-event-store';
 import { countFollowUpsDue, followUpsDue, followUpsDueWithTotal, queryWorklist, type WorklistFilter } from './worklist-store';
 
+describe('open follow-ups kept by the database (migration 0021): a worklist reads the open ones of its patch', () => {
+  let db: Db;
+  let east: number;
+  let west: number;
+  let eastHome: number;
+
+  /** The open follow-ups by their definition: follow-up events with a due date and no done event of the same tenancy naming them. */
+  const defined = async () =>
+    db.query<{ event_id: number; tenancy_id: number; patch_id: number | null; due_date: string }>(
+      `SELECT e.id AS event_id, e.tenancy_id, t.patch_id, e.details ->> 'dueDate' AS due_date
+       FROM case_events e JOIN tenancies t ON t.id = e.tenancy_id
+       WHERE e.type = 'follow_up' AND e.details ->> 'dueDate' IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM case_events d WHERE d.tenancy_id = e.tenancy_id AND d.type = 'follow_up_done' AND (d.details ->> 'followUpId') = e.id::text)
+       ORDER BY e.id`,
+    );
+  const kept = async () => db.query(`SELECT event_id, tenancy_id, patch_id, due_date FROM open_follow_ups ORDER BY event_id`);
+  const followUp = (tenancyId: number, dueDate: string, reason: string) => ({ tenancyId, eventDate: '2026-09-01', type: 'follow_up', details: { dueDate, reason } });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    eastHome = await aTenancyOnPatch(db, 'TEN-FE', 'East');
+    const westHome = await aTenancyOnPatch(db, 'TEN-FW', 'West');
+    const patches = await db.query<{ id: number; name: string }>(`SELECT id, name FROM patches`);
+    east = patches.find((p) => p.name === 'East')!.id;
+    west = patches.find((p) => p.name === 'West')!.id;
+    // Years of follow-ups made and done on the West home, and four open on the East one.
+    await appendCaseEvents(db, [
+      ...Array.from({ length: 300 }, (_x, i) => followUp(westHome, addDays('2026-01-01', i), `W${i}`)),
+      ...Array.from({ length: 4 }, (_x, i) => followUp(eastHome, addDays('2026-11-01', i), `E${i}`)),
+    ]);
+    const westDone = await db.query<{ id: number }>(`SELECT id FROM case_events WHERE details ->> 'reason' LIKE 'W%' AND (details ->> 'reason') <> 'W299' ORDER BY id`);
+    await appendCaseEvents(
+      db,
+      westDone.map((f) => ({ tenancyId: westHome, eventDate: '2026-11-01', type: 'follow_up_done', details: { followUpId: String(f.id) } })),
+    );
+  });
+  afterAll(async () => db.close());
+
+  it('equals its definition after follow-ups are made, marked done (on the right home only) and moved with their home to another patch', async () => {
+    expect(await kept()).toEqual(await defined());
+    expect((await kept()).length).toBe(5);
+    const [e0] = await db.query<{ id: number }>(`SELECT id FROM case_events WHERE details ->> 'reason' = 'E0'`);
+    // A done event on another home does not close it; on its own home it does.
+    const [westHome] = await db.query<{ id: number }>(`SELECT id FROM tenancies WHERE ref = 'TEN-FW'`);
+    await appendCaseEvents(db, [{ tenancyId: westHome!.id, eventDate: '2026-11-02', type: 'follow_up_done', details: { followUpId: String(e0!.id) } }]);
+    expect(await kept()).toEqual(await defined());
+    expect((await kept()).length).toBe(5);
+    await appendCaseEvents(db, [{ tenancyId: eastHome, eventDate: '2026-11-02', type: 'follow_up_done', details: { followUpId: String(e0!.id) } }]);
+    expect(await kept()).toEqual(await defined());
+    expect((await kept()).length).toBe(4);
+    await db.query(`UPDATE tenancies SET patch_id = $2 WHERE id = $1`, [eastHome, west]);
+    expect(await kept()).toEqual(await defined());
+    expect((await followUpsDue(db, [west], '2026-11-23')).map((f) => f.reason)).toEqual(['W299', 'E1', 'E2', 'E3']);
+    await db.query(`UPDATE tenancies SET patch_id = $2 WHERE id = $1`, [eastHome, east]);
+    expect(await kept()).toEqual(await defined());
+  });
+
+  it("a patch's follow-ups due read its open follow-ups and the page's events and homes, not every follow-up ever made", async () => {
+    const open = (await followUpsDueWithTotal(db, [east], '2026-11-23', 2));
+    expect(open.total).toBe(3);
+    expect(open.rows.map((f) => [f.reason, f.due_date, f.patch_id])).toEqual([
+      ['E1', '2026-11-02', east],
+      ['E2', '2026-11-03', east],
+    ]);
+    expect(await rowsReadFrom(db, 'case_events', null, (d) => followUpsDueWithTotal(d, [east], '2026-11-23', 2))).toBeLessThanOrEqual(2);
+    expect(await rowsReadFrom(db, 'tenancies', null, (d) => followUpsDueWithTotal(d, [east], '2026-11-23', 2))).toBeLessThanOrEqual(2);
+    expect(await rowsReadFrom(db, 'case_events', null, (d) => followUpsDue(d, null, '2026-11-23', 2, 2))).toBeLessThanOrEqual(2);
+    expect(await rowsReadFrom(db, 'case_events', null, (d) => countFollowUpsDue(d, [east], '2026-11-23'))).toBe(0);
+    expect(await rowsReadFrom(db, 'open_follow_ups', null, (d) => countFollowUpsDue(d, null, '2026-11-23'))).toBeLessThanOrEqual(4);
+  });
+});
+
 describe('followUpsDue pages with limit and offset; countFollowUpsDue counts them', () => {
   let db: Db;
   let northPatch: number;

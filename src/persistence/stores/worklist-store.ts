@@ -137,41 +137,55 @@ export interface FollowUpRow {
   names: string | null;
 }
 
-/** Follow-ups due on or before `today` and not yet marked done, in the patches ($1 today, $2 patch ids). */
-const FOLLOW_UPS_DUE_WHERE = `e.type = 'follow_up' AND (e.details ->> 'dueDate') <= $1
-       AND ($2::int[] IS NULL OR t.patch_id = ANY($2::int[]))
-       AND NOT EXISTS (SELECT 1 FROM case_events d WHERE d.tenancy_id = e.tenancy_id AND d.type = 'follow_up_done' AND (d.details ->> 'followUpId') = e.id::text)`;
+/**
+ * The open follow-ups (open_follow_ups, kept by the database: migration 0021) due on or before `today` ($1),
+ * in the patches when given ($2): each combination its own statement, so that a patch's is planned on the
+ * patch's index. Before 0021 every follow-up ever recorded with a due date up to the day was read, done or not,
+ * landlord-wide.
+ */
+function openFollowUpsDue(patchIds: number[] | null): { sql: string; params: unknown[] } {
+  return patchIds === null
+    ? { sql: `o.due_date <= $1`, params: [] }
+    : { sql: `o.due_date <= $1 AND o.patch_id = ANY($2::int[])`, params: [patchIds] };
+}
 
-/** A follow-up row (case_events e) with its tenancy's ref, patch and tenants' names (tenancies t). */
+/** A follow-up row: the chosen open follow-up o, its event e and its tenancy t, each looked up by key for the chosen rows only. */
 const FOLLOW_UP_COLUMNS = `e.id, e.tenancy_id, t.ref, t.patch_id, (e.details ->> 'dueDate') AS due_date, (e.details ->> 'reason') AS reason, e.note, e.recorded_by,
        (SELECT string_agg(tn.name, ' & ' ORDER BY tn.position) FROM tenants tn WHERE tn.tenancy_id = t.id) AS names`;
+const EVENT_AND_TENANCY_OF_FOLLOW_UP = `CROSS JOIN LATERAL (SELECT e.id, e.tenancy_id, e.details, e.note, e.recorded_by FROM case_events e WHERE e.id = o.event_id OFFSET 0) e
+     CROSS JOIN LATERAL (SELECT t.id, t.ref, t.patch_id FROM tenancies t WHERE t.id = e.tenancy_id OFFSET 0) t`;
 
 /** Follow-ups due on or before `today` and not yet marked done, in the given patches; oldest due first, `limit` rows from `offset`. */
 export async function followUpsDue(db: Db, patchIds: number[] | null, today: BusinessDate, limit = 200, offset = 0): Promise<FollowUpRow[]> {
+  const w = openFollowUpsDue(patchIds);
+  const n = w.params.length + 1;
   return db.query<FollowUpRow>(
     `SELECT ${FOLLOW_UP_COLUMNS}
-     FROM case_events e JOIN tenancies t ON t.id = e.tenancy_id
-     WHERE ${FOLLOW_UPS_DUE_WHERE}
-     ORDER BY (e.details ->> 'dueDate'), e.id LIMIT $3 OFFSET $4`,
-    [today, patchIds, limit, offset],
+     FROM (SELECT o.event_id, o.due_date FROM open_follow_ups o WHERE ${w.sql} ORDER BY o.due_date, o.event_id LIMIT $${n + 1} OFFSET $${n + 2}) o
+     ${EVENT_AND_TENANCY_OF_FOLLOW_UP}
+     ORDER BY o.due_date, o.event_id`,
+    [today, ...w.params, limit, offset],
   );
 }
 
 /** The first `limit` follow-ups due (as followUpsDue) and how many are due in all, in one query (the count is a window). */
 export async function followUpsDueWithTotal(db: Db, patchIds: number[] | null, today: BusinessDate, limit: number): Promise<{ rows: FollowUpRow[]; total: number }> {
+  const w = openFollowUpsDue(patchIds);
+  const n = w.params.length + 1;
   const counted = await db.query<FollowUpRow & { total: number }>(
-    `SELECT (count(*) OVER ())::int AS total, ${FOLLOW_UP_COLUMNS}
-     FROM case_events e JOIN tenancies t ON t.id = e.tenancy_id
-     WHERE ${FOLLOW_UPS_DUE_WHERE}
-     ORDER BY (e.details ->> 'dueDate'), e.id LIMIT $3`,
-    [today, patchIds, limit],
+    `SELECT o.total, ${FOLLOW_UP_COLUMNS}
+     FROM (SELECT (count(*) OVER ())::int AS total, o.event_id, o.due_date FROM open_follow_ups o WHERE ${w.sql} ORDER BY o.due_date, o.event_id LIMIT $${n + 1}) o
+     ${EVENT_AND_TENANCY_OF_FOLLOW_UP}
+     ORDER BY o.due_date, o.event_id`,
+    [today, ...w.params, limit],
   );
   return withWindowTotal(counted);
 }
 
 /** How many follow-ups are due on or before `today` and not yet marked done, in the given patches. */
 export async function countFollowUpsDue(db: Db, patchIds: number[] | null, today: BusinessDate): Promise<number> {
-  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_events e JOIN tenancies t ON t.id = e.tenancy_id WHERE ${FOLLOW_UPS_DUE_WHERE}`, [today, patchIds]);
+  const w = openFollowUpsDue(patchIds);
+  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM open_follow_ups o WHERE ${w.sql}`, [today, ...w.params]);
   return row?.n ?? 0;
 }
 
