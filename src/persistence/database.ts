@@ -59,7 +59,6 @@ export function csvLine(values: readonly (string | number | boolean | null | und
   return `${values.map(csvValue).join(',')}\n`;
 }
 
-/** Is this error PostgreSQL's unique_violation (23505)? */
 /**
  * Rows read with a `(count(*) OVER ())::int AS total` column (a page and the count of every matching row in
  * one query): the rows without that column, and the total (0 when no row came back).
@@ -68,6 +67,19 @@ export function withWindowTotal<Row>(counted: readonly (Row & { total: number })
   return { rows: counted.map(({ total: _total, ...row }) => row as Row), total: counted[0]?.total ?? 0 };
 }
 
+/**
+ * The condition that an integer column is one of `ids` (given its parameter's placeholder), and the value to bind: `= $n` for
+ * one id (an officer's patch), `= ANY($n::int[])` for several. With one value the planner can read an index on
+ * (column, due date, …) in its order; with `= ANY` PostgreSQL 15 cannot, and under a LIMIT it took another index
+ * that gives the order and filtered out the other patches' rows, though the page's count (a window) reads every row.
+ */
+export function isOneOf(column: string, ids: readonly number[]): { condition: (placeholder: string) => string; value: number | number[] } {
+  return ids.length === 1
+    ? { condition: (p) => `${column} = ${p}`, value: ids[0]! }
+    : { condition: (p) => `${column} = ANY(${p}::int[])`, value: [...ids] };
+}
+
+/** Is this error PostgreSQL's unique_violation (23505)? */
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
 }

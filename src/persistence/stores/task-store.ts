@@ -1,5 +1,5 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
-import { withWindowTotal, type Db } from '../database';
+import { isOneOf, withWindowTotal, type Db } from '../database';
 
 export type TaskStatus = 'open' | 'done' | 'cancelled';
 
@@ -83,7 +83,10 @@ function taskWhere(filter: TaskFilter): { sql: string; params: unknown[] } {
   if (filter.tenancyId !== undefined && filter.tenancyId !== null) add((p) => `k.tenancy_id = ${p}`, filter.tenancyId);
   // A task carries its tenancy's patch, kept by the database (migration 0020): an officer's tasks come from the
   // patch's own open tasks (tasks_open_patch_due_idx), not from every open task of the landlord.
-  if (filter.patchIds !== undefined && filter.patchIds !== null) add((p) => `k.patch_id = ANY(${p}::int[])`, filter.patchIds);
+  if (filter.patchIds !== undefined && filter.patchIds !== null) {
+    const patch = isOneOf('k.patch_id', filter.patchIds);
+    add(patch.condition, patch.value);
+  }
   if (filter.kinds) add((p) => `k.kind = ANY(${p}::text[])`, [...filter.kinds]);
   const status = filter.status === undefined ? 'open' : filter.status;
   if (status !== null) add((p) => `k.status = ${p}`, status);

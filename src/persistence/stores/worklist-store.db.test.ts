@@ -67,8 +67,15 @@ describe('open follow-ups kept by the database (migration 0021): a worklist read
   });
 
   it("a patch's follow-ups due read its open follow-ups and the page's events and homes, not every follow-up ever made", async () => {
-    const open = (await followUpsDueWithTotal(db, [east], '2026-11-23', 2));
-    expect(open.total).toBe(3);
+    // Another patch with ten times as many open follow-ups: a patch's page must not read them and filter them out.
+    const [westHome] = await db.query<{ id: number }>(`SELECT id FROM tenancies WHERE ref = 'TEN-FW'`);
+    await appendCaseEvents(db, [
+      ...Array.from({ length: 3000 }, (_x, i) => followUp(westHome!.id, addDays('2026-10-01', i % 40), `WO${i}`)),
+      ...Array.from({ length: 300 }, (_x, i) => followUp(eastHome, addDays('2026-11-05', i % 15), `EO${i}`)),
+    ]);
+    await db.exec('ANALYZE open_follow_ups');
+    const open = await followUpsDueWithTotal(db, [east], '2026-11-23', 2);
+    expect(open.total).toBe(303);
     expect(open.rows.map((f) => [f.reason, f.due_date, f.patch_id])).toEqual([
       ['E1', '2026-11-02', east],
       ['E2', '2026-11-03', east],
@@ -76,8 +83,10 @@ describe('open follow-ups kept by the database (migration 0021): a worklist read
     expect(await rowsReadFrom(db, 'case_events', null, (d) => followUpsDueWithTotal(d, [east], '2026-11-23', 2))).toBeLessThanOrEqual(2);
     expect(await rowsReadFrom(db, 'tenancies', null, (d) => followUpsDueWithTotal(d, [east], '2026-11-23', 2))).toBeLessThanOrEqual(2);
     expect(await rowsReadFrom(db, 'case_events', null, (d) => followUpsDue(d, null, '2026-11-23', 2, 2))).toBeLessThanOrEqual(2);
+    expect(await rowsReadFrom(db, 'open_follow_ups', null, (d) => followUpsDueWithTotal(d, [east], '2026-11-23', 2))).toBeLessThanOrEqual(303);
     expect(await rowsReadFrom(db, 'case_events', null, (d) => countFollowUpsDue(d, [east], '2026-11-23'))).toBe(0);
-    expect(await rowsReadFrom(db, 'open_follow_ups', null, (d) => countFollowUpsDue(d, null, '2026-11-23'))).toBeLessThanOrEqual(4);
+    expect(await rowsReadFrom(db, 'open_follow_ups', null, (d) => countFollowUpsDue(d, [east], '2026-11-23'))).toBeLessThanOrEqual(303);
+    expect(await countFollowUpsDue(db, null, '2026-11-23')).toBe(3304);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import { WATCH_ONLY_ACTIONS } from '../../domain/worklist/caseload';
-import { withWindowTotal, type Db } from '../database';
+import { isOneOf, withWindowTotal, type Db } from '../database';
 
 export interface WorklistFilter {
   /** null = every patch; [] = none. */
@@ -140,13 +140,13 @@ export interface FollowUpRow {
 /**
  * The open follow-ups (open_follow_ups, kept by the database: migration 0021) due on or before `today` ($1),
  * in the patches when given ($2): each combination its own statement, so that a patch's is planned on the
- * patch's index. Before 0021 every follow-up ever recorded with a due date up to the day was read, done or not,
+ * patch's index (isOneOf). Before 0021 every follow-up ever recorded with a due date up to the day was read, done or not,
  * landlord-wide.
  */
 function openFollowUpsDue(patchIds: number[] | null): { sql: string; params: unknown[] } {
-  return patchIds === null
-    ? { sql: `o.due_date <= $1`, params: [] }
-    : { sql: `o.due_date <= $1 AND o.patch_id = ANY($2::int[])`, params: [patchIds] };
+  if (patchIds === null) return { sql: `o.due_date <= $1`, params: [] };
+  const patch = isOneOf('o.patch_id', patchIds);
+  return { sql: `o.due_date <= $1 AND ${patch.condition('$2')}`, params: [patch.value] };
 }
 
 /** A follow-up row: the chosen open follow-up o, its event e and its tenancy t, each looked up by key for the chosen rows only. */
