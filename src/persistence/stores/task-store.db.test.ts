@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aTenancyOnPatch } from '../../../test/builders/tenancy';
+import { untilAnotherSessionWaitsForALock } from '../../../test/support/blocked';
 import { rowsReadFrom } from '../../../test/support/rows-read';
 import { createTestDatabase } from '../../../test/support/test-database';
 import { addDays } from '../../domain/calendar/business-date';
@@ -153,6 +154,43 @@ describe("an officer's tasks come from the patch's own open tasks (migration 002
     );
     expect(await mismatched()).toBe(0);
     await db.query(`UPDATE tenancies SET patch_id = $2 WHERE id = $1`, [moved!.id, east]);
+    expect(await mismatched()).toBe(0);
+  });
+
+  it.runIf(process.env.DATABASE_URL)('side by side (PostgreSQL): a task made while its home moves patch is kept on the patch the move commits, in either order; closing one takes no lock', async () => {
+    const [home] = await db.query<{ id: number }>(`SELECT id FROM tenancies WHERE ref = 'TEN-E01'`);
+    const patchOf = async (title: string) => (await db.query<{ patch_id: number | null }>(`SELECT patch_id FROM tasks WHERE title = $1`, [title]))[0]?.patch_id;
+    const task = (title: string) => ({ tenancyId: home!.id, kind: 'dhp_referral', title, dueOn: '2026-11-05', idempotencyKey: `side:${title}`, createdBy: 't' });
+    await db.query(`UPDATE tenancies SET patch_id = $2 WHERE id = $1`, [home!.id, east]);
+    // The move first, then the task while the move is not committed: the task waits and takes the new patch.
+    let made: Promise<unknown> = Promise.resolve();
+    await db.transaction(async (move) => {
+      await move.query(`UPDATE tenancies SET patch_id = $2 WHERE id = $1`, [home!.id, west]);
+      made = db.transaction((tx) => createTasks(tx, [task('during a move')]));
+      expect(await untilAnotherSessionWaitsForALock(db)).toBe(true);
+    });
+    await made;
+    expect(await patchOf('during a move')).toBe(west);
+    // The task first, not committed, then the move: the move waits and carries it.
+    let moved: Promise<unknown> = Promise.resolve();
+    await db.transaction(async (tx) => {
+      await createTasks(tx, [task('before a move')]);
+      moved = db.query(`UPDATE tenancies SET patch_id = $2 WHERE id = $1`, [home!.id, east]);
+      expect(await untilAnotherSessionWaitsForALock(db)).toBe(true);
+    });
+    await moved;
+    expect(await patchOf('before a move')).toBe(east);
+    expect(await patchOf('during a move')).toBe(east);
+    // Closing a task while its home's row is locked by a move does not wait for the move.
+    const [open] = await db.query<{ id: number }>(`SELECT id FROM tasks WHERE title = 'before a move'`);
+    await db.transaction(async (move) => {
+      await move.query(`UPDATE tenancies SET updated_at = now() WHERE id = $1`, [home!.id]);
+      const closing = closeTask(db, open!.id, { status: 'done', on: '2026-11-23', by: 't', note: 'closed' });
+      let timer: NodeJS.Timeout | undefined;
+      const blocked = new Promise<'blocked'>((resolve) => (timer = setTimeout(() => resolve('blocked'), 5000)));
+      expect(await Promise.race([closing, blocked])).toBe(true);
+      clearTimeout(timer);
+    });
     expect(await mismatched()).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aTenancyOnPatch } from '../../../test/builders/tenancy';
 import { createTestDatabase } from '../../../test/support/test-database';
+import { untilAnotherSessionWaitsForALock } from '../../../test/support/blocked';
 import { rowsReadFrom } from '../../../test/support/rows-read';
 import { addDays } from '../../domain/calendar/business-date';
 import { WATCH_ONLY_ACTIONS } from '../../domain/worklist/caseload';
@@ -67,6 +68,7 @@ describe('open follow-ups kept by the database (migration 0021): a worklist read
   });
 
   it("a patch's follow-ups due read its open follow-ups and the page's events and homes, not every follow-up ever made", async () => {
+    await db.query(`UPDATE tenancies SET patch_id = $2 WHERE id = $1`, [eastHome, east]);
     // Another patch with ten times as many open follow-ups: a patch's page must not read them and filter them out.
     const [westHome] = await db.query<{ id: number }>(`SELECT id FROM tenancies WHERE ref = 'TEN-FW'`);
     await appendCaseEvents(db, [
@@ -87,6 +89,66 @@ describe('open follow-ups kept by the database (migration 0021): a worklist read
     expect(await rowsReadFrom(db, 'case_events', null, (d) => countFollowUpsDue(d, [east], '2026-11-23'))).toBe(0);
     expect(await rowsReadFrom(db, 'open_follow_ups', null, (d) => countFollowUpsDue(d, [east], '2026-11-23'))).toBeLessThanOrEqual(303);
     expect(await countFollowUpsDue(db, null, '2026-11-23')).toBe(3304);
+  });
+
+  it('a done event recorded before its follow-up (a case file imported with its history) still closes it', async () => {
+    const [{ n }] = (await db.query<{ n: string }>(`SELECT nextval(pg_get_serial_sequence('case_events', 'id'))::text AS n`)) as [{ n: string }];
+    // The done event takes the next id itself, so it names the one after: the follow-up recorded next.
+    const nextId = String(Number(n) + 2);
+    await appendCaseEvents(db, [{ tenancyId: eastHome, eventDate: '2026-11-02', type: 'follow_up_done', details: { followUpId: nextId } }]);
+    await appendCaseEvents(db, [followUp(eastHome, '2026-11-03', 'closed before made')]);
+    const [made] = await db.query<{ id: number }>(`SELECT id FROM case_events WHERE details ->> 'reason' = 'closed before made'`);
+    expect(String(made!.id)).toBe(nextId);
+    expect(await kept()).toEqual(await defined());
+    expect((await followUpsDue(db, null, '2027-01-01', 10_000)).map((f) => f.reason)).not.toContain('closed before made');
+  });
+
+  it('what the table rests on cannot change: a follow-up\'s due date, a done event\'s followUpId, the type or tenancy of either, nor can they be deleted', async () => {
+    const [f] = await db.query<{ id: number }>(`SELECT id FROM case_events WHERE type = 'follow_up' AND tenancy_id = $1 ORDER BY id LIMIT 1`, [eastHome]);
+    const [d] = await db.query<{ id: number }>(`SELECT id FROM case_events WHERE type = 'follow_up_done' ORDER BY id LIMIT 1`);
+    const [westHome] = await db.query<{ id: number }>(`SELECT id FROM tenancies WHERE ref = 'TEN-FW'`);
+    const refused = [
+      [`UPDATE case_events SET details = details || '{"dueDate": "2030-01-01"}' WHERE id = $1`, f!.id],
+      [`UPDATE case_events SET details = details || '{"followUpId": "999999"}' WHERE id = $1`, d!.id],
+      [`UPDATE case_events SET type = 'note' WHERE id = $1`, f!.id],
+      [`UPDATE case_events SET tenancy_id = ${westHome!.id} WHERE id = $1`, f!.id],
+      [`DELETE FROM case_events WHERE id = $1`, f!.id],
+      [`DELETE FROM case_events WHERE id = $1`, d!.id],
+    ] as const;
+    for (const [sql, id] of refused) expect(await db.query(sql, [id]).then(() => `${sql}: done`, (e: Error) => e.message), sql).toMatch(/^case_events/);
+    const [noteId] = await appendCaseEvents(db, [{ tenancyId: eastHome, eventDate: '2026-11-02', type: 'note', details: {} }]);
+    await expect(db.query(`UPDATE case_events SET type = 'follow_up', details = '{"dueDate": "2026-11-01"}' WHERE id = $1`, [noteId])).rejects.toThrow(/case_events/);
+    // Other details of a follow-up may still be added (as addCaseEventDetails does for other events).
+    await db.query(`UPDATE case_events SET details = details || '{"extra": true}' WHERE id = $1`, [f!.id]);
+    expect(await kept()).toEqual(await defined());
+  });
+
+  it.runIf(process.env.DATABASE_URL)('side by side (PostgreSQL): a follow-up recorded while its home moves patch is kept on the patch the move commits, in either order', async () => {
+    const [home] = await db.query<{ id: number }>(`SELECT id FROM tenancies WHERE ref = 'TEN-FE'`);
+    const patchOf = async (reason: string) =>
+      (await db.query<{ patch_id: number | null }>(`SELECT o.patch_id FROM open_follow_ups o JOIN case_events e ON e.id = o.event_id WHERE e.details ->> 'reason' = $1`, [reason]))[0]
+        ?.patch_id;
+    await db.query(`UPDATE tenancies SET patch_id = $2 WHERE id = $1`, [home!.id, east]);
+    // The move first, then the follow-up while the move is not committed: the follow-up waits and takes the new patch.
+    let recorded: Promise<void> = Promise.resolve();
+    await db.transaction(async (move) => {
+      await move.query(`UPDATE tenancies SET patch_id = $2 WHERE id = $1`, [home!.id, west]);
+      recorded = db.transaction((tx) => appendCaseEvents(tx, [followUp(home!.id, '2026-11-04', 'during a move')]).then(() => undefined));
+      expect(await untilAnotherSessionWaitsForALock(db)).toBe(true);
+    });
+    await recorded;
+    expect(await patchOf('during a move')).toBe(west);
+    // The follow-up first, not committed, then the move: the move waits and carries it.
+    let moved: Promise<unknown> = Promise.resolve();
+    await db.transaction(async (tx) => {
+      await appendCaseEvents(tx, [followUp(home!.id, '2026-11-04', 'before a move')]);
+      moved = db.query(`UPDATE tenancies SET patch_id = $2 WHERE id = $1`, [home!.id, east]);
+      expect(await untilAnotherSessionWaitsForALock(db)).toBe(true);
+    });
+    await moved;
+    expect(await patchOf('before a move')).toBe(east);
+    expect(await patchOf('during a move')).toBe(east);
+    expect(await kept()).toEqual(await defined());
   });
 });
 
