@@ -31,10 +31,15 @@ describe('rentwise serve', () => {
       env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // Stopped before its database is dropped, should the test fail before it stops the server itself.
+    cleanups.unshift(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     let health: unknown = null;
-    for (let i = 0; i < 200 && health === null; i++) {
+    // Up to 40 s: migrating a fresh database and starting two processes, beside the rest of the suite.
+    for (let i = 0; i < 400 && health === null; i++) {
       health = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.json(), () => null);
       if (health === null) await new Promise((r) => setTimeout(r, 100));
     }
