@@ -6,6 +6,7 @@ import { createTestDatabase } from '../../../test/support/test-database';
 import { addDays } from '../../domain/calendar/business-date';
 import type { Db } from '../database';
 import { closeTask, countTasks, createTasks, listTasks, listTasksWithTotal, type TaskFilter } from './task-store';
+import { patchIdsByName } from './tenancy-store';
 
 describe('listTasks pages with limit and offset; countTasks counts the same filter', () => {
   let db: Db;
@@ -103,9 +104,9 @@ describe("an officer's tasks come from the patch's own open tasks (migration 002
       }
     }
     for (let i = 0; i < 10; i++) await aTenancyOnPatch(db, `TEN-W${i}`, 'West');
-    const patches = await db.query<{ id: number; name: string }>(`SELECT id, name FROM patches`);
-    east = patches.find((p) => p.name === 'East')!.id;
-    west = patches.find((p) => p.name === 'West')!.id;
+    const patches = await patchIdsByName(db, ['East', 'West']);
+    east = patches.get('East')!;
+    west = patches.get('West')!;
     await db.query(
       `INSERT INTO tasks (tenancy_id, kind, title, due_on, idempotency_key, created_by)
        SELECT t.id, 'dhp_referral', 'W', date '2026-11-01' + (g % 20), 'w:' || t.id || ':' || g, 't'

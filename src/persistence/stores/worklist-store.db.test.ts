@@ -8,6 +8,7 @@ import { WATCH_ONLY_ACTIONS } from '../../domain/worklist/caseload';
 import type { Db } from '../database';
 import { storeAssessments, type NewAssessment } from './assessment-store';
 import { appendCaseEvents } from './case-event-store';
+import { patchIdsByName } from './tenancy-store';
 import { countFollowUpsDue, followUpsDue, followUpsDueWithTotal, queryWorklist, type WorklistFilter } from './worklist-store';
 
 describe('open follow-ups kept by the database (migration 0021): a worklist reads the open ones of its patch', () => {
@@ -15,6 +16,7 @@ describe('open follow-ups kept by the database (migration 0021): a worklist read
   let east: number;
   let west: number;
   let eastHome: number;
+  let westHome: number;
 
   /** The open follow-ups by their definition: follow-up events with a due date and no done event of the same tenancy naming them. */
   const defined = async () =>
@@ -31,10 +33,10 @@ describe('open follow-ups kept by the database (migration 0021): a worklist read
   beforeAll(async () => {
     db = await createTestDatabase();
     eastHome = await aTenancyOnPatch(db, 'TEN-FE', 'East');
-    const westHome = await aTenancyOnPatch(db, 'TEN-FW', 'West');
-    const patches = await db.query<{ id: number; name: string }>(`SELECT id, name FROM patches`);
-    east = patches.find((p) => p.name === 'East')!.id;
-    west = patches.find((p) => p.name === 'West')!.id;
+    westHome = await aTenancyOnPatch(db, 'TEN-FW', 'West');
+    const patches = await patchIdsByName(db, ['East', 'West']);
+    east = patches.get('East')!;
+    west = patches.get('West')!;
     // Years of follow-ups made and done on the West home, and four open on the East one.
     await appendCaseEvents(db, [
       ...Array.from({ length: 300 }, (_x, i) => followUp(westHome, addDays('2026-01-01', i), `W${i}`)),
@@ -53,8 +55,7 @@ describe('open follow-ups kept by the database (migration 0021): a worklist read
     expect((await kept()).length).toBe(5);
     const [e0] = await db.query<{ id: number }>(`SELECT id FROM case_events WHERE details ->> 'reason' = 'E0'`);
     // A done event on another home does not close it; on its own home it does.
-    const [westHome] = await db.query<{ id: number }>(`SELECT id FROM tenancies WHERE ref = 'TEN-FW'`);
-    await appendCaseEvents(db, [{ tenancyId: westHome!.id, eventDate: '2026-11-02', type: 'follow_up_done', details: { followUpId: String(e0!.id) } }]);
+    await appendCaseEvents(db, [{ tenancyId: westHome, eventDate: '2026-11-02', type: 'follow_up_done', details: { followUpId: String(e0!.id) } }]);
     expect(await kept()).toEqual(await defined());
     expect((await kept()).length).toBe(5);
     await appendCaseEvents(db, [{ tenancyId: eastHome, eventDate: '2026-11-02', type: 'follow_up_done', details: { followUpId: String(e0!.id) } }]);
@@ -70,9 +71,8 @@ describe('open follow-ups kept by the database (migration 0021): a worklist read
   it("a patch's follow-ups due read its open follow-ups and the page's events and homes, not every follow-up ever made", async () => {
     await db.query(`UPDATE tenancies SET patch_id = $2 WHERE id = $1`, [eastHome, east]);
     // Another patch with ten times as many open follow-ups: a patch's page must not read them and filter them out.
-    const [westHome] = await db.query<{ id: number }>(`SELECT id FROM tenancies WHERE ref = 'TEN-FW'`);
     await appendCaseEvents(db, [
-      ...Array.from({ length: 3000 }, (_x, i) => followUp(westHome!.id, addDays('2026-10-01', i % 40), `WO${i}`)),
+      ...Array.from({ length: 3000 }, (_x, i) => followUp(westHome, addDays('2026-10-01', i % 40), `WO${i}`)),
       ...Array.from({ length: 300 }, (_x, i) => followUp(eastHome, addDays('2026-11-05', i % 15), `EO${i}`)),
     ]);
     await db.exec('ANALYZE open_follow_ups');
@@ -106,12 +106,11 @@ describe('open follow-ups kept by the database (migration 0021): a worklist read
   it('what the table rests on cannot change: a follow-up\'s due date, a done event\'s followUpId, the type or tenancy of either, nor can they be deleted', async () => {
     const [f] = await db.query<{ id: number }>(`SELECT id FROM case_events WHERE type = 'follow_up' AND tenancy_id = $1 ORDER BY id LIMIT 1`, [eastHome]);
     const [d] = await db.query<{ id: number }>(`SELECT id FROM case_events WHERE type = 'follow_up_done' ORDER BY id LIMIT 1`);
-    const [westHome] = await db.query<{ id: number }>(`SELECT id FROM tenancies WHERE ref = 'TEN-FW'`);
     const refused = [
       [`UPDATE case_events SET details = details || '{"dueDate": "2030-01-01"}' WHERE id = $1`, f!.id],
       [`UPDATE case_events SET details = details || '{"followUpId": "999999"}' WHERE id = $1`, d!.id],
       [`UPDATE case_events SET type = 'note' WHERE id = $1`, f!.id],
-      [`UPDATE case_events SET tenancy_id = ${westHome!.id} WHERE id = $1`, f!.id],
+      [`UPDATE case_events SET tenancy_id = ${westHome} WHERE id = $1`, f!.id],
       [`DELETE FROM case_events WHERE id = $1`, f!.id],
       [`DELETE FROM case_events WHERE id = $1`, d!.id],
     ] as const;
@@ -124,16 +123,15 @@ describe('open follow-ups kept by the database (migration 0021): a worklist read
   });
 
   it.runIf(process.env.DATABASE_URL)('side by side (PostgreSQL): a follow-up recorded while its home moves patch is kept on the patch the move commits, in either order', async () => {
-    const [home] = await db.query<{ id: number }>(`SELECT id FROM tenancies WHERE ref = 'TEN-FE'`);
     const patchOf = async (reason: string) =>
       (await db.query<{ patch_id: number | null }>(`SELECT o.patch_id FROM open_follow_ups o JOIN case_events e ON e.id = o.event_id WHERE e.details ->> 'reason' = $1`, [reason]))[0]
         ?.patch_id;
-    await db.query(`UPDATE tenancies SET patch_id = $2 WHERE id = $1`, [home!.id, east]);
+    await db.query(`UPDATE tenancies SET patch_id = $2 WHERE id = $1`, [eastHome, east]);
     // The move first, then the follow-up while the move is not committed: the follow-up waits and takes the new patch.
     let recorded: Promise<void> = Promise.resolve();
     await db.transaction(async (move) => {
-      await move.query(`UPDATE tenancies SET patch_id = $2 WHERE id = $1`, [home!.id, west]);
-      recorded = db.transaction((tx) => appendCaseEvents(tx, [followUp(home!.id, '2026-11-04', 'during a move')]).then(() => undefined));
+      await move.query(`UPDATE tenancies SET patch_id = $2 WHERE id = $1`, [eastHome, west]);
+      recorded = db.transaction((tx) => appendCaseEvents(tx, [followUp(eastHome, '2026-11-04', 'during a move')]).then(() => undefined));
       expect(await untilAnotherSessionWaitsForALock(db)).toBe(true);
     });
     await recorded;
@@ -141,8 +139,8 @@ describe('open follow-ups kept by the database (migration 0021): a worklist read
     // The follow-up first, not committed, then the move: the move waits and carries it.
     let moved: Promise<unknown> = Promise.resolve();
     await db.transaction(async (tx) => {
-      await appendCaseEvents(tx, [followUp(home!.id, '2026-11-04', 'before a move')]);
-      moved = db.query(`UPDATE tenancies SET patch_id = $2 WHERE id = $1`, [home!.id, east]);
+      await appendCaseEvents(tx, [followUp(eastHome, '2026-11-04', 'before a move')]);
+      moved = db.query(`UPDATE tenancies SET patch_id = $2 WHERE id = $1`, [eastHome, east]);
       expect(await untilAnotherSessionWaitsForALock(db)).toBe(true);
     });
     await moved;
