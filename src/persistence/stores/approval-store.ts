@@ -28,17 +28,17 @@ export interface ApprovalRow {
   names: string | null;
 }
 
-const SELECT_APPROVAL = `
-  SELECT ap.id, ap.tenancy_id, t.ref AS tenancy_ref, t.patch_id, pa.name AS patch_name, ap.action, ap.assessment_id, ap.recommended_action,
+const APPROVAL_COLUMNS = `ap.id, ap.tenancy_id, t.ref AS tenancy_ref, t.patch_id, pa.name AS patch_name, ap.action, ap.assessment_id, ap.recommended_action,
          ap.requested_by, ru.display_name AS requested_by_name, ap.requested_at, ap.request_note, ap.status, ap.decided_by,
          du.display_name AS decided_by_name, ap.decided_at, ap.decided_on, ap.decision_reason, ap.action_event_id, c.real_arrears_pence,
-         (SELECT string_agg(tn.name, ' & ' ORDER BY tn.position) FROM tenants tn WHERE tn.tenancy_id = t.id) AS names
-  FROM approvals ap
+         (SELECT string_agg(tn.name, ' & ' ORDER BY tn.position) FROM tenants tn WHERE tn.tenancy_id = t.id) AS names`;
+const APPROVAL_JOINS = `
   JOIN tenancies t ON t.id = ap.tenancy_id
   LEFT JOIN patches pa ON pa.id = t.patch_id
   JOIN users ru ON ru.id = ap.requested_by
   LEFT JOIN users du ON du.id = ap.decided_by
   LEFT JOIN current_assessments c ON c.tenancy_id = ap.tenancy_id`;
+const SELECT_APPROVAL = `SELECT ${APPROVAL_COLUMNS} FROM approvals ap ${APPROVAL_JOINS}`;
 
 /** Opens a request; null when the same action already waits for approval on this tenancy. */
 export async function insertApproval(
@@ -60,7 +60,16 @@ export async function findApproval(db: Db, id: number): Promise<ApprovalRow | nu
 
 export async function listApprovals(db: Db, status: ApprovalStatus | 'decided', limit = 200): Promise<ApprovalRow[]> {
   if (status === 'decided') {
-    return db.query<ApprovalRow>(`${SELECT_APPROVAL} WHERE ap.status <> 'pending' ORDER BY ap.decided_at DESC, ap.id DESC LIMIT $1`, [limit]);
+    // The latest decisions are chosen from their index (migration 0023), then each is looked up by key with what
+    // is joined to it: joining first would read every decision ever made to sort them.
+    return db.query<ApprovalRow>(
+      `SELECT ${APPROVAL_COLUMNS}
+       FROM (SELECT d.id FROM approvals d WHERE d.status <> 'pending' ORDER BY d.decided_at DESC, d.id DESC LIMIT $1) chosen
+       CROSS JOIN LATERAL (SELECT * FROM approvals ap WHERE ap.id = chosen.id OFFSET 0) ap
+       ${APPROVAL_JOINS}
+       ORDER BY ap.decided_at DESC, ap.id DESC`,
+      [limit],
+    );
   }
   return db.query<ApprovalRow>(`${SELECT_APPROVAL} WHERE ap.status = $1 ORDER BY ap.requested_at, ap.id LIMIT $2`, [status, limit]);
 }

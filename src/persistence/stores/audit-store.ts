@@ -45,6 +45,12 @@ export async function appendAudit(db: Db, entries: readonly AuditEntry[]): Promi
   );
 }
 
+/** Where a page of the audit log begins or ends: an entry's time (microseconds since 1970, exact) and id. */
+export interface AuditCursor {
+  atMicros: string;
+  id: string;
+}
+
 export interface AuditQuery {
   actor?: string | null;
   tenancyRef?: string | null;
@@ -53,16 +59,52 @@ export interface AuditQuery {
   from?: string | null;
   to?: string | null;
   limit: number;
-  offset: number;
+  /** The entries older than this one (the next page), or newer than `after` (the page before); neither: the newest. */
+  before?: AuditCursor | null;
+  after?: AuditCursor | null;
 }
 
-/** Audit entries, newest first; `from`/`to` are dates (inclusive) in UTC. */
-export async function searchAudit(db: Db, q: AuditQuery): Promise<{ rows: AuditRow[]; total: number }> {
+/** Matches counted at most: the count of a search reads no more than this many entries (more shows as "more than"). */
+export const AUDIT_COUNT_LIMIT = 10_000;
+
+export interface AuditPage {
+  /** Newest first. */
+  rows: AuditRow[];
+  /** Entries matching the search, up to AUDIT_COUNT_LIMIT; `moreThanCounted` when there are more. */
+  matches: number;
+  moreThanCounted: boolean;
+  /** The cursors of the pages either side (null: none). */
+  newer: AuditCursor | null;
+  older: AuditCursor | null;
+}
+
+/** The cursor of an entry, as the page's links carry it: `<microseconds>.<id>`. */
+export function auditCursorText(c: AuditCursor): string {
+  return `${c.atMicros}.${c.id}`;
+}
+
+/** A cursor from a link (null when it is not one). */
+export function parseAuditCursor(text: string): AuditCursor | null {
+  const m = /^(\d{1,17})\.(\d{1,18})$/.exec(text);
+  return m ? { atMicros: m[1]!, id: m[2]! } : null;
+}
+
+/**
+ * Audit entries, newest first, a page at a time by key (the entries just older than `before`, or just newer than
+ * `after`); `from`/`to` are dates (inclusive) in UTC. Reads the page's entries and at most AUDIT_COUNT_LIMIT + 1
+ * to count, however long the log (migration 0023): an offset would read every entry before the page, and a full
+ * count every match.
+ */
+export async function searchAudit(db: Db, q: AuditQuery): Promise<AuditPage> {
   const conditions: string[] = [];
   const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    conditions.push(sql.replace('?', `$${params.length}`));
+  const add = (sql: string, ...values: unknown[]) => {
+    let text = sql;
+    for (const value of values) {
+      params.push(value);
+      text = text.replace('?', `$${params.length}`);
+    }
+    conditions.push(text);
   };
   if (q.actor) add('a.actor = ?', q.actor);
   if (q.tenancyRef) add('a.tenancy_id = (SELECT id FROM tenancies WHERE ref = ?)', q.tenancyRef);
@@ -70,13 +112,38 @@ export async function searchAudit(db: Db, q: AuditQuery): Promise<{ rows: AuditR
   if (q.entity) add('a.entity = ?', q.entity);
   if (q.from) add(`a.at >= ?::date`, q.from);
   if (q.to) add(`a.at < (?::date + 1)`, q.to);
-  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log a ${where}`, params);
-  const rows = await db.query<AuditRow>(
-    `SELECT a.id, a.at, a.actor, a.action, a.entity, a.entity_id, a.tenancy_id, t.ref AS tenancy_ref, a.origin, a.details
-     FROM audit_log a LEFT JOIN tenancies t ON t.id = a.tenancy_id ${where}
-     ORDER BY a.at DESC, a.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, q.limit, q.offset],
+  const filters = [...conditions];
+  const filterParams = params.length;
+  const newerFirst = !q.after;
+  const cursor = q.after ?? q.before ?? null;
+  // The entry's time as the cursor names it, exactly: whole microseconds added to the epoch (no floating point).
+  const at = (p: string) => `(timestamptz 'epoch' + ${p}::bigint * interval '1 microsecond')`;
+  if (cursor && newerFirst) add(`a.at <= ${at('?')} AND (a.at < ${at('?')} OR a.id < ?::bigint)`, cursor.atMicros, cursor.atMicros, cursor.id);
+  if (cursor && !newerFirst) add(`a.at >= ${at('?')} AND (a.at > ${at('?')} OR a.id > ?::bigint)`, cursor.atMicros, cursor.atMicros, cursor.id);
+  const where = (list: string[]) => (list.length > 0 ? `WHERE ${list.join(' AND ')}` : '');
+  const direction = newerFirst ? 'DESC' : 'ASC';
+  const fetched = await db.query<AuditRow & { at_micros: string; id_text: string }>(
+    `SELECT a.id, a.at, a.actor, a.action, a.entity, a.entity_id, a.tenancy_id, t.ref AS tenancy_ref, a.origin, a.details,
+            (extract(epoch FROM a.at) * 1000000)::bigint::text AS at_micros, a.id::text AS id_text
+     FROM (SELECT a.* FROM audit_log a ${where(conditions)} ORDER BY a.at ${direction}, a.id ${direction} LIMIT $${params.length + 1}) a
+     LEFT JOIN tenancies t ON t.id = a.tenancy_id
+     ORDER BY a.at DESC, a.id DESC`,
+    [...params, q.limit + 1],
   );
-  return { rows, total: count?.n ?? 0 };
+  // One more than the page was read, to know whether there is a page beyond it (in the direction read).
+  const beyond = fetched.length > q.limit;
+  const page = beyond ? (newerFirst ? fetched.slice(0, q.limit) : fetched.slice(fetched.length - q.limit)) : fetched;
+  const cursorOf = (r: { at_micros: string; id_text: string } | undefined): AuditCursor | null => (r ? { atMicros: r.at_micros, id: r.id_text } : null);
+  const [count] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM audit_log a ${where(filters)} LIMIT ${AUDIT_COUNT_LIMIT + 1}) x`,
+    params.slice(0, filterParams),
+  );
+  const n = count?.n ?? 0;
+  return {
+    rows: page.map(({ at_micros: _m, id_text: _i, ...row }) => row),
+    matches: Math.min(n, AUDIT_COUNT_LIMIT),
+    moreThanCounted: n > AUDIT_COUNT_LIMIT,
+    newer: newerFirst ? (cursor ? cursorOf(page[0]) : null) : beyond ? cursorOf(page[0]) : null,
+    older: newerFirst ? (beyond ? cursorOf(page[page.length - 1]) : null) : cursorOf(page[page.length - 1]),
+  };
 }

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { isBusinessDate } from '../../../domain/calendar/business-date';
-import { searchAudit } from '../../../persistence/stores/audit-store';
+import { AUDIT_COUNT_LIMIT, auditCursorText, parseAuditCursor, searchAudit, type AuditCursor } from '../../../persistence/stores/audit-store';
 import type { WebContext } from '../../context';
 import { queryString, type FieldErrors } from '../../forms';
 import { formatDateTime } from '../../nunjucks';
@@ -22,23 +22,23 @@ export function adminAuditController(ctx: WebContext) {
       const errors: FieldErrors = {};
       if (q.from && !isBusinessDate(q.from)) errors.from = 'Enter the from date as YYYY-MM-DD';
       if (q.to && !isBusinessDate(q.to)) errors.to = 'Enter the to date as YYYY-MM-DD';
-      const pageRaw = Number(queryString(req.query, 'page'));
-      const page = Number.isInteger(pageRaw) && pageRaw >= 1 && pageRaw <= 100_000 ? pageRaw : 1;
-      const { rows, total } = await searchAudit(ctx.db, {
+      // Paged by key: the entries older than the last one shown, or newer than the first (audit-store.ts).
+      const before = parseAuditCursor(queryString(req.query, 'before'));
+      const after = before ? null : parseAuditCursor(queryString(req.query, 'after'));
+      const { rows, matches, moreThanCounted, newer, older } = await searchAudit(ctx.db, {
         actor: q.actor || null,
         tenancyRef: q.ref || null,
         action: ACTIONS.includes(q.action) ? q.action : null,
         from: errors.from ? null : q.from || null,
         to: errors.to ? null : q.to || null,
         limit: AUDIT_PAGE_SIZE,
-        offset: (page - 1) * AUDIT_PAGE_SIZE,
+        before,
+        after,
       });
-      const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-      const href = (n: number) => {
+      const href = (key: 'before' | 'after', cursor: AuditCursor) => {
         const p = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== ''));
-        if (n > 1) p.set('page', String(n));
-        const s = p.toString();
-        return `/admin/audit${s ? `?${s}` : ''}`;
+        p.set(key, auditCursorText(cursor));
+        return `/admin/audit?${p.toString()}`;
       };
       if (Object.keys(errors).length > 0) res.status(400);
       res.render('staff/admin-audit/audit.njk', {
@@ -47,7 +47,9 @@ export function adminAuditController(ctx: WebContext) {
         errors,
         errorList: Object.entries(errors).map(([k, text]) => ({ text, href: `#${k}` })),
         actionItems: [{ value: '', text: 'Anything', selected: q.action === '' }, ...ACTIONS.map((a) => ({ value: a, text: a.replace(/_/g, ' '), selected: q.action === a }))],
-        total,
+        countText: moreThanCounted
+          ? `More than ${AUDIT_COUNT_LIMIT.toLocaleString('en-GB')} entries: search by username, tenancy, what was done or dates to see fewer.`
+          : `${matches.toLocaleString('en-GB')} ${matches === 1 ? 'entry' : 'entries'}`,
         entries: rows.map((r) => ({
           at: formatDateTime(r.at),
           actor: r.actor,
@@ -58,7 +60,13 @@ export function adminAuditController(ctx: WebContext) {
           origin: r.origin ?? '',
           details: Object.keys(r.details).length > 0 ? JSON.stringify(r.details).slice(0, 300) : '',
         })),
-        pagination: pages > 1 ? { previous: page > 1 ? { href: href(page - 1) } : undefined, next: page < pages ? { href: href(page + 1) } : undefined } : null,
+        pagination:
+          newer || older
+            ? {
+                previous: newer ? { href: href('after', newer), text: 'Newer entries' } : undefined,
+                next: older ? { href: href('before', older), text: 'Older entries' } : undefined,
+              }
+            : null,
       });
     },
   };
