@@ -9,9 +9,10 @@ import { listCaseEvents, type CaseEventRow } from '../../persistence/stores/case
 import { ledgerSumsBefore, listLedgerTransactions, type LedgerTransactionRow } from '../../persistence/stores/ledger-store';
 import { listLettersOfTenancy, type LetterRow } from '../../persistence/stores/letter-store';
 import { listTenants, type TenancyRow } from '../../persistence/stores/tenancy-store';
+import { flagEventsOf } from '../../persistence/stores/worklist-store';
 import { toStatementTransaction } from '../statements/build-statement';
 import { canActOnPatch, type Actor } from '../users/permissions';
-import { caseFlags, type CaseFlags } from '../caseload/case-flags';
+import { caseFlags, FLAG_EVENT_TYPES, type CaseFlags } from '../caseload/case-flags';
 
 export interface TraceStep {
   rule: string;
@@ -144,6 +145,25 @@ export async function loadAccountView(db: Db, actor: Actor, tenancy: TenancyRow,
     letters,
     approvals,
     tasks,
+    canAct: canActOnPatch(actor, tenancy.patch_id),
+  };
+}
+
+/** What the header of every account page shows: the tenancy, its tenants' names, its flags and whether the user may act. */
+export type AccountHeaderView = Pick<AccountView, 'tenancy' | 'tenantNames' | 'flags' | 'canAct'>;
+
+/**
+ * The account pages' header (loadAccountView's, the same flags): the tenants and the events the flags are read
+ * from (FLAG_EVENT_TYPES) only. The pages beside the account page (money, benefits, legal, court, direct
+ * debits, household) show the header and their own reads: the account's ledger, letters, approvals and other
+ * events, which loadAccountView reads, are not read for them.
+ */
+export async function loadAccountHeader(db: Db, actor: Actor, tenancy: TenancyRow, today: BusinessDate): Promise<AccountHeaderView> {
+  const [tenants, flagEvents] = await Promise.all([listTenants(db, tenancy.id), flagEventsOf(db, [tenancy.id], FLAG_EVENT_TYPES)]);
+  return {
+    tenancy,
+    tenantNames: tenants.map((t) => t.name),
+    flags: caseFlags(flagEvents.get(tenancy.id) ?? [], today),
     canAct: canActOnPatch(actor, tenancy.patch_id),
   };
 }

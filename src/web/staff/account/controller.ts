@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { loadAccountView, recentLedgerFrom } from '../../../application/account/account-view';
+import { loadAccountHeader, loadAccountView, recentLedgerFrom } from '../../../application/account/account-view';
 import { audit } from '../../../application/audit/audit';
 import { caseToView } from '../../../application/case-events/case-access';
 import { formatLongDate } from '../../../domain/statements/dates';
@@ -42,7 +42,7 @@ export function accountController(ctx: WebContext) {
     async household(req: Request, res: Response) {
       const tenancy = await tenancyForView(ctx, req);
       const today = await ctx.today();
-      const view = await loadAccountView(ctx.db, actorOf(req), tenancy, today, { ledgerFrom: recentLedgerFrom(today) });
+      const view = await loadAccountHeader(ctx.db, actorOf(req), tenancy, today);
       const contacts = await listTenantContacts(ctx.db, tenancy.id);
       await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'tenancy_contact', entityId: tenancy.ref, tenancyId: tenancy.id, details: { tenants: contacts.length } }]);
       const row = (key: string, text: string) => ({ key: { text: key }, value: { text } });

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { loadAccountView, recentLedgerFrom } from '../../../application/account/account-view';
+import { loadAccountHeader } from '../../../application/account/account-view';
 import { audit } from '../../../application/audit/audit';
 import { claimsOf, endBenefit, inputOf, recordBenefit, versionsOf, weeklyChargesOf } from '../../../application/benefits/benefits';
 import { dwpPatches, exportDwpRequests, markExportDone, openDwpRequests, recentExports } from '../../../application/benefits/dwp-requests';
@@ -29,7 +29,7 @@ function claimIdOf(req: Request): number {
 export function benefitsController(ctx: WebContext) {
   const header = async (req: Request, tenancy: TenancyRow) => {
     const today = await ctx.today();
-    const view = await loadAccountView(ctx.db, actorOf(req), tenancy, today, { ledgerFrom: recentLedgerFrom(today) });
+    const view = await loadAccountHeader(ctx.db, actorOf(req), tenancy, today);
     return { today, header: accountHeader(view, today), subNavigation: accountNavigation(tenancy.ref, 'benefits') };
   };
 

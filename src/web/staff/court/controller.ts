@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { loadAccountView, recentLedgerFrom } from '../../../application/account/account-view';
+import { loadAccountHeader } from '../../../application/account/account-view';
 import { audit } from '../../../application/audit/audit';
 import {
   raiseHearingStatementTask,
@@ -57,7 +57,7 @@ function refOf(tenancy: TenancyRow): string {
 export function courtController(ctx: WebContext) {
   const pageBase = async (req: Request, tenancy: TenancyRow) => {
     const today = await ctx.today();
-    const view = await loadAccountView(ctx.db, actorOf(req), tenancy, today, { ledgerFrom: recentLedgerFrom(today) });
+    const view = await loadAccountHeader(ctx.db, actorOf(req), tenancy, today);
     return { today, header: accountHeader(view, today), subNavigation: accountNavigation(tenancy.ref, 'legal') };
   };
 

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { loadAccountView, recentLedgerFrom } from '../../../application/account/account-view';
+import { loadAccountHeader } from '../../../application/account/account-view';
 import { cancelMandate, loadDirectDebits, setUpMandate } from '../../../application/direct-debits/direct-debits';
 import { earliestFirstCollection } from '../../../domain/direct-debits/collection-schedule';
 import { formatLongDate } from '../../../domain/statements/dates';
@@ -19,7 +19,7 @@ const base = (t: TenancyRow) => `/tenancies/${encodeURIComponent(t.ref)}/direct-
 export function directDebitController(ctx: WebContext) {
   const renderPage = async (req: Request, res: Response, tenancy: TenancyRow, cancel: { id: number; reason: string; errors: FieldErrors } | null = null) => {
     const today = await ctx.today();
-    const view = await loadAccountView(ctx.db, actorOf(req), tenancy, today, { ledgerFrom: recentLedgerFrom(today) });
+    const view = await loadAccountHeader(ctx.db, actorOf(req), tenancy, today);
     const loaded = await loadDirectDebits(await caseContext(ctx, req), tenancy.ref);
     if (loaded.kind !== 'ok') throw new HttpError(loaded.kind === 'not_found' ? 404 : 403);
     const rows = mandateRows(loaded.page.mandates);

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { CaseContext } from '../../../application/case-events/case-access';
-import { loadAccountView, recentLedgerFrom } from '../../../application/account/account-view';
+import { loadAccountHeader } from '../../../application/account/account-view';
 import { legalSituation } from '../../../application/legal/legal-case';
 import { prepareNotice, recordClaimIssued, recordPreActionItem, recordPsedAssessment, sendPreIssueWarning, serveNotice, type NoticePreview } from '../../../application/legal/legal-actions';
 import { activePolicy } from '../../../application/assessment/assess-tenancies';
@@ -34,7 +34,7 @@ export function legalController(ctx: WebContext) {
   const renderLegal = async (req: Request, res: Response, tenancy: TenancyRow, values: Record<string, string>, errors: FieldErrors, claimRefusal: string[] | null) => {
     const today = await ctx.today();
     const actor = actorOf(req);
-    const view = await loadAccountView(ctx.db, actor, tenancy, today, { ledgerFrom: recentLedgerFrom(today) });
+    const view = await loadAccountHeader(ctx.db, actor, tenancy, today);
     const situation = await legalSituation(ctx.db, tenancy.id, today);
     const letters = await listLettersOfTenancy(ctx.db, tenancy.id);
     const policy = await activePolicy(ctx.db);

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { loadAccountView, recentLedgerFrom } from '../../../application/account/account-view';
+import { loadAccountHeader } from '../../../application/account/account-view';
 import { cancelArrangement, createArrangement, loadMoneyPage, recordIncomeExpenditure, snapshotsOf, arrangementsOf } from '../../../application/arrangements/money';
 import { canActOnPatch } from '../../../application/users/permissions';
 import type { ArrangementProblem } from '../../../domain/arrangements/plan-arrangement';
@@ -32,7 +32,7 @@ function problemErrors(problems: readonly ArrangementProblem[]): FieldErrors {
 export function moneyController(ctx: WebContext) {
   const header = async (req: Request, tenancy: TenancyRow) => {
     const today = await ctx.today();
-    const view = await loadAccountView(ctx.db, actorOf(req), tenancy, today, { ledgerFrom: recentLedgerFrom(today) });
+    const view = await loadAccountHeader(ctx.db, actorOf(req), tenancy, today);
     return { today, header: accountHeader(view, today), subNavigation: accountNavigation(tenancy.ref, 'money') };
   };
 
