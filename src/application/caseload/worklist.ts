@@ -9,7 +9,8 @@ import {
   flagEventsOf,
   followUpsDue,
   followUpsDueWithTotal,
-  queryWorklist,
+  queryWorklistPage,
+  worklistTotal,
   type FollowUpRow,
   type WorklistFilter,
 } from '../../persistence/stores/worklist-store';
@@ -128,18 +129,21 @@ export async function loadWorklist(db: Db, actor: Actor, q: WorklistQuery, today
     tenure: q.tenure,
   };
   const page = Math.max(1, q.page);
-  const { rows, total } = await queryWorklist(db, filter, { limit: WORKLIST_PAGE_SIZE, offset: (page - 1) * WORKLIST_PAGE_SIZE });
   const dueLimit = options.dueLimit ?? WORKLIST_DUE_PREVIEW;
-  const [counts, events, followUps, tasks] = await Promise.all([
+  // The page, the counts by action (which give its total: worklistTotal), the follow-ups and the tasks side by
+  // side; then the flags of the page's cases.
+  const [rows, counts, followUps, tasks] = await Promise.all([
+    queryWorklistPage(db, filter, { limit: WORKLIST_PAGE_SIZE, offset: (page - 1) * WORKLIST_PAGE_SIZE }),
     countWorklistByAction(db, filter),
-    flagEventsOf(
-      db,
-      rows.map((r) => r.tenancy_id),
-      FLAG_EVENT_TYPES,
-    ),
     followUpsDueWithTotal(db, patchIds, today, dueLimit),
     tasksDueWithTotal(db, patchIds, today, dueLimit),
   ]);
+  const total = worklistTotal(counts, filter.action);
+  const events = await flagEventsOf(
+    db,
+    rows.map((r) => r.tenancy_id),
+    FLAG_EVENT_TYPES,
+  );
   const items = rows.map((r): WorklistItem => {
     const flags = caseFlags(events.get(r.tenancy_id) ?? [], today);
     const reasons = Array.isArray(r.result.reasons) ? (r.result.reasons as unknown[]) : [];

@@ -9,7 +9,7 @@ import type { Db } from '../database';
 import { storeAssessments, type NewAssessment } from './assessment-store';
 import { appendCaseEvents } from './case-event-store';
 import { patchIdsByName } from './tenancy-store';
-import { countFollowUpsDue, followUpsDue, followUpsDueWithTotal, queryWorklist, type WorklistFilter } from './worklist-store';
+import { countFollowUpsDue, countWorklistByAction, followUpsDue, followUpsDueWithTotal, queryWorklist, queryWorklistPage, worklistTotal, type WorklistFilter } from './worklist-store';
 
 describe('open follow-ups kept by the database (migration 0021): a worklist reads the open ones of its patch', () => {
   let db: Db;
@@ -280,5 +280,62 @@ describe('queryWorklist: a page is the same slice of the whole order, ties inclu
     const read = await rowsReadFrom(db, 'tenancies', 't', (d) => queryWorklist(d, all, { limit, offset: 0 }));
     expect(read).toBeGreaterThanOrEqual(limit);
     expect(read).toBeLessThanOrEqual(candidates);
+  });
+});
+
+describe('queryWorklistPage: a page of the whole caseload is read from the top of its index (0024), not every case sorted', () => {
+  let db: Db;
+  let patchId: number;
+  const all: WorklistFilter = { patchIds: null, action: null, minRealArrearsPence: null, maxRealArrearsPence: null, vulnerable: null, tenure: null };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await aTenancyOnPatch(db, 'TEN-C0000', 'Central');
+    patchId = (await db.query<{ id: number }>(`SELECT id FROM patches WHERE name = 'Central'`))[0]!.id;
+    // 3,000 homes on one patch: a caseload of 1,000 (a third watched, a third with no action) over few priorities and
+    // arrears, so that a page's end falls among many ties.
+    await db.query(
+      `INSERT INTO tenancies (ref, payment_reference, tenure, start_date, patch_id)
+       SELECT 'TEN-C' || lpad(g::text, 4, '0'), 'P-C' || g, 'secure', '2026-01-05', $1 FROM generate_series(1, 2999) g`,
+      [patchId],
+    );
+    const ids = (await db.query<{ id: number }>(`SELECT id FROM tenancies ORDER BY id`)).map((r) => r.id);
+    await storeAssessments(
+      db,
+      ids.map((tenancyId, i) => {
+        const action = ['send_letter_1', 'monitor', 'none'][i % 3]!;
+        const realArrearsPence = [5_000, 12_000, 30_000][(i >> 2) % 3]!;
+        return { tenancyId, asOf: '2026-11-23', trigger: 'daily', policyVersion: 1, action, priority: action === 'none' ? 0 : [90, 50, 20][(i >> 4) % 3]!, balancePence: realArrearsPence, arrearsPence: realArrearsPence, realArrearsPence, needsApproval: false, patchId, result: { reasons: [] }, trace: [] };
+      }),
+    );
+    await db.exec('ANALYZE current_assessments');
+    await db.exec('ANALYZE tenancies');
+  });
+  afterAll(async () => db.close());
+
+  it('the same pages as sorting every case, and the total from the counts by action', async () => {
+    const expected = (
+      await db.query<{ ref: string }>(
+        `SELECT t.ref FROM current_assessments c JOIN tenancies t ON t.id = c.tenancy_id WHERE c.action = 'send_letter_1'
+         ORDER BY c.priority DESC, c.real_arrears_pence DESC, t.ref`,
+      )
+    ).map((r) => r.ref);
+    expect(expected).toHaveLength(1000);
+    for (const [limit, offset] of [[50, 0], [50, 50], [50, 950], [7, 333], [50, 1000]] as const) {
+      expect((await queryWorklistPage(db, all, { limit, offset })).map((r) => r.ref)).toEqual(expected.slice(offset, offset + limit));
+    }
+    const counts = await countWorklistByAction(db, all);
+    expect(worklistTotal(counts, null)).toBe(1000);
+    expect(worklistTotal(counts, 'monitor')).toBe(1000);
+    expect(worklistTotal(counts, 'home_visit')).toBe(0);
+    expect((await queryWorklist(db, { ...all, patchIds: [patchId] }, { limit: 50, offset: 0 })).total).toBe(1000);
+  });
+
+  it("the first page reads the top of the caseload and the last case's ties, for the whole landlord and for one patch", async () => {
+    // The 50th case by priority and arrears ties with 1,000 / 9 ≈ 111 others at most: far fewer than the 2,000 cases with an action.
+    for (const filter of [all, { ...all, patchIds: [patchId] }]) {
+      const read = await rowsReadFrom(db, 'current_assessments', 'c', (d) => queryWorklistPage(d, filter, { limit: 50, offset: 0 }));
+      expect(read, JSON.stringify(filter.patchIds)).toBeLessThanOrEqual(400);
+    }
   });
 });
