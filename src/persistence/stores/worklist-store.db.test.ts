@@ -9,7 +9,7 @@ import type { Db } from '../database';
 import { storeAssessments, type NewAssessment } from './assessment-store';
 import { appendCaseEvents } from './case-event-store';
 import { patchIdsByName } from './tenancy-store';
-import { countFollowUpsDue, countWorklistByAction, followUpsDue, followUpsDueWithTotal, queryWorklist, queryWorklistPage, worklistTotal, type WorklistFilter } from './worklist-store';
+import { countFollowUpsDue, countWorklistByAction, flagEventsOf, followUpsDue, followUpsDueWithTotal, queryWorklist, queryWorklistPage, worklistTotal, type WorklistFilter } from './worklist-store';
 
 describe('open follow-ups kept by the database (migration 0021): a worklist reads the open ones of its patch', () => {
   let db: Db;
@@ -329,6 +329,21 @@ describe('queryWorklistPage: a page of the whole caseload is read from the top o
     expect(worklistTotal(counts, 'monitor')).toBe(1000);
     expect(worklistTotal(counts, 'home_visit')).toBe(0);
     expect((await queryWorklist(db, { ...all, patchIds: [patchId] }, { limit: 50, offset: 0 })).total).toBe(1000);
+  });
+
+  it("the flags of a page's cases: their events of the flags' types, read for those cases only", async () => {
+    const ids = (await db.query<{ id: number }>(`SELECT id FROM tenancies ORDER BY id`)).map((r) => r.id);
+    // A flag event on every third home, and an event of another type on every home.
+    await appendCaseEvents(db, [
+      ...ids.filter((_id, i) => i % 3 === 0).map((tenancyId) => ({ tenancyId, eventDate: '2026-10-01', type: 'vulnerability', details: { flag: 'other' } })),
+      ...ids.map((tenancyId) => ({ tenancyId, eventDate: '2026-10-02', type: 'contact', details: {} })),
+    ]);
+    await db.exec('ANALYZE case_events');
+    const asked = [ids[0]!, ids[3]!, ids[4]!, ids[3]!];
+    const flags = await flagEventsOf(db, asked, ['vulnerability', 'dispute']);
+    expect([...flags.keys()]).toEqual([ids[0], ids[3]]);
+    expect([...flags.values()].map((events) => events.map((e) => e.type))).toEqual([['vulnerability'], ['vulnerability']]);
+    expect(await rowsReadFrom(db, 'case_events', null, (d) => flagEventsOf(d, asked, ['vulnerability', 'dispute']))).toBeLessThanOrEqual(12);
   });
 
   it("the first page reads the top of the caseload and the last case's ties, for the whole landlord and for one patch", async () => {

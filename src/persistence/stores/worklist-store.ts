@@ -209,7 +209,12 @@ export async function flagEventsOf(db: Db, tenancyIds: readonly number[], types:
   const map = new Map<number, { id: number; event_date: BusinessDate; type: string; details: Record<string, unknown> }[]>();
   if (tenancyIds.length === 0) return map;
   const rows = await db.query<{ tenancy_id: number; id: number; event_date: BusinessDate; type: string; details: Record<string, unknown> }>(
-    `SELECT tenancy_id, id, event_date, type, details FROM case_events WHERE tenancy_id = ANY($1::int[]) AND type = ANY($2::text[]) ORDER BY tenancy_id, event_date, id`,
+    // Each tenancy's events of these types looked up by key: as one condition on both arrays the planner combined
+    // the types' whole index (every flag event of the landlord: 10,762 at 100,000 tenancies) with the tenancies'.
+    `SELECT e.tenancy_id, e.id, e.event_date, e.type, e.details
+     FROM (SELECT DISTINCT unnest($1::int[]) AS tenancy_id) x
+     CROSS JOIN LATERAL (SELECT e.tenancy_id, e.id, e.event_date, e.type, e.details FROM case_events e WHERE e.tenancy_id = x.tenancy_id AND e.type = ANY($2::text[]) OFFSET 0) e
+     ORDER BY e.tenancy_id, e.event_date, e.id`,
     [[...tenancyIds], [...types]],
   );
   for (const r of rows) {
