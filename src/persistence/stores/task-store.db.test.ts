@@ -195,3 +195,35 @@ describe("an officer's tasks come from the patch's own open tasks (migration 002
     expect(await mismatched()).toBe(0);
   });
 });
+
+describe("a manager's tasks due: the page from the top of the open tasks in due order (0025), the total counted beside it", () => {
+  let db: Db;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const id = await aTenancyOnPatch(db, 'TEN-M1', 'Middle');
+    // 900 open tasks due on three days (300 a day: ties on the date, ordered by id), 100 due later, 100 closed.
+    await createTasks(
+      db,
+      Array.from({ length: 1100 }, (_x, i) => ({ tenancyId: id, kind: 'dhp_referral', title: `M${i}`, dueOn: i < 900 ? addDays('2026-11-01', (i * 7) % 3) : '2026-12-24', idempotencyKey: `m:${i}`, createdBy: 't' })),
+    );
+    const closing = await db.query<{ id: number }>(`SELECT id FROM tasks ORDER BY id DESC LIMIT 100`);
+    for (const { id: taskId } of closing.slice(0, 100)) await closeTask(db, taskId, { status: 'done', on: '2026-11-20', by: 't', note: null });
+    await db.exec('ANALYZE tasks');
+  });
+  afterAll(async () => db.close());
+
+  it('the same rows and total as the page and the count, oldest due first and then by id', async () => {
+    const filter: TaskFilter & { limit: number } = { dueBy: '2026-11-23', status: 'open', patchIds: null, limit: 10 };
+    const { rows, total } = await listTasksWithTotal(db, filter);
+    expect(total).toBe(900);
+    expect(rows).toEqual(await listTasks(db, filter));
+    const expected = await db.query<{ id: string }>(`SELECT id::text AS id FROM tasks k WHERE status = 'open' AND due_on <= '2026-11-23' ORDER BY k.due_on, k.id LIMIT 10`);
+    expect(rows.map((r) => String(r.id))).toEqual(expected.map((r) => r.id));
+  });
+
+  it('the page reads its ten tasks, not the 900 due', async () => {
+    const filter: TaskFilter & { limit: number } = { dueBy: '2026-11-23', status: 'open', patchIds: null, limit: 10 };
+    expect(await rowsReadFrom(db, 'tasks', 'k', (d) => listTasks(d, filter))).toBeLessThanOrEqual(12);
+  });
+});

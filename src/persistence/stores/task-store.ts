@@ -121,8 +121,18 @@ export async function listTasks(db: Db, filter: TaskFilter = {}): Promise<TaskRo
   );
 }
 
-/** The first `limit` tasks of the filter (as listTasks) and how many match in all, in one query (the count is a window). */
+/**
+ * The first `limit` tasks of the filter (as listTasks) and how many match in all. In one query for a tenancy or
+ * some patches (the count is a window over their tasks); for the whole landlord (a manager's worklist) the page
+ * and the count are two statements side by side, so that the page is read from the top of the open tasks' index
+ * and only the count reads them all (from the index): the window read every open task whole (7,213 at 100,000
+ * homes, 10 ms).
+ */
 export async function listTasksWithTotal(db: Db, filter: TaskFilter & { limit: number }): Promise<{ rows: TaskRow[]; total: number }> {
+  if ((filter.patchIds === undefined || filter.patchIds === null) && (filter.tenancyId === undefined || filter.tenancyId === null)) {
+    const [rows, total] = await Promise.all([listTasks(db, { ...filter, offset: 0 }), countTasks(db, filter)]);
+    return { rows, total };
+  }
   const w = taskWhere(filter);
   const counted = await db.query<TaskRow & { total: number }>(
     `SELECT k.total, ${TASK_COLUMNS}
