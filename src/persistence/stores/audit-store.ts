@@ -91,7 +91,7 @@ export function parseAuditCursor(text: string): AuditCursor | null {
 
 /**
  * Audit entries, newest first, a page at a time by key (the entries just older than `before`, or just newer than
- * `after`); `from`/`to` are dates (inclusive) in UTC. Reads the page's entries and at most AUDIT_COUNT_LIMIT + 1
+ * `after`); `from`/`to` are dates (inclusive), in the database session's time zone. Reads the page's entries and at most AUDIT_COUNT_LIMIT + 1
  * to count, however long the log (migration 0023): an offset would read every entry before the page, and a full
  * count every match.
  */
@@ -130,6 +130,8 @@ export async function searchAudit(db: Db, q: AuditQuery): Promise<AuditPage> {
      ORDER BY a.at DESC, a.id DESC`,
     [...params, q.limit + 1],
   );
+  // A cursor beyond every match (a link edited by hand, or kept with another search): the newest entries instead.
+  if (cursor && fetched.length === 0) return searchAudit(db, { ...q, before: null, after: null });
   // One more than the page was read, to know whether there is a page beyond it (in the direction read).
   const beyond = fetched.length > q.limit;
   const page = beyond ? (newerFirst ? fetched.slice(0, q.limit) : fetched.slice(fetched.length - q.limit)) : fetched;

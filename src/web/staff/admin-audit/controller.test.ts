@@ -49,5 +49,7 @@ describe('GET /admin/audit', () => {
     expect((await page(third.newer!)).ids).toEqual(second.ids);
     expect((await page((await page(second.newer!)).older!)).ids).toEqual(second.ids);
     expect((await page('/admin/audit?actor=paging.check&before=not-a-page')).ids).toEqual(first.ids);
+    expect(await page('/admin/audit?actor=paging.check&before=0.0')).toEqual(first);
+    expect(await page(`/admin/audit?actor=paging.check&after=${'9'.repeat(16)}.1`)).toEqual(first);
   });
 });
