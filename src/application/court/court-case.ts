@@ -3,6 +3,7 @@
  * terms, the warrant, the eviction and its safeguards, and the claim bundle's data (N119, the rent
  * schedule, the PCOL row) and the warrant request's (N325). Reads only.
  */
+import { formatPenceAsDecimal } from '../../domain/money/pence';
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import {
   breathingSpaceActiveOn,
@@ -235,7 +236,7 @@ export async function loadCourtCase(db: Db, tenancy: TenancyRow, today: Business
     const breach =
       order.order === 'outright'
         ? `The possession date ${order.possessionDate ?? order.date} has passed`
-        : `The terms of the order (${order.instalmentPence !== null ? `rent plus ${(order.instalmentPence / 100).toFixed(2)} pounds ${order.frequency ?? ''}`.trim() : 'rent'}) have not been kept`;
+        : `The terms of the order (${order.instalmentPence !== null ? `rent plus ${formatPenceAsDecimal(order.instalmentPence)} pounds ${order.frequency ?? ''}`.trim() : 'rent'}) have not been kept`;
     n325 = {
       orderDate: order.date,
       orderType: order.order,
@@ -304,7 +305,7 @@ export async function buildParticulars(db: Db, tenancy: TenancyRow, today: Busin
     if (e.event_date > arrearsDate) continue;
     if (e.type === 'pre_action') steps.push({ date: e.event_date, what: PRE_ACTION_WORDS[String(e.details.item)] ?? `Pre-action step: ${String(e.details.item)}` });
     else if (e.type === 'action' && typeof e.details.action === 'string' && ACTION_WORDS[e.details.action]) steps.push({ date: e.event_date, what: ACTION_WORDS[e.details.action]! });
-    else if (e.type === 'arrangement') steps.push({ date: e.event_date, what: `Repayment arrangement agreed: ${((int(e.details.instalmentPence) ?? 0) / 100).toFixed(2)} pounds ${String(e.details.frequency ?? '')}`.trim() });
+    else if (e.type === 'arrangement') steps.push({ date: e.event_date, what: `Repayment arrangement agreed: ${formatPenceAsDecimal(int(e.details.instalmentPence) ?? 0)} pounds ${String(e.details.frequency ?? '')}`.trim() });
     else if (e.type === 'contact' && e.details.outcome === 'spoke') steps.push({ date: e.event_date, what: `Spoke to the tenant (${String(e.details.channel ?? 'contact')})` });
   }
   for (const l of letters) if (l.letter_date <= arrearsDate) steps.push({ date: l.letter_date, what: `Letter sent: ${l.template.replace(/_/g, ' ')}` });

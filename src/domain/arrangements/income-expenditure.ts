@@ -3,7 +3,7 @@
  * towards their rent arrears, with its working. Amounts are monthly pence (the SFS's own period); weekly
  * amounts are converted at × 52 / 12, rounded half-up.
  */
-import { divideRoundHalfUp } from '../money/pence';
+import { divideRoundHalfUp, formatPenceAsDecimal } from '../money/pence';
 
 export const SFS_INCOME = ['earnings', 'benefits_and_tax_credits', 'pensions', 'other_income'] as const;
 export const SFS_FIXED_COSTS = ['rent_and_service_charges', 'council_tax', 'utilities', 'water', 'phone_and_internet', 'tv_licence', 'childcare', 'insurance', 'essential_travel'] as const;
@@ -70,7 +70,7 @@ export function affordability(lines: readonly SfsLine[]): AffordabilityWorking {
   const priority = sum(SFS_PRIORITY_DEBTS);
   const surplus = income - fixed - flexible - priority;
   const largestMonthly = Math.max(0, surplus);
-  const pounds = (p: number) => `£${(p / 100).toFixed(2)}`;
+  const pounds = (p: number) => `£${formatPenceAsDecimal(p)}`;
   return {
     monthlyIncomePence: income,
     monthlyFixedCostsPence: fixed,

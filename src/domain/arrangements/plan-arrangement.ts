@@ -2,6 +2,7 @@
  * A repayment arrangement on top of the rent: the instalment dates and the day the arrears clear, and
  * the checks an officer needs before offering it (recovery policy §1 counts compliance the same way).
  */
+import { formatPenceAsDecimal } from '../money/pence';
 import type { BusinessDate } from '../calendar/business-date';
 import { addDays, addMonths } from '../calendar/business-date';
 
@@ -46,7 +47,7 @@ export function planArrangement(r: ArrangementRequest): ArrangementPlan {
   if (r.largestAffordablePence !== null && r.instalmentPence > r.largestAffordablePence) {
     problems.push({
       field: 'instalmentPence',
-      message: `The instalment is more than the income and expenditure shows the tenant can afford (£${(r.largestAffordablePence / 100).toFixed(2)}): an arrangement that cannot be kept will break`,
+      message: `The instalment is more than the income and expenditure shows the tenant can afford (£${formatPenceAsDecimal(r.largestAffordablePence)}): an arrangement that cannot be kept will break`,
       refuse: false,
     });
   }

@@ -7,6 +7,7 @@
  * Each writer returns false when the account it produced does not end in the state it was written for
  * (the generator then tries again with fresh random numbers).
  */
+import { formatPenceAsDecimal } from '../money/pence';
 import { daysFromCivil } from '../calendar/business-date';
 import type { Payer } from './account-simulation';
 import { addMonthsDay, mondayOf, weekdayOf, type AccountSimulation } from './account-simulation';
@@ -770,7 +771,7 @@ function writeLegal(s: Story, stage: LegalStage, attempt: number): boolean {
   s.event(c, 'claim_issued', { hearingDate: s.ctx.date(hearing) }, 'Issued through Possession Claims Online.');
   if (O === null) return true;
   const terms = orderKind === 'outright' ? { order: 'outright', possessionDate: s.ctx.date(O + 28) } : { order: orderKind, instalmentPence: instalment, frequency: 'weekly' };
-  s.event(O, 'court_order', terms, orderKind === 'outright' ? 'Outright order: possession in 28 days.' : `Order on terms: rent plus £${(instalment / 100).toFixed(2)} a week.`);
+  s.event(O, 'court_order', terms, orderKind === 'outright' ? 'Outright order: possession in 28 days.' : `Order on terms: rent plus £${formatPenceAsDecimal(instalment)} a week.`);
   if (warrantDay !== null && scheduledDay !== null && evictionDate !== null) {
     s.event(officeDay(warrantDay - rng.int(1, 5)), 'psed_assessment', { stage: 'warrant' }, null);
     s.event(warrantDay, 'action', { action: 'apply_for_warrant' }, 'Approved by the income manager.');
