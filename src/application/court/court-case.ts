@@ -23,7 +23,7 @@ import { listApprovalsOfTenancy } from '../../persistence/stores/approval-store'
 import { currentAssessment } from '../../persistence/stores/assessment-store';
 import { loadCaseData, type CaseData } from '../../persistence/stores/case-data-store';
 import { listCaseEvents, type CaseEventRow } from '../../persistence/stores/case-event-store';
-import { listLedgerTransactions } from '../../persistence/stores/ledger-store';
+import { listLedgerTransactions, subAccountBalances } from '../../persistence/stores/ledger-store';
 import { listLettersOfTenancy } from '../../persistence/stores/letter-store';
 import { listTenants, type TenancyRow } from '../../persistence/stores/tenancy-store';
 
@@ -169,10 +169,11 @@ async function loadOne(db: Db, tenancyId: number, today: BusinessDate): Promise<
 
 /** Everything the court pages show, as known on `today`. */
 export async function loadCourtCase(db: Db, tenancy: TenancyRow, today: BusinessDate): Promise<CourtCase> {
-  const [tenants, events, ledger, assessment, approvals] = await Promise.all([
+  // The ledger as sums per sub-account up to today; its lines only from the order's date, for the N325 (below).
+  const [tenants, events, balances, assessment, approvals] = await Promise.all([
     listTenants(db, tenancy.id),
     listCaseEvents(db, tenancy.id),
-    listLedgerTransactions(db, tenancy.id, { to: today }),
+    subAccountBalances(db, tenancy.id, today),
     currentAssessment(db, tenancy.id),
     listApprovalsOfTenancy(db, tenancy.id),
   ]);
@@ -186,7 +187,7 @@ export async function loadCourtCase(db: Db, tenancy: TenancyRow, today: Business
   const order = orderEvent ? orderView(orderEvent) : null;
 
   const rentAccount = new Set<string>(RENT_ACCOUNT_SUB_ACCOUNTS);
-  const balancePence = ledger.filter((t) => rentAccount.has(t.sub_account)).reduce((s, t) => s + t.amount_pence, 0);
+  const balancePence = balances.filter((b) => rentAccount.has(b.subAccount)).reduce((s, b) => s + b.balancePence, 0);
   const arrearsPence = Math.max(0, balancePence);
 
   const breathingSpaceActive = breathingSpaceActiveOn(
@@ -230,9 +231,9 @@ export async function loadCourtCase(db: Db, tenancy: TenancyRow, today: Business
   // N325
   let n325: N325Data | null = null;
   if (order && ['outright', 'suspended', 'postponed'].includes(order.order)) {
-    const since = ledger.filter((t) => t.business_date >= order.date && rentAccount.has(t.sub_account));
+    const since = (await listLedgerTransactions(db, tenancy.id, { from: order.date, to: today })).filter((t) => rentAccount.has(t.sub_account));
     const payments = since.filter((t) => t.amount_pence < 0 && (t.kind === 'payment' || t.kind === 'benefit')).map((t) => ({ date: t.business_date, amountPence: -t.amount_pence, kind: t.kind }));
-    const costsPence = ledger.filter((t) => t.sub_account === 'court_costs').reduce((s, t) => s + t.amount_pence, 0);
+    const costsPence = balances.find((b) => b.subAccount === 'court_costs')?.balancePence ?? 0;
     const breach =
       order.order === 'outright'
         ? `The possession date ${order.possessionDate ?? order.date} has passed`
