@@ -6,6 +6,7 @@ import { listAccountStates, rebuildAccountStates, type AccountStateRow } from '.
 import { appendLedgerTransactions, type NewLedgerTransaction, type TransactionKind } from './stores/ledger-store';
 import type { SubAccount } from '../domain/rent/charges-due';
 import { seededRandom } from '../../test/builders/seeded-random';
+import { untilAnotherSessionWaitsForALock } from '../../test/support/blocked';
 
 const RENT_ACCOUNT: readonly string[] = ['rent', 'service_charge', 'court_costs', 'former_tenant_arrears'];
 
@@ -107,6 +108,48 @@ describe('per-account derived state agrees with the ledger', () => {
     }
     expect(await clearDateOf(b)).toBe('2025-02-02');
   });
+
+  it.runIf(process.env.DATABASE_URL)(
+    'side by side (PostgreSQL): postings to the same account in two transactions at once, in either order, leave the state the ledger gives',
+    async () => {
+      const ids: number[] = [];
+      for (const ref of ['C-1', 'C-2', 'C-3', 'C-4']) {
+        const [t] = await db.query<{ id: number }>(`INSERT INTO tenancies (ref, payment_reference, tenure, start_date) VALUES ($1, $2, 'secure', '2025-01-01') RETURNING id`, [ref, `P${ref}`]);
+        ids.push(t!.id);
+      }
+      const [a, b, c, d] = ids as [number, number, number, number];
+      let key = 0;
+      const row = (tenancyId: number, businessDate: BusinessDate, kind: TransactionKind, amountPence: number): NewLedgerTransaction => ({ tenancyId, businessDate, kind, amountPence, idempotencyKey: `side${key++}`, source: 'test' });
+      const agrees = async () => expect(await listAccountStates(db)).toEqual(expectedStates(await ledger()));
+      /** `first` is written and not committed while `second` is written in another transaction, which must wait for it. */
+      const sideBySide = async (first: NewLedgerTransaction[], second: NewLedgerTransaction[]) => {
+        let other: Promise<unknown> = Promise.resolve();
+        await db.transaction(async (tx) => {
+          await appendLedgerTransactions(tx, first);
+          other = db.transaction((tx2) => appendLedgerTransactions(tx2, second));
+          expect(await untilAnotherSessionWaitsForALock(db)).toBe(true);
+        });
+        await other;
+        await agrees();
+      };
+      // Clear on 3 March. A week's charge not yet committed, and a part payment the same day: the payment alone
+      // would leave the account in credit, but with the charge it is not clear on the 10th.
+      await appendLedgerTransactions(db, [row(a, '2025-03-03', 'charge', 10_000), row(a, '2025-03-03', 'payment', -10_000)]);
+      await sideBySide([row(a, '2025-03-10', 'charge', 10_000)], [row(a, '2025-03-10', 'payment', -3_000)]);
+      expect((await listAccountStates(db)).find((s) => s.tenancy_id === a)?.last_clear_date).toBe('2025-03-03');
+      // The other way round: the payment first. The charge, seeing no payment, would take the clear day away.
+      await sideBySide([row(a, '2025-03-17', 'payment', -20_000)], [row(a, '2025-03-17', 'charge', 10_000)]);
+      expect((await listAccountStates(db)).find((s) => s.tenancy_id === a)?.last_clear_date).toBe('2025-03-17');
+      // An account's first postings, both at once: there is no state yet to wait on.
+      await sideBySide([row(b, '2025-03-10', 'charge', 10_000)], [row(b, '2025-03-10', 'payment', -3_000)]);
+      expect((await listAccountStates(db)).find((s) => s.tenancy_id === b)?.last_clear_date).toBeNull();
+      // Two statements of many accounts each, named in opposite orders: the accounts are taken in one order, so neither
+      // waits for the other in a circle (a deadlock would end one of them with an error).
+      const many = (accounts: number[], date: BusinessDate, amountPence: number) => accounts.map((t) => row(t, date, 'charge', amountPence));
+      await sideBySide(many([a, b, c, d], '2025-03-24', 100), many([d, c, b, a], '2025-03-24', -150));
+      await sideBySide(many([d, c, b, a], '2025-03-31', 100), many([a, b, c, d], '2025-03-31', -150));
+    },
+  );
 
   it('rebuild reports and repairs a state that drifted', async () => {
     await db.query(`UPDATE account_state SET balance_pence = balance_pence + 1 WHERE tenancy_id = $1`, [tenancyIds[0]]);
