@@ -108,4 +108,29 @@ describe('searchAudit pages by key, newest first, and counts a bounded number of
       await big.close();
     }
   });
+
+  it("dates are the landlord's days (Europe/London), in summer time and out of it, whatever the session's time zone", async () => {
+    const log = await createTestDatabase();
+    try {
+      await log.query(`SET TIME ZONE 'UTC'`);
+      // Half an hour either side of midnight in London: in summer time (UTC+1) and in winter (UTC).
+      const at: Record<string, string> = {
+        'june-15-late': '2026-06-15 22:30:00+00', // 23:30 on the 15th in London
+        'june-16-early': '2026-06-15 23:30:00+00', // 00:30 on the 16th in London
+        'dec-15-late': '2026-12-15 23:30:00+00',
+        'dec-16-early': '2026-12-16 00:30:00+00',
+      };
+      for (const [entityId, when] of Object.entries(at)) {
+        await log.query(`INSERT INTO audit_log (at, actor, action, entity, entity_id, origin) VALUES ($1, 'tz', 'read', 'tenancy', $2, 'web')`, [when, entityId]);
+      }
+      const on = async (day: string) => (await searchAudit(log, { actor: 'tz', from: day, to: day, limit: 10 })).rows.map((e) => e.entity_id).sort();
+      expect(await on('2026-06-15')).toEqual(['june-15-late']);
+      expect(await on('2026-06-16')).toEqual(['june-16-early']);
+      expect(await on('2026-12-15')).toEqual(['dec-15-late']);
+      expect(await on('2026-12-16')).toEqual(['dec-16-early']);
+      expect((await searchAudit(log, { actor: 'tz', from: '2026-06-16', to: '2026-12-15', limit: 10 })).rows.map((e) => e.entity_id).sort()).toEqual(['dec-15-late', 'june-16-early']);
+    } finally {
+      await log.close();
+    }
+  });
 });

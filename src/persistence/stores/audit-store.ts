@@ -91,7 +91,7 @@ export function parseAuditCursor(text: string): AuditCursor | null {
 
 /**
  * Audit entries, newest first, a page at a time by key (the entries just older than `before`, or just newer than
- * `after`); `from`/`to` are dates (inclusive), in the database session's time zone. Reads the page's entries and at most AUDIT_COUNT_LIMIT + 1
+ * `after`); `from`/`to` are dates (inclusive), days in Europe/London. Reads the page's entries and at most AUDIT_COUNT_LIMIT + 1
  * to count, however long the log (migration 0023): an offset would read every entry before the page, and a full
  * count every match.
  */
@@ -110,8 +110,9 @@ export async function searchAudit(db: Db, q: AuditQuery): Promise<AuditPage> {
   if (q.tenancyRef) add('a.tenancy_id = (SELECT id FROM tenancies WHERE ref = ?)', q.tenancyRef);
   if (q.action) add('a.action = ?', q.action);
   if (q.entity) add('a.entity = ?', q.entity);
-  if (q.from) add(`a.at >= ?::date`, q.from);
-  if (q.to) add(`a.at < (?::date + 1)`, q.to);
+  // A day is the landlord's (Europe/London, as the page shows the times), whatever the session's time zone.
+  if (q.from) add(`a.at >= (?::date)::timestamp AT TIME ZONE 'Europe/London'`, q.from);
+  if (q.to) add(`a.at < (?::date + 1)::timestamp AT TIME ZONE 'Europe/London'`, q.to);
   const filters = [...conditions];
   const filterParams = params.length;
   const newerFirst = !q.after;
