@@ -5,12 +5,10 @@ import type { Db } from '../../persistence/database';
 import { findUserById } from '../../persistence/stores/user-store';
 import {
   countFollowUpsDue,
-  countWorklistByAction,
   flagEventsOf,
   followUpsDue,
   followUpsDueWithTotal,
-  queryWorklistPage,
-  worklistTotal,
+  queryWorklist,
   type FollowUpRow,
   type WorklistFilter,
 } from '../../persistence/stores/worklist-store';
@@ -130,15 +128,13 @@ export async function loadWorklist(db: Db, actor: Actor, q: WorklistQuery, today
   };
   const page = Math.max(1, q.page);
   const dueLimit = options.dueLimit ?? WORKLIST_DUE_PREVIEW;
-  // The page, the counts by action (which give its total: worklistTotal), the follow-ups and the tasks side by
-  // side; then the flags of the page's cases.
-  const [rows, counts, followUps, tasks] = await Promise.all([
-    queryWorklistPage(db, filter, { limit: WORKLIST_PAGE_SIZE, offset: (page - 1) * WORKLIST_PAGE_SIZE }),
-    countWorklistByAction(db, filter),
+  // The page with its counts by action and total, the follow-ups and the tasks side by side; then the flags of
+  // the page's cases.
+  const [{ rows, total, countsByAction }, followUps, tasks] = await Promise.all([
+    queryWorklist(db, filter, { limit: WORKLIST_PAGE_SIZE, offset: (page - 1) * WORKLIST_PAGE_SIZE }),
     followUpsDueWithTotal(db, patchIds, today, dueLimit),
     tasksDueWithTotal(db, patchIds, today, dueLimit),
   ]);
-  const total = worklistTotal(counts, filter.action);
   const events = await flagEventsOf(
     db,
     rows.map((r) => r.tenancy_id),
@@ -173,7 +169,7 @@ export async function loadWorklist(db: Db, actor: Actor, q: WorklistQuery, today
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / WORKLIST_PAGE_SIZE)),
-    countsByAction: counts,
+    countsByAction,
     followUps: followUps.rows.map((f) => ({ ...f, canAct: canActOnPatch(actor, f.patch_id) })),
     followUpsTotal: followUps.total,
     tasks: tasks.rows.map((t) => ({ ...t, canAct: canActOnPatch(actor, t.patch_id) })),

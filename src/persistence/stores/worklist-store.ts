@@ -66,12 +66,17 @@ function whereOf(filter: WorklistFilter, options: { withAction: boolean }): { sq
 const TENANCY_OF_CASE = `CROSS JOIN LATERAL (SELECT t.ref, t.tenure FROM tenancies t WHERE t.id = c.tenancy_id OFFSET 0) t`;
 
 /**
- * One page of the worklist, ordered by priority then real arrears (highest first), then the tenancy's ref,
- * and how many cases match in all (worklistTotal of the counts by action: the same filter).
+ * One page of the worklist, ordered by priority then real arrears (highest first), then the tenancy's ref; the
+ * counts by action under the same filter (but the action), side by side; and from them how many cases match
+ * in all (worklistTotal).
  */
-export async function queryWorklist(db: Db, filter: WorklistFilter, page: { limit: number; offset: number }): Promise<{ rows: WorklistRow[]; total: number }> {
-  const [rows, counts] = await Promise.all([queryWorklistPage(db, filter, page), countWorklistByAction(db, filter)]);
-  return { rows, total: worklistTotal(counts, filter.action) };
+export async function queryWorklist(
+  db: Db,
+  filter: WorklistFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: WorklistRow[]; total: number; countsByAction: { action: string; count: number }[] }> {
+  const [rows, countsByAction] = await Promise.all([queryWorklistPage(db, filter, page), countWorklistByAction(db, filter)]);
+  return { rows, total: worklistTotal(countsByAction, filter.action), countsByAction };
 }
 
 /**
