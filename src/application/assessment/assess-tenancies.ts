@@ -4,7 +4,7 @@ import type { LandlordType, Tenure } from '../../domain/case-file/case-file';
 import type { PolicyDocument } from '../../domain/policy';
 import { DEFAULT_POLICY_DOCUMENT, resolvePolicy } from '../../domain/policy';
 import type { Db } from '../../persistence/database';
-import { stagedAssessmentLine, storeStagedAssessments, type NewAssessment } from '../../persistence/stores/assessment-store';
+import { stagedAssessmentLine, storeStagedAssessments, type NewAssessment, type OvertakenAssessment } from '../../persistence/stores/assessment-store';
 import { loadCaseBatch, type CaseBatch, type CaseData, type LoadOptions, type TenancySelection } from '../../persistence/stores/case-data-store';
 import type { ChargeScheduleRows } from '../../persistence/stores/charge-store';
 import { insertPolicyVersion, latestPolicyVersion } from '../../persistence/stores/policy-store';
@@ -70,6 +70,7 @@ export function assessCaseData(cases: readonly CaseData[], asOf: BusinessDate, t
       trace,
       jobRunId,
       previousTraceHash: data.tenancy.current_trace_hash ?? null,
+      readSnapshot: data.tenancy.read_snapshot ?? null,
     });
   }
   return { rows, byAction };
@@ -115,9 +116,12 @@ const READS_AHEAD = 2;
  * database stores batch k − 1 (one transaction each) and reads batches k + 1 and k + 2 (READS_AHEAD; outside
  * any transaction; on PostgreSQL the pool runs them side by side; on the embedded database they queue), each
  * having first posted its charges when the batch asks (each charge batch in a transaction of its own,
- * committed before the read). The daily run and the re-assessment after an import share it. Returns the
- * number assessed, the counts per action and the charges posted; adds the time of each step to `timings`
- * (the steps overlap, so their sum exceeds the elapsed time).
+ * committed before the read). The daily run and the re-assessment after an import share it. An account whose
+ * result did not become current because another writer's result, committed after this batch was read, had
+ * overtaken it (storeStagedAssessments, ADR 0012) is read and assessed again after the last batch, so every
+ * account ends with a result read after the last writer before it. Returns the number assessed (each account
+ * once), the counts per action (of the results made current) and the charges posted; adds the time of each
+ * step to `timings` (the steps overlap, so their sum exceeds the elapsed time).
  */
 export async function assessInBatches(
   db: Db,
@@ -126,11 +130,63 @@ export async function assessInBatches(
   policy: ActivePolicy,
   options: { jobRunId?: number | null; nowMs?: () => number; timings?: PipelineTimings; onBatch?: (index: number) => void } = {},
 ): Promise<PipelineResult> {
+  const done = await assessBatchesOnce(db, batches, trigger, policy, options);
+  // Accounts whose result was overtaken (a re-assessment, or another writer, committed its result after this
+  // one's case data was read; ADR 0012): read and assessed again until each result is made current.
+  let overtaken = done.overtaken;
+  for (let round = 1; overtaken.length > 0; round++) {
+    if (round > MAX_REASSESSMENT_ROUNDS) {
+      throw new Error(
+        `the assessments of ${overtaken.length} tenancies (ids ${overtaken
+          .slice(0, 10)
+          .map((o) => o.tenancyId)
+          .join(', ')}${overtaken.length > 10 ? ', …' : ''}) were overtaken by other writers ${MAX_REASSESSMENT_ROUNDS} times over: run again`,
+      );
+    }
+    for (const o of overtaken) {
+      done.assessed--;
+      done.byAction[o.action] = (done.byAction[o.action] ?? 0) - 1;
+      if (done.byAction[o.action] === 0) delete done.byAction[o.action];
+    }
+    const again = await assessBatchesOnce(db, overtakenBatches(overtaken), trigger, policy, { ...options, onBatch: () => undefined });
+    done.assessed += again.assessed;
+    for (const [action, n] of Object.entries(again.byAction)) done.byAction[action] = (done.byAction[action] ?? 0) + n;
+    overtaken = again.overtaken;
+  }
+  return { assessed: done.assessed, byAction: done.byAction, charges: done.charges };
+}
+
+/**
+ * How many times an account overtaken by other writers is read and assessed again before the run gives up:
+ * each round reads after the writer that overtook it committed, so only new writers can overtake it again.
+ */
+const MAX_REASSESSMENT_ROUNDS = 5;
+
+/** The batches that assess overtaken accounts again: by date, in tenancy order, their charges posted already. */
+export function overtakenBatches(overtaken: readonly OvertakenAssessment[]): AssessmentBatch[] {
+  const byDate = new Map<BusinessDate, number[]>();
+  for (const o of overtaken) {
+    const ids = byDate.get(o.asOf);
+    if (ids) ids.push(o.tenancyId);
+    else byDate.set(o.asOf, [o.tenancyId]);
+  }
+  return [...byDate].map(([asOf, ids]) => ({ selection: { ids: [...new Set(ids)].sort((a, b) => a - b) }, asOf }));
+}
+
+/** assessInBatches' one pass over the batches: its results, and the accounts whose results were overtaken. */
+async function assessBatchesOnce(
+  db: Db,
+  batches: readonly AssessmentBatch[],
+  trigger: AssessmentTrigger,
+  policy: ActivePolicy,
+  options: { jobRunId?: number | null; nowMs?: () => number; timings?: PipelineTimings; onBatch?: (index: number) => void },
+): Promise<PipelineResult & { overtaken: OvertakenAssessment[] }> {
   const nowMs = options.nowMs ?? (() => 0);
   const timings = options.timings ?? { chargesMs: 0, readMs: 0, assessMs: 0, storeMs: 0 };
   const byAction: Record<string, number> = {};
   const charges = { posted: 0, postedPence: 0 };
   let assessed = 0;
+  const overtaken: OvertakenAssessment[] = [];
   const read = (b: AssessmentBatch) => {
     const started = nowMs();
     const promise = loadCasesToAssess(db, b.selection, b.asOf, b.postChargesFirst ? (known) => postChargesOf(b, known) : undefined).then((cases) => ({ cases, ms: nowMs() - started }));
@@ -158,8 +214,9 @@ export async function assessInBatches(
       timings.assessMs += nowMs() - assessStarted;
       if (pendingStore) await pendingStore;
       const storeStarted = nowMs();
-      pendingStore = storeStagedAssessments(db, batch.staged).then(() => {
+      pendingStore = storeStagedAssessments(db, batch.staged).then((notMadeCurrent) => {
         timings.storeMs += nowMs() - storeStarted;
+        overtaken.push(...notMadeCurrent);
       });
       pendingStore.catch(() => undefined); // awaited before the next store or after the last batch
       assessed += batch.assessed;
@@ -171,7 +228,7 @@ export async function assessInBatches(
     // A failure part-way: let what is in flight settle before the caller moves on (or closes the database).
     await Promise.allSettled([...pendingReads, pendingStore].filter((p) => p !== null));
   }
-  return { assessed, byAction, charges };
+  return { assessed, byAction, charges, overtaken };
 }
 
 /** Cases assessed between two turns of the event loop in a pipelined assessment. */

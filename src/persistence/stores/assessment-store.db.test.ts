@@ -76,6 +76,36 @@ describe('storeAssessments', () => {
     expect((await currentAssessment(db, ids[0]!))?.as_of).toBe('2026-11-19');
     expect((await currentAssessment(db, ids[1]!))?.as_of).toBe('2026-11-19');
   });
+  it('a result read before the current one was written does not replace it, and comes back; one read after it does (ADR 0012)', async () => {
+    const snapshot = async (on: Db = db) => (await on.query<{ s: string }>(`SELECT pg_current_snapshot()::text AS s`))[0]!.s;
+    const tenancyId = ids[0]!;
+    const before = await snapshot();
+    expect(await storeAssessments(db, [{ ...row(tenancyId, '2026-11-21', 'payment', 'none'), readSnapshot: await snapshot() }])).toEqual([]);
+    // Read before that payment's result was written: stored (the day's daily row), not made current, returned.
+    const stale = { ...row(tenancyId, '2026-11-21', 'daily', 'send_letter_1'), readSnapshot: before };
+    expect(await storeAssessments(db, [stale])).toEqual([{ tenancyId, asOf: '2026-11-21', action: 'send_letter_1' }]);
+    expect(await currentAssessment(db, tenancyId)).toMatchObject({ trigger: 'payment', action: 'none' });
+    expect(await dailyAssessment(db, tenancyId, '2026-11-21')).toMatchObject({ action: 'send_letter_1' });
+    // Another trigger's result read before it: returned too.
+    expect(await storeAssessments(db, [{ ...row(tenancyId, '2026-11-21', 'manual', 'monitor'), readSnapshot: before }])).toEqual([
+      { tenancyId, asOf: '2026-11-21', action: 'monitor' },
+    ]);
+    // Read after it: made current.
+    expect(await storeAssessments(db, [{ ...row(tenancyId, '2026-11-21', 'daily', 'send_letter_2'), readSnapshot: await snapshot() }])).toEqual([]);
+    expect(await currentAssessment(db, tenancyId)).toMatchObject({ trigger: 'daily', action: 'send_letter_2' });
+    // Not made current because a later date is current: not returned (nothing to assess again).
+    await storeAssessments(db, [{ ...row(tenancyId, '2026-11-22', 'payment', 'none'), readSnapshot: await snapshot() }]);
+    expect(await storeAssessments(db, [{ ...row(tenancyId, '2026-11-21', 'payment', 'monitor'), readSnapshot: await snapshot() }])).toEqual([]);
+    expect(await currentAssessment(db, tenancyId)).toMatchObject({ as_of: '2026-11-22', action: 'none' });
+    // In one transaction, a result read after the transaction's own earlier one replaces it (the transaction is
+    // not visible in its own snapshots).
+    await db.transaction(async (tx) => {
+      expect(await storeAssessments(tx, [{ ...row(tenancyId, '2026-11-22', 'decision', 'monitor'), readSnapshot: await snapshot(tx) }])).toEqual([]);
+      expect(await storeAssessments(tx, [{ ...row(tenancyId, '2026-11-22', 'decision', 'send_letter_1'), readSnapshot: await snapshot(tx) }])).toEqual([]);
+    });
+    expect(await currentAssessment(db, tenancyId)).toMatchObject({ trigger: 'decision', action: 'send_letter_1' });
+  });
+
   it('keeps a long trace whole, compressed with lz4 on PostgreSQL (migrations 0016, 0019) and with the default on the embedded database', async () => {
     const long = { ...row(ids[1]!, '2026-11-18', 'manual', 'none'), trace: Array.from({ length: 200 }, (_, i) => ({ rule: `rule ${i}`, matched: i % 2 === 0, detail: `${awkward} ${i}`, figures: { i } })) };
     await storeAssessments(db, [long]);

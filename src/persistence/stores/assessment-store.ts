@@ -23,6 +23,23 @@ export interface NewAssessment {
    * (`CaseData.tenancy.current_trace_hash`): a trace with the same text is then sent as its hash alone.
    */
   previousTraceHash?: string | null;
+  /**
+   * The snapshot the case data was read in (`CaseData.tenancy.read_snapshot`): the result becomes current only
+   * if the current assessment's writer is visible in it (ADR 0012). Null for a result not assessed from data
+   * read by loadCaseBatch: it replaces the current one as an unguarded write would.
+   */
+  readSnapshot?: string | null;
+}
+
+/**
+ * An assessment that was stored but did not become its tenancy's current one because the current one was
+ * written by a transaction that committed after this one's case data was read (ADR 0012): its writer reads and
+ * assesses the account again.
+ */
+export interface OvertakenAssessment {
+  tenancyId: number;
+  asOf: BusinessDate;
+  action: string;
 }
 
 const STAGING_COLUMNS = [
@@ -41,6 +58,7 @@ const STAGING_COLUMNS = [
   'trace',
   'trace_hash',
   'job_run_id',
+  'read_snapshot',
 ] as const;
 
 /** The SHA-256 (hex) of a trace's JSON text: its key in assessment_traces (migration 0019). */
@@ -55,6 +73,12 @@ export function traceHash(traceJson: string): string {
  * assessment replaces the same day's daily assessment, so re-running a day's run ends with exactly the
  * same stored result.
  *
+ * Either way a result assessed from data read in a snapshot (`readSnapshot`) replaces the current assessment
+ * only when the transaction that wrote that one is visible in the snapshot, or is this one (migration 0027,
+ * ADR 0012): a result read before a payment's re-assessment committed never replaces it. Returns the results
+ * that were stored but not made current for that reason (a result not made current because a later date is
+ * current is not among them); their writer reads and assesses those accounts again.
+ *
  * The rows go in with COPY in its text format (to a session's temporary staging table) and three set-based statements: the
  * results and traces are several kilobytes an account, and COPY's text is far cheaper for PostgreSQL to
  * read than the same values as array parameters (docs/performance.md). Runs in the caller's transaction
@@ -65,10 +89,10 @@ export function traceHash(traceJson: string): string {
  * already there and is sent as its hash alone; any other is sent whole and added unless some assessment
  * stored the same text before.
  */
-export async function storeAssessments(db: Db, rows: readonly NewAssessment[]): Promise<void> {
+export async function storeAssessments(db: Db, rows: readonly NewAssessment[]): Promise<OvertakenAssessment[]> {
   const lines: string[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) lines[i] = stagedAssessmentLine(rows[i]!);
-  await storeStagedAssessments(db, [lines.join('')]);
+  return storeStagedAssessments(db, [lines.join('')]);
 }
 
 /**
@@ -84,7 +108,7 @@ export function stagedAssessmentLine(r: NewAssessment): string {
   // Written out field by field (a line a day per account: an array of the values, mapped and joined, was a tenth
   // of the line's cost). The words and dates go through copyTextValue like any text; numbers and booleans are
   // written as they are.
-  return `${r.tenancyId}\t${copyTextValue(r.asOf)}\t${copyTextValue(r.trigger)}\t${r.policyVersion}\t${copyTextValue(r.action)}\t${r.priority}\t${r.balancePence}\t${r.arrearsPence}\t${r.realArrearsPence}\t${r.needsApproval}\t${r.patchId ?? '\\N'}\t${copyTextJson(JSON.stringify(r.result))}\t${hash === r.previousTraceHash ? '\\N' : copyTextJson(traceJson)}\t${hash}\t${r.jobRunId ?? '\\N'}\n`;
+  return `${r.tenancyId}\t${copyTextValue(r.asOf)}\t${copyTextValue(r.trigger)}\t${r.policyVersion}\t${copyTextValue(r.action)}\t${r.priority}\t${r.balancePence}\t${r.arrearsPence}\t${r.realArrearsPence}\t${r.needsApproval}\t${r.patchId ?? '\\N'}\t${copyTextJson(JSON.stringify(r.result))}\t${hash === r.previousTraceHash ? '\\N' : copyTextJson(traceJson)}\t${hash}\t${r.jobRunId ?? '\\N'}\t${r.readSnapshot ?? '\\N'}\n`;
 }
 
 /**
@@ -101,9 +125,9 @@ export function copyTextJson(json: string): string {
  * Stores assessments given as the COPY text of their staged lines (stagedAssessmentLine, in chunks of whole
  * lines), as storeAssessments describes.
  */
-export async function storeStagedAssessments(db: Db, text: readonly (string | Uint8Array)[]): Promise<void> {
-  if (!text.some((chunk) => chunk.length > 0)) return;
-  const store = async (tx: Db) => {
+export async function storeStagedAssessments(db: Db, text: readonly (string | Uint8Array)[]): Promise<OvertakenAssessment[]> {
+  if (!text.some((chunk) => chunk.length > 0)) return [];
+  const store = async (tx: Db): Promise<OvertakenAssessment[]> => {
     // The staged values are stored uncompressed (EXTERNAL): PostgreSQL moves an already compressed value
     // into another table as it is, so the trace is compressed once, with the method of assessment_traces.trace
     // (lz4 where the server has it: migrations 0016 and 0019).
@@ -113,7 +137,7 @@ export async function storeStagedAssessments(db: Db, text: readonly (string | Ui
            CREATE TEMPORARY TABLE assessment_staging (
              n serial, tenancy_id integer, as_of date, trigger text, policy_version integer, action text, priority integer, balance_pence bigint,
              arrears_pence bigint, real_arrears_pence bigint, needs_approval boolean, patch_id integer, result jsonb, trace json, trace_hash text,
-             job_run_id bigint
+             job_run_id bigint, read_snapshot pg_snapshot
            ) ON COMMIT DELETE ROWS;
            ALTER TABLE assessment_staging ALTER COLUMN result SET STORAGE EXTERNAL, ALTER COLUMN trace SET STORAGE EXTERNAL;
          END IF;
@@ -129,8 +153,11 @@ export async function storeStagedAssessments(db: Db, text: readonly (string | Ui
     const columns = `tenancy_id, as_of, trigger, policy_version, action, priority, balance_pence, arrears_pence, real_arrears_pence, result, trace_hash, job_run_id`;
     const staged = `tenancy_id, as_of, trigger, policy_version, action, priority, balance_pence, arrears_pence, real_arrears_pence, result, decode(trace_hash, 'hex'), job_run_id`;
     // Daily assessments replace the same day's; any other trigger adds a row. Then each becomes its
-    // tenancy's current assessment: a daily one always, another unless a later date is current already.
-    await tx.exec(
+    // tenancy's current assessment: a daily one always, another unless a later date is current already; either
+    // only when the current one's writer is visible in the snapshot its data was read in, or is this transaction
+    // (ON CONFLICT's WHERE sees the latest committed row, after waiting for its writer). The rows stored but
+    // not made current come back.
+    const notCurrent = await tx.query<{ tenancy_id: number; as_of: BusinessDate; trigger: string; action: string }>(
       `WITH daily AS (
          INSERT INTO assessments (${columns})
          SELECT ${staged} FROM assessment_staging WHERE trigger = 'daily' ORDER BY n
@@ -145,21 +172,42 @@ export async function storeStagedAssessments(db: Db, text: readonly (string | Ui
          RETURNING id, tenancy_id, as_of, trigger, action, priority, real_arrears_pence, trace_hash
        ), stored AS (
          -- The stored row's own values (a daily and another assessment of one tenancy and day may be in one batch).
-         SELECT DISTINCT ON (x.tenancy_id) x.id, x.tenancy_id, x.as_of, s.patch_id, x.action, x.priority, x.real_arrears_pence, s.needs_approval, x.trace_hash
+         SELECT DISTINCT ON (x.tenancy_id) x.id, x.tenancy_id, x.as_of, x.trigger, s.patch_id, x.action, x.priority, x.real_arrears_pence, s.needs_approval,
+                x.trace_hash, s.read_snapshot
          FROM (SELECT * FROM daily UNION ALL SELECT * FROM other) x
          JOIN assessment_staging s ON s.tenancy_id = x.tenancy_id AND s.as_of = x.as_of AND s.trigger = x.trigger
          ORDER BY x.tenancy_id, x.as_of DESC, x.id DESC, s.n DESC
+       ), made_current AS (
+         INSERT INTO current_assessments (tenancy_id, assessment_id, as_of, patch_id, action, priority, real_arrears_pence, needs_approval, trace_hash,
+                                          writer_xid, read_snapshot)
+         SELECT tenancy_id, id, as_of, patch_id, action, priority, real_arrears_pence, needs_approval, trace_hash, pg_current_xact_id(), read_snapshot FROM stored
+         ON CONFLICT (tenancy_id) DO UPDATE SET assessment_id = EXCLUDED.assessment_id, as_of = EXCLUDED.as_of, patch_id = EXCLUDED.patch_id,
+           action = EXCLUDED.action, priority = EXCLUDED.priority, real_arrears_pence = EXCLUDED.real_arrears_pence,
+           needs_approval = EXCLUDED.needs_approval, trace_hash = EXCLUDED.trace_hash, writer_xid = EXCLUDED.writer_xid,
+           read_snapshot = EXCLUDED.read_snapshot
+         WHERE (current_assessments.as_of <= EXCLUDED.as_of OR EXCLUDED.assessment_id IN (SELECT id FROM daily))
+           AND (EXCLUDED.read_snapshot IS NULL OR current_assessments.writer_xid IS NULL OR current_assessments.writer_xid = EXCLUDED.writer_xid
+                OR pg_visible_in_snapshot(current_assessments.writer_xid, EXCLUDED.read_snapshot))
+         RETURNING tenancy_id
        )
-       INSERT INTO current_assessments (tenancy_id, assessment_id, as_of, patch_id, action, priority, real_arrears_pence, needs_approval, trace_hash)
-       SELECT tenancy_id, id, as_of, patch_id, action, priority, real_arrears_pence, needs_approval, trace_hash FROM stored
-       ON CONFLICT (tenancy_id) DO UPDATE SET assessment_id = EXCLUDED.assessment_id, as_of = EXCLUDED.as_of, patch_id = EXCLUDED.patch_id,
-         action = EXCLUDED.action, priority = EXCLUDED.priority, real_arrears_pence = EXCLUDED.real_arrears_pence,
-         needs_approval = EXCLUDED.needs_approval, trace_hash = EXCLUDED.trace_hash
-       WHERE current_assessments.as_of <= EXCLUDED.as_of OR EXCLUDED.assessment_id IN (SELECT id FROM daily)`,
+       -- Those stored and not made current: one row, not two (grouped rather than joined: the planner, knowing nothing of
+       -- the CTEs' rows, compared every row with every other in a nested loop, ~60 ms for 1,000).
+       SELECT tenancy_id, max(as_of) AS as_of, max(trigger) AS trigger, max(action) AS action
+       FROM (SELECT tenancy_id, as_of, trigger, action FROM stored UNION ALL SELECT tenancy_id, NULL::date, NULL::text, NULL::text FROM made_current) u
+       GROUP BY tenancy_id HAVING count(*) = 1`,
     );
     await tx.exec('TRUNCATE assessment_staging');
+    if (notCurrent.length === 0) return [];
+    // Not made current: overtaken, unless (another trigger than the daily run's) a later date is current now.
+    const later = await tx.query<{ tenancy_id: number; as_of: BusinessDate }>(`SELECT tenancy_id, as_of FROM current_assessments WHERE tenancy_id = ANY($1::int[])`, [
+      notCurrent.map((r) => r.tenancy_id),
+    ]);
+    const currentAsOf = new Map(later.map((r) => [r.tenancy_id, r.as_of]));
+    return notCurrent
+      .filter((r) => r.trigger === 'daily' || !((currentAsOf.get(r.tenancy_id) ?? r.as_of) > r.as_of))
+      .map((r) => ({ tenancyId: r.tenancy_id, asOf: r.as_of, action: r.action }));
   };
-  await db.transaction(store);
+  return db.transaction(store);
 }
 
 /**
