@@ -46,10 +46,11 @@ describe('stagedAssessmentLine', () => {
   it.each([
     { case: 'a new trace, no patch, no job', over: {} },
     { case: 'a patch, a job and an approval', over: { patchId: 7, jobRunId: 99, needsApproval: true } },
+    { case: 'read in a snapshot', over: { readSnapshot: '1043:1050:1044,1047' } },
   ])('is the COPY line of its fields: $case', ({ over }) => {
     const r = row(over);
     const traceJson = JSON.stringify(r.trace);
-    const expected = copyTextLine([r.tenancyId, r.asOf, r.trigger, r.policyVersion, r.action, r.priority, r.balancePence, r.arrearsPence, r.realArrearsPence, r.needsApproval, r.patchId, JSON.stringify(r.result), traceJson, traceHash(traceJson), r.jobRunId ?? null]);
+    const expected = copyTextLine([r.tenancyId, r.asOf, r.trigger, r.policyVersion, r.action, r.priority, r.balancePence, r.arrearsPence, r.realArrearsPence, r.needsApproval, r.patchId, JSON.stringify(r.result), traceJson, traceHash(traceJson), r.jobRunId ?? null, r.readSnapshot ?? null]);
     expect(stagedAssessmentLine(r)).toBe(expected);
   });
 
@@ -57,7 +58,7 @@ describe('stagedAssessmentLine', () => {
     const r = row();
     const hash = traceHash(JSON.stringify(r.trace));
     const fields = stagedAssessmentLine({ ...r, previousTraceHash: hash }).slice(0, -1).split('\t');
-    expect(fields).toHaveLength(15);
+    expect(fields).toHaveLength(16);
     expect(fields[12]).toBe('\\N');
     expect(fields[13]).toBe(hash);
     expect(stagedAssessmentLine({ ...r, previousTraceHash: 'another' }).split('\t')[12]).toBe(copyTextJson(JSON.stringify(r.trace)));

@@ -108,7 +108,7 @@ export function stagedAssessmentLine(r: NewAssessment): string {
   // Written out field by field (a line a day per account: an array of the values, mapped and joined, was a tenth
   // of the line's cost). The words and dates go through copyTextValue like any text; numbers and booleans are
   // written as they are.
-  return `${r.tenancyId}\t${copyTextValue(r.asOf)}\t${copyTextValue(r.trigger)}\t${r.policyVersion}\t${copyTextValue(r.action)}\t${r.priority}\t${r.balancePence}\t${r.arrearsPence}\t${r.realArrearsPence}\t${r.needsApproval}\t${r.patchId ?? '\\N'}\t${copyTextJson(JSON.stringify(r.result))}\t${hash === r.previousTraceHash ? '\\N' : copyTextJson(traceJson)}\t${hash}\t${r.jobRunId ?? '\\N'}\t${r.readSnapshot ?? '\\N'}\n`;
+  return `${r.tenancyId}\t${copyTextValue(r.asOf)}\t${copyTextValue(r.trigger)}\t${r.policyVersion}\t${copyTextValue(r.action)}\t${r.priority}\t${r.balancePence}\t${r.arrearsPence}\t${r.realArrearsPence}\t${r.needsApproval}\t${r.patchId ?? '\\N'}\t${copyTextJson(JSON.stringify(r.result))}\t${hash === r.previousTraceHash ? '\\N' : copyTextJson(traceJson)}\t${hash}\t${r.jobRunId ?? '\\N'}\t${copyTextValue(r.readSnapshot)}\n`;
 }
 
 /**
