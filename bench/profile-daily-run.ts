@@ -5,20 +5,15 @@
  * (whole history and compacted), building the typed case files, assessing, and the bare GROUP BY scan
  * beside them; then Monday's daily run with its own split.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { activePolicy } from '../src/application/assessment/assess-tenancies';
 import { caseFileOf } from '../src/application/case-file/build-case-file';
 import { buildDemoLandlord } from '../src/application/demo/build-demo';
 import { runDaily } from '../src/application/daily-run/run-daily';
 import { assessCase } from '../src/domain/assessment/assess-case';
 import { resolvePolicy } from '../src/domain/policy';
-import type { Db } from '../src/persistence/database';
-import { openDatabase } from '../src/persistence/open-database';
 import { loadCaseData, tenancyIdRange } from '../src/persistence/stores/case-data-store';
 import { BARE_SCAN, withServerSettings } from './bare-scan';
+import { openScratchDatabase } from './scratch-database';
 
 const AS_OF = '2026-11-23';
 
@@ -27,30 +22,7 @@ async function main(): Promise<void> {
   const tenancies = i > 0 ? Number(process.argv[i + 1]) : 2000;
   const b = process.argv.indexOf('--batch-size');
   const batchSize = b > 0 ? Number(process.argv[b + 1]) : undefined;
-  const url = process.env.DATABASE_URL;
-  let db: Db;
-  let cleanup: () => Promise<void>;
-  if (url) {
-    const name = `rentwise_profile_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    db = await openDatabase({ databaseUrl: u.toString(), embeddedDir: '' });
-    cleanup = async () => {
-      await db.close();
-      await admin.query(`DROP DATABASE ${name}`);
-      await admin.end();
-    };
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'rentwise-profile-'));
-    db = await openDatabase({ databaseUrl: null, embeddedDir: dir });
-    cleanup = async () => {
-      await db.close();
-      rmSync(dir, { recursive: true, force: true });
-    };
-  }
+  const { db, cleanup } = await openScratchDatabase('rentwise_profile');
   try {
     const t0 = performance.now();
     await buildDemoLandlord(db, { tenancies, seed: 1, asOf: '2026-11-22' });
