@@ -136,12 +136,12 @@ export async function assessInBatches(
   let overtaken = done.overtaken;
   for (let round = 1; overtaken.length > 0; round++) {
     if (round > MAX_REASSESSMENT_ROUNDS) {
-      throw new Error(
-        `the assessments of ${overtaken.length} tenancies (ids ${overtaken
-          .slice(0, 10)
-          .map((o) => o.tenancyId)
-          .join(', ')}${overtaken.length > 10 ? ', …' : ''}) were overtaken by other writers ${MAX_REASSESSMENT_ROUNDS} times over: run again`,
-      );
+      const ids = `${overtaken
+        .slice(0, 10)
+        .map((o) => o.tenancyId)
+        .join(', ')}${overtaken.length > 10 ? ', …' : ''}`;
+      const which = overtaken.length === 1 ? `the assessment of tenancy id ${ids} was` : `the assessments of ${overtaken.length} tenancies (ids ${ids}) were`;
+      throw new Error(`${which} overtaken by other writers ${MAX_REASSESSMENT_ROUNDS} times over: run again`);
     }
     for (const o of overtaken) {
       done.assessed--;

@@ -17,15 +17,15 @@ import { verifyCurrentAssessments } from './verify-assessments';
  */
 const AS_OF = '2026-11-23';
 
-/** `db` with `between` run once, just before the first transaction it is asked for (the first batch's store). */
-function withPaymentBeforeFirstStore(db: Db, between: () => Promise<void>): Db {
-  let fired = false;
+/** `db` with `between` run just before each of the first `times` transactions it is asked for (the stores). */
+function withPaymentBeforeFirstStore(db: Db, between: () => Promise<void>, times = 1): Db {
+  let fired = 0;
   return new Proxy(db, {
     get(target, property, receiver) {
       if (property !== 'transaction') return Reflect.get(target, property, receiver) as unknown;
       return async <T>(fn: (tx: Db) => Promise<T>): Promise<T> => {
-        if (!fired) {
-          fired = true;
+        if (fired < times) {
+          fired++;
           await between();
         }
         return target.transaction(fn);
@@ -90,6 +90,17 @@ describe('a result overtaken by another writer', () => {
     expect(await verifyCurrentAssessments(db, { tenancyIds: [tenancyId] })).toMatchObject({ checked: 1, differ: 0 });
   });
 
+  it('an account overtaken at every reading is given up after five more readings, with a message that names it', async () => {
+    const tenancyId = ids[12]!;
+    const racing = withPaymentBeforeFirstStore(db, () => payAndReassess(tenancyId, 'payment'), 6);
+    await expect(reassessTenancies(racing, [tenancyId], AS_OF, 'decision')).rejects.toThrow(
+      `the assessment of tenancy id ${tenancyId} was overtaken by other writers 5 times over: run again`,
+    );
+    // The account keeps the last payment's own result, which saw every payment.
+    expect(await balanceOf(tenancyId)).toBe(await ledgerBalanceOf(tenancyId));
+    expect((await currentAssessment(db, tenancyId))!.trigger).toBe('payment');
+  });
+
   it.runIf(process.env.DATABASE_URL)(
     'side by side (PostgreSQL): a store waiting for the other writer to commit does not replace its result, in either order',
     async () => {
@@ -140,7 +151,7 @@ describe('a result overtaken by another writer', () => {
     const racing = withPaymentBeforeFirstStore(db, () => payAndReassess(tenancyId, 'payment'));
     // The run's first transaction posts its first batch's charges (none are due again this day) and its reads
     // follow, so the payment may fall before or after a batch is read: either way the end is the same.
-    const summary = await runDaily(racing, AS_OF, { batchSize: 8 });
+    const summary = await runDaily(racing, AS_OF, { batchSize: 8, workers: 1 }); // in this thread, where the hook is
     expect(summary.accountsAssessed).toBe(ids.length);
     expect(await balanceOf(tenancyId)).toBe(await ledgerBalanceOf(tenancyId));
     expect(await verifyCurrentAssessments(db)).toMatchObject({ current: ids.length, differ: 0 });
