@@ -137,8 +137,9 @@ export async function assessInBatches(
   for (let round = 1; overtaken.length > 0; round++) {
     if (round > MAX_REASSESSMENT_ROUNDS) {
       const ids = `${overtaken
-        .slice(0, 10)
         .map((o) => o.tenancyId)
+        .sort((a, b) => a - b)
+        .slice(0, 10)
         .join(', ')}${overtaken.length > 10 ? ', …' : ''}`;
       const which = overtaken.length === 1 ? `the assessment of tenancy id ${ids} was` : `the assessments of ${overtaken.length} tenancies (ids ${ids}) were`;
       throw new Error(`${which} overtaken by other writers ${MAX_REASSESSMENT_ROUNDS} times over: run again`);

@@ -101,6 +101,20 @@ describe('a result overtaken by another writer', () => {
     expect((await currentAssessment(db, tenancyId))!.trigger).toBe('payment');
   });
 
+  it('a writer recorded under a transaction id this server has not given out (a database restored from a dump) is replaced at the next reading', async () => {
+    const tenancyId = ids[14]!;
+    await db.query(`UPDATE current_assessments SET writer_xid = ((pg_current_xact_id()::text)::bigint + 100000000)::text::xid8 WHERE tenancy_id = $1`, [tenancyId]);
+    paid++;
+    await appendLedgerTransactions(db, [
+      { tenancyId, businessDate: AS_OF, kind: 'payment', method: 'debit_card', amountPence: -5_000, idempotencyKey: `overtaken:${paid}`, source: 'test' },
+    ]);
+    await reassessTenancies(db, [tenancyId], AS_OF, 'payment');
+    expect(await balanceOf(tenancyId)).toBe(await ledgerBalanceOf(tenancyId));
+    expect((await currentAssessment(db, tenancyId))!.trigger).toBe('payment');
+    const [row] = await db.query<{ ours: boolean }>(`SELECT writer_xid < pg_snapshot_xmax(pg_current_snapshot()) AS ours FROM current_assessments WHERE tenancy_id = $1`, [tenancyId]);
+    expect(row!.ours).toBe(true);
+  });
+
   it.runIf(process.env.DATABASE_URL)(
     'side by side (PostgreSQL): a store waiting for the other writer to commit does not replace its result, in either order',
     async () => {

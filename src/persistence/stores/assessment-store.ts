@@ -198,6 +198,19 @@ export async function storeStagedAssessments(db: Db, text: readonly (string | Ui
     );
     await tx.exec('TRUNCATE assessment_staging');
     if (notCurrent.length === 0) return [];
+    // A writer recorded under a transaction id this server has not given out yet cannot be a later writer: the
+    // database was restored from a dump into another server, and transaction ids do not travel with the data. Such a
+    // row would be overtaken at every reading; its writer is forgotten here, so the account's next reading replaces
+    // it. (Every committed writer this statement's snapshot sees has an id below its xmax; the update skips a row
+    // replaced since, whose writer is another.)
+    await tx.query(
+      `WITH foreign_writer AS (
+         SELECT tenancy_id, writer_xid FROM current_assessments
+         WHERE tenancy_id = ANY($1::int[]) AND writer_xid >= pg_snapshot_xmax(pg_current_snapshot()) AND writer_xid <> pg_current_xact_id()
+       )
+       UPDATE current_assessments c SET writer_xid = NULL FROM foreign_writer f WHERE c.tenancy_id = f.tenancy_id AND c.writer_xid = f.writer_xid`,
+      [notCurrent.map((r) => r.tenancy_id)],
+    );
     // Not made current: overtaken, unless (another trigger than the daily run's) a later date is current now.
     const later = await tx.query<{ tenancy_id: number; as_of: BusinessDate }>(`SELECT tenancy_id, as_of FROM current_assessments WHERE tenancy_id = ANY($1::int[])`, [
       notCurrent.map((r) => r.tenancy_id),
