@@ -18,7 +18,7 @@ import { verifyCurrentAssessments } from './verify-assessments';
 const AS_OF = '2026-11-23';
 
 /** `db` with `between` run just before each of the first `times` transactions it is asked for (the stores). */
-function withPaymentBeforeFirstStore(db: Db, between: () => Promise<void>, times = 1): Db {
+function withPaymentBeforeStores(db: Db, between: () => Promise<void>, times = 1): Db {
   let fired = 0;
   return new Proxy(db, {
     get(target, property, receiver) {
@@ -67,7 +67,7 @@ describe('a result overtaken by another writer', () => {
   it("the daily run's result, read before a payment's re-assessment committed, does not replace it: the account is assessed again", async () => {
     const tenancyId = ids[4]!;
     const policy = await activePolicy(db);
-    const racing = withPaymentBeforeFirstStore(db, () => payAndReassess(tenancyId, 'payment'));
+    const racing = withPaymentBeforeStores(db, () => payAndReassess(tenancyId, 'payment'));
     const done = await assessInBatches(racing, [{ selection: { idFrom: ids[0]!, idTo: ids.at(-1)! }, asOf: AS_OF }], 'daily', policy);
 
     // Each account counted once, the counts those of the results made current.
@@ -82,7 +82,7 @@ describe('a result overtaken by another writer', () => {
 
   it("a payment's re-assessment, read before another payment's re-assessment committed, does not replace it: it reads and assesses again", async () => {
     const tenancyId = ids[7]!;
-    const racing = withPaymentBeforeFirstStore(db, () => payAndReassess(tenancyId, 'import'));
+    const racing = withPaymentBeforeStores(db, () => payAndReassess(tenancyId, 'import'));
     await reassessTenancies(racing, [tenancyId], AS_OF, 'payment');
 
     expect(await balanceOf(tenancyId)).toBe(await ledgerBalanceOf(tenancyId));
@@ -92,7 +92,7 @@ describe('a result overtaken by another writer', () => {
 
   it('an account overtaken at every reading is given up after five more readings, with a message that names it', async () => {
     const tenancyId = ids[12]!;
-    const racing = withPaymentBeforeFirstStore(db, () => payAndReassess(tenancyId, 'payment'), 6);
+    const racing = withPaymentBeforeStores(db, () => payAndReassess(tenancyId, 'payment'), 6);
     await expect(reassessTenancies(racing, [tenancyId], AS_OF, 'decision')).rejects.toThrow(
       `the assessment of tenancy id ${tenancyId} was overtaken by other writers 5 times over: run again`,
     );
@@ -162,7 +162,7 @@ describe('a result overtaken by another writer', () => {
 
   it('a whole daily run with a payment re-assessed during its store ends with every result equal to assess', async () => {
     const tenancyId = ids[2]!;
-    const racing = withPaymentBeforeFirstStore(db, () => payAndReassess(tenancyId, 'payment'));
+    const racing = withPaymentBeforeStores(db, () => payAndReassess(tenancyId, 'payment'));
     // The run's first transaction posts its first batch's charges (none are due again this day) and its reads
     // follow, so the payment may fall before or after a batch is read: either way the end is the same.
     const summary = await runDaily(racing, AS_OF, { batchSize: 8, workers: 1 }); // in this thread, where the hook is
