@@ -15,7 +15,7 @@ import { buildDemoLandlord } from '../src/application/demo/build-demo';
 import { importPayments } from '../src/application/imports/import-payments';
 import type { BusinessDate } from '../src/domain/calendar/business-date';
 import { csvLine } from '../src/persistence/database';
-import { openScratchDatabase } from './scratch-database';
+import { freshDatabase } from './scratch-database';
 
 const MONDAY: BusinessDate = '2026-11-23';
 
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const tenancies = option('--tenancies', 5000);
   const files = option('--files', 40);
   const rowsPerFile = option('--rows', 25);
-  const { db, cleanup } = await openScratchDatabase('rentwise_race');
+  const { db, drop } = await freshDatabase();
   const dir = mkdtempSync(join(tmpdir(), 'rentwise-race-'));
   try {
     const built = performance.now();
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     if (report.differ > 0) process.exitCode = 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });
-    await cleanup();
+    await drop();
   }
 }
 

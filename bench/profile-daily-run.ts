@@ -13,7 +13,7 @@ import { assessCase } from '../src/domain/assessment/assess-case';
 import { resolvePolicy } from '../src/domain/policy';
 import { loadCaseData, tenancyIdRange } from '../src/persistence/stores/case-data-store';
 import { BARE_SCAN, withServerSettings } from './bare-scan';
-import { openScratchDatabase } from './scratch-database';
+import { freshDatabase } from './scratch-database';
 
 const AS_OF = '2026-11-23';
 
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const tenancies = i > 0 ? Number(process.argv[i + 1]) : 2000;
   const b = process.argv.indexOf('--batch-size');
   const batchSize = b > 0 ? Number(process.argv[b + 1]) : undefined;
-  const { db, cleanup } = await openScratchDatabase('rentwise_profile');
+  const { db, drop } = await freshDatabase();
   try {
     const t0 = performance.now();
     await buildDemoLandlord(db, { tenancies, seed: 1, asOf: '2026-11-22' });
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     const t = summary.timings;
     console.log(`  of which: charges ${f(t.chargesMs)}, then overlapped: read ${f(t.readMs)} (SQL + parsing), case files + assess ${f(t.assessMs)} (Node), store ${f(t.storeMs)} (SQL); after-run steps ${f(t.afterRunMs)}`);
   } finally {
-    await cleanup();
+    await drop();
   }
 }
 

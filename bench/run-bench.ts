@@ -18,7 +18,6 @@ import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { reassessTenancies } from '../src/application/assessment/reassess';
 import { verifyCurrentAssessments } from '../src/application/assessment/verify-assessments';
 import { runDaily } from '../src/application/daily-run/run-daily';
@@ -30,9 +29,9 @@ import { formatPenceAsDecimal } from '../src/domain/money/pence';
 import { startWebServer } from '../src/main/web-server';
 import type { Db } from '../src/persistence/database';
 import { csvLine } from '../src/persistence/database';
-import { openDatabase } from '../src/persistence/open-database';
 import { appendLedgerTransactions } from '../src/persistence/stores/ledger-store';
 import { BARE_SCAN, withServerSettings } from './bare-scan';
+import { freshDatabase } from './scratch-database';
 import { signIn } from './sign-in';
 
 interface Options {
@@ -109,42 +108,6 @@ function percentile(values: number[], p: number): number {
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
-
-/** A fresh database: a new PostgreSQL database when DATABASE_URL is set, else a new embedded one. */
-async function freshDatabase(kind: 'default' | 'pglite'): Promise<{ db: Db; url: string | null; drop: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (kind === 'default' && url) {
-    const name = `rentwise_bench_${process.pid}_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const db = await openDatabase({ databaseUrl: u.toString(), embeddedDir: '', maxConnections: 20 });
-    return {
-      db,
-      url: u.toString(),
-      async drop() {
-        await db.close();
-        const dropper = new pg.Client({ connectionString: url });
-        await dropper.connect();
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await dropper.end();
-      },
-    };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'rentwise-bench-'));
-  const db = await openDatabase({ databaseUrl: null, embeddedDir: dir });
-  return {
-    db,
-    url: null,
-    async drop() {
-      await db.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** The bare scan's median of three, with the server's own settings. */
 async function bareScan(db: Db): Promise<number> {

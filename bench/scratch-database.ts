@@ -6,33 +6,38 @@ import type { Db } from '../src/persistence/database';
 import { openDatabase } from '../src/persistence/open-database';
 
 /**
- * A database of its own for a bench script, dropped by `cleanup`: a new database on the PostgreSQL server of
- * DATABASE_URL when it is set, a temporary embedded database otherwise.
+ * A fresh database for a bench script, dropped by `drop`: a new PostgreSQL database when DATABASE_URL is set (unless
+ * `pglite` is asked for), else a new embedded one.
  */
-export async function openScratchDatabase(prefix: string): Promise<{ db: Db; cleanup: () => Promise<void> }> {
+export async function freshDatabase(kind: 'default' | 'pglite' = 'default'): Promise<{ db: Db; url: string | null; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
-  if (url) {
-    const name = `${prefix}_${process.pid}`;
+  if (kind === 'default' && url) {
+    const name = `rentwise_bench_${process.pid}_${Date.now()}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
     const u = new URL(url);
     u.pathname = `/${name}`;
-    const db = await openDatabase({ databaseUrl: u.toString(), embeddedDir: '' });
+    const db = await openDatabase({ databaseUrl: u.toString(), embeddedDir: '', maxConnections: 20 });
     return {
       db,
-      cleanup: async () => {
+      url: u.toString(),
+      async drop() {
         await db.close();
-        await admin.query(`DROP DATABASE ${name}`);
-        await admin.end();
+        const dropper = new pg.Client({ connectionString: url });
+        await dropper.connect();
+        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await dropper.end();
       },
     };
   }
-  const dir = mkdtempSync(join(tmpdir(), `${prefix.replaceAll('_', '-')}-`));
+  const dir = mkdtempSync(join(tmpdir(), 'rentwise-bench-'));
   const db = await openDatabase({ databaseUrl: null, embeddedDir: dir });
   return {
     db,
-    cleanup: async () => {
+    url: null,
+    async drop() {
       await db.close();
       rmSync(dir, { recursive: true, force: true });
     },
