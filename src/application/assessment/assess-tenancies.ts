@@ -149,7 +149,7 @@ export async function assessInBatches(
       done.byAction[o.action] = (done.byAction[o.action] ?? 0) - 1;
       if (done.byAction[o.action] === 0) delete done.byAction[o.action];
     }
-    const again = await assessBatchesOnce(db, overtakenBatches(overtaken), trigger, policy, { ...options, onBatch: () => undefined });
+    const again = await assessBatchesOnce(db, batchesByDate(overtaken), trigger, policy, { ...options, onBatch: () => undefined });
     done.assessed += again.assessed;
     for (const [action, n] of Object.entries(again.byAction)) done.byAction[action] = (done.byAction[action] ?? 0) + n;
     overtaken = again.overtaken;
@@ -163,15 +163,26 @@ export async function assessInBatches(
  */
 const MAX_REASSESSMENT_ROUNDS = 5;
 
-/** The batches that assess overtaken accounts again: by date, in tenancy order, their charges posted already. */
-export function overtakenBatches(overtaken: readonly OvertakenAssessment[]): AssessmentBatch[] {
+/** Tenancies a batch of named accounts holds (a re-assessment, or overtaken accounts read again). */
+export const REASSESSMENT_BATCH_SIZE = 1000;
+
+/**
+ * The batches that assess the given accounts (distinct), each as of its own date: grouped by date, in tenancy
+ * order, REASSESSMENT_BATCH_SIZE at a time, with no charges posted. Linear in the number of accounts.
+ */
+export function batchesByDate(accounts: readonly { tenancyId: number; asOf: BusinessDate }[]): AssessmentBatch[] {
   const byDate = new Map<BusinessDate, number[]>();
-  for (const o of overtaken) {
-    const ids = byDate.get(o.asOf);
-    if (ids) ids.push(o.tenancyId);
-    else byDate.set(o.asOf, [o.tenancyId]);
+  for (const { tenancyId, asOf } of accounts) {
+    const group = byDate.get(asOf);
+    if (group) group.push(tenancyId);
+    else byDate.set(asOf, [tenancyId]);
   }
-  return [...byDate].map(([asOf, ids]) => ({ selection: { ids: [...new Set(ids)].sort((a, b) => a - b) }, asOf }));
+  const batches: AssessmentBatch[] = [];
+  for (const [asOf, group] of byDate) {
+    group.sort((a, b) => a - b);
+    for (let i = 0; i < group.length; i += REASSESSMENT_BATCH_SIZE) batches.push({ selection: { ids: group.slice(i, i + REASSESSMENT_BATCH_SIZE) }, asOf });
+  }
+  return batches;
 }
 
 /** assessInBatches' one pass over the batches: its results, and the accounts whose results were overtaken. */

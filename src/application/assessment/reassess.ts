@@ -1,6 +1,6 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import type { Db } from '../../persistence/database';
-import { activePolicy, type AssessmentBatch, type AssessmentTrigger } from './assess-tenancies';
+import { activePolicy, batchesByDate, type AssessmentBatch, type AssessmentTrigger } from './assess-tenancies';
 import { assessInParallel } from './parallel-assessment';
 
 export type { AssessmentTrigger };
@@ -25,26 +25,13 @@ export async function reassessTenancies(db: Db, tenancyIds: readonly number[], a
   await assessInParallel(db, batches, trigger, policy);
 }
 
-/** Tenancies a re-assessment batch holds. */
-export const REASSESSMENT_BATCH_SIZE = 1000;
+export { REASSESSMENT_BATCH_SIZE } from './assess-tenancies';
 
 /**
  * The batches that re-assess `ids` (distinct): each tenancy as of `asOf`, or as of the later date it is
- * already assessed to (`later`); grouped by that date, in tenancy order, REASSESSMENT_BATCH_SIZE at a time.
- * Linear in the number of tenancies (a payment file can touch every account of a landlord).
+ * already assessed to (`later`); grouped by that date, in tenancy order, REASSESSMENT_BATCH_SIZE at a time
+ * (batchesByDate). Linear in the number of tenancies (a payment file can touch every account of a landlord).
  */
 export function reassessmentBatches(ids: readonly number[], later: ReadonlyMap<number, BusinessDate>, asOf: BusinessDate): AssessmentBatch[] {
-  const byDate = new Map<BusinessDate, number[]>();
-  for (const id of ids) {
-    const d = later.get(id) ?? asOf;
-    const group = byDate.get(d);
-    if (group) group.push(id);
-    else byDate.set(d, [id]);
-  }
-  const batches: AssessmentBatch[] = [];
-  for (const [date, group] of byDate) {
-    group.sort((a, b) => a - b);
-    for (let i = 0; i < group.length; i += REASSESSMENT_BATCH_SIZE) batches.push({ selection: { ids: group.slice(i, i + REASSESSMENT_BATCH_SIZE) }, asOf: date });
-  }
-  return batches;
+  return batchesByDate(ids.map((id) => ({ tenancyId: id, asOf: later.get(id) ?? asOf })));
 }
