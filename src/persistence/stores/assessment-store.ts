@@ -212,10 +212,10 @@ export async function storeStagedAssessments(db: Db, text: readonly (string | Ui
       [notCurrent.map((r) => r.tenancy_id)],
     );
     // Not made current: overtaken, unless (another trigger than the daily run's) a later date is current now.
-    const later = await tx.query<{ tenancy_id: number; as_of: BusinessDate }>(`SELECT tenancy_id, as_of FROM current_assessments WHERE tenancy_id = ANY($1::int[])`, [
+    const current = await tx.query<{ tenancy_id: number; as_of: BusinessDate }>(`SELECT tenancy_id, as_of FROM current_assessments WHERE tenancy_id = ANY($1::int[])`, [
       notCurrent.map((r) => r.tenancy_id),
     ]);
-    const currentAsOf = new Map(later.map((r) => [r.tenancy_id, r.as_of]));
+    const currentAsOf = new Map(current.map((r) => [r.tenancy_id, r.as_of]));
     return notCurrent
       .filter((r) => r.trigger === 'daily' || !((currentAsOf.get(r.tenancy_id) ?? r.as_of) > r.as_of))
       .map((r) => ({ tenancyId: r.tenancy_id, asOf: r.as_of, action: r.action }));
