@@ -473,3 +473,97 @@ describe('exceptions: export, correct, resubmit', () => {
     expect(await ledgerOf(a.id)).toMatchObject([{ kind: 'payment', method: 'standing_order', amount_pence: -11250, business_date: '2026-11-05' }]);
   });
 });
+
+/**
+ * `inner`, whose transaction of an import's first batch posted side by side (the one that first takes the
+ * shared batch lock) waits, before it commits, until the next batch's work is done or `patienceMs` has passed.
+ * `overlapped` tells whether the second batch started while the first was in flight.
+ */
+function withFirstBatchHeldOpen(inner: Db, patienceMs = 400): { db: Db; overlapped: () => boolean } {
+  let batches = 0;
+  let firstInFlight = false;
+  let overlapped = false;
+  let secondDone!: () => void;
+  const secondDoneSignal = new Promise<void>((resolve) => (secondDone = resolve));
+  const db: Db = new Proxy(inner, {
+    get(target, key, receiver) {
+      if (key !== 'transaction') return Reflect.get(target, key, receiver) as unknown;
+      return <T,>(fn: (tx: Db) => Promise<T>): Promise<T> => {
+        let batch = 0;
+        return target
+          .transaction(async (tx) => {
+            const watched: Db = new Proxy(tx, {
+              get(t, k, r) {
+                if (k !== 'query') return Reflect.get(t, k, r) as unknown;
+                return (sql: string, params?: readonly unknown[]) => {
+                  if (sql.includes('pg_advisory_xact_lock_shared')) {
+                    batch = ++batches;
+                    if (batch === 1) firstInFlight = true;
+                    if (batch === 2 && firstInFlight) overlapped = true;
+                  }
+                  return t.query(sql, params);
+                };
+              },
+            });
+            const result = await fn(watched);
+            if (batch === 1) await Promise.race([secondDoneSignal, new Promise((resolve) => setTimeout(resolve, patienceMs))]);
+            if (batch === 2) secondDone();
+            return result;
+          })
+          .finally(() => {
+            if (batch === 1) firstInFlight = false;
+          });
+      };
+    },
+  });
+  return { db, overlapped: () => overlapped };
+}
+
+describe('posting side by side (PostgreSQL)', () => {
+  it.runIf(process.env.DATABASE_URL)('posts the next batch while one is in flight; a transaction id of the batch in flight is a duplicate', async () => {
+    const a = await anAccount();
+    const held = withFirstBatchHeldOpen(db);
+    const rows = [
+      aPayment({ reference: 'NOBODY-1', transaction_id: 'LANE-SUSP-1' }),
+      aPayment({ reference: a.paymentReference, transaction_id: 'LANE-1' }),
+      aPayment({ reference: 'NOBODY-1', transaction_id: 'LANE-SUSP-1' }),
+      aPayment({ reference: a.paymentReference, transaction_id: 'LANE-2' }),
+    ];
+    const summary = await importPayments(held.db, { path: files.file('lanes.csv', paymentFile(rows)), today: TODAY, batchRows: 2, reassessWhilePosting: false });
+    expect(held.overlapped()).toBe(true);
+    expect(summary).toMatchObject({ rows: 4, posted: 2, suspense: 1, duplicate: 1 });
+    expect((await listSuspense(db)).filter((i) => i.transactionId === 'LANE-SUSP-1')).toHaveLength(1);
+    expect(await ledgerOf(a.id)).toHaveLength(2);
+  });
+
+  it.runIf(process.env.DATABASE_URL)('posts a batch of returns only after the batches before it, and the next only after it', async () => {
+    const a = await anAccount();
+    const [debit] = await appendLedgerTransactions(db, [
+      { tenancyId: a.id, businessDate: '2026-11-02', kind: 'payment', method: 'direct_debit', amountPence: -11250, idempotencyKey: `lane:${a.id}`, source: 'test' },
+    ]);
+    const held = withFirstBatchHeldOpen(db);
+    const twice = [
+      anArudd({ Reference: a.paymentReference, OriginalProcessingDate: '05/11/2026', TransactionId: `LANE-R-${a.id}-1` }),
+      anArudd({ Reference: a.paymentReference, OriginalProcessingDate: '05/11/2026', TransactionId: `LANE-R-${a.id}-2` }),
+    ];
+    const path = files.file('lanes-arudd.csv', aruddFile(twice));
+    expect(await importPayments(held.db, { path, format: 'bacs-arudd', today: TODAY, batchRows: 1 })).toMatchObject({ rows: 2, posted: 2 });
+    expect(held.overlapped()).toBe(false);
+    expect((await ledgerOf(a.id)).filter((t) => t.kind === 'reversal').map((t) => t.reverses_id)).toEqual([debit!.id, null]);
+  });
+
+  it.runIf(process.env.DATABASE_URL)('lets one import post side by side at a time (another posts one batch after another): two files with the same rows, at once, accept each once', async () => {
+    const a = await anAccount();
+    const rows = Array.from({ length: 12 }, (_, i) =>
+      aPayment({ reference: i % 2 === 0 ? 'NOBODY-2' : a.paymentReference, transaction_id: `LANE-BOTH-${i}`, amount: '10.00' }),
+    );
+    const [first, second] = await Promise.all(
+      ['lanes-a.csv', 'lanes-b.csv'].map((name) => importPayments(db, { path: files.file(name, paymentFile(rows)), today: TODAY, batchRows: 2, reassessWhilePosting: false })),
+    );
+    expect(first!.posted + second!.posted).toBe(6);
+    expect(first!.suspense + second!.suspense).toBe(6);
+    expect(first!.duplicate + second!.duplicate).toBe(12);
+    expect((await listSuspense(db)).filter((i) => i.transactionId.startsWith('LANE-BOTH-'))).toHaveLength(6);
+    expect(await ledgerOf(a.id)).toHaveLength(6);
+  });
+});

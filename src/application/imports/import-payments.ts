@@ -17,6 +17,8 @@ import {
   insertPaymentFileRows,
   insertSuspenseItems,
   lockPaymentImports,
+  sharePaymentImportLock,
+  tryLockPaymentImportFiles,
 } from '../../persistence/stores/import-store';
 import type { NewLedgerTransaction } from '../../persistence/stores/ledger-store';
 import { appendLedgerTransactions } from '../../persistence/stores/ledger-store';
@@ -26,11 +28,14 @@ import type { CsvRecord } from './csv-file';
 import { extraValues, forEachDataBatch, ImportRefused, locateColumns, normaliseHeader, rawRecord, scanCsvFile } from './csv-file';
 import type { MappedRow, PaymentFormat } from './payment-formats';
 import { DEFAULT_PAYMENT_FORMAT, PAYMENT_FORMATS, paymentFormat } from './payment-formats';
+import { PostingLanes } from './posting-lanes';
 import { ReassessWhilePosting } from './reassess-while-posting';
 
 /** How far from a return's original processing date the direct debit it reverses may be dated. */
 export const RETURN_MATCH_WINDOW_DAYS = 3;
 export const DEFAULT_BATCH_ROWS = 2000;
+/** Batches posted side by side on a PostgreSQL pool (posting-lanes.ts): each is one of the server's cores. */
+export const POSTING_LANES = 2;
 
 export interface RowError {
   row: number;
@@ -82,11 +87,17 @@ export interface ImportPaymentsOptions {
    * file), without `afterBatch`; otherwise the accounts are re-assessed after the file.
    */
   reassessWhilePosting?: boolean;
+  /**
+   * How many batches are posted side by side (posting-lanes.ts; default POSTING_LANES). Only on a PostgreSQL
+   * pool and without `afterBatch`; otherwise one batch after another.
+   */
+  postingLanes?: number;
 }
 
 type Prepared =
   | { kind: 'rejected'; record: CsvRecord; raw: Record<string, string>; mapped: PaymentFields; field: string; message: string; fingerprint: string }
   | { kind: 'valid'; record: CsvRecord; raw: Record<string, string>; mapped: MappedRow; row: PaymentRow };
+type ValidPrepared = Extract<Prepared, { kind: 'valid' }>;
 
 interface Decided {
   prepared: Prepared;
@@ -133,7 +144,8 @@ function fingerprintOf(formatName: string, values: readonly string[], occurrence
  *
  * The file is read twice, both times as a stream: first to check that all of it is CSV with the columns
  * the format needs (a file that cannot be read is refused whole, before anything is posted), then to
- * import it in batches.
+ * import it in batches. On a PostgreSQL pool two batches are posted at once, with the outcomes one batch
+ * after another would give (posting-lanes.ts, ADR 0013).
  */
 export async function importPayments(db: Db, options: ImportPaymentsOptions): Promise<PaymentImportSummary> {
   const label = options.label ?? options.path;
@@ -200,12 +212,21 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
     return { kind: 'valid', record, raw, mapped, row: parsed.value };
   };
 
-  const processBatch = async (records: readonly CsvRecord[]): Promise<void> => {
-    const prepared = records.map(prepare);
-    const valid = prepared.filter((p): p is Extract<Prepared, { kind: 'valid' }> => p.kind === 'valid');
+  const laneCount = db.kind === 'postgres' && db.connectionString !== undefined && !options.afterBatch ? (options.postingLanes ?? POSTING_LANES) : 1;
+  /** One batch after another unless this import holds the lock to post side by side (below). */
+  let lanes = new PostingLanes<Decided[]>(1);
+  let postingSideBySide = false;
 
-    const decided = await db.transaction(async (tx) => {
-      await lockPaymentImports(tx);
+  /**
+   * Posts one batch in its own transaction and returns each row's outcome. `inFlightBefore`: the transaction
+   * ids of the file's earlier batches not yet committed when this one started (its query of the accepted ids
+   * cannot see them): a row with one of them is a duplicate, as it would be were they committed.
+   */
+  const postBatch = (prepared: readonly Prepared[], valid: readonly ValidPrepared[], inFlightBefore: readonly ReadonlySet<string>[]): Promise<Decided[]> =>
+    db.transaction(async (tx) => {
+      // Side by side, the import holds the file lock (below) and its batches share the lock that keeps a
+      // suspense allocation out; one after another, each batch takes that lock alone, as every import did.
+      await (postingSideBySide ? sharePaymentImportLock(tx) : lockPaymentImports(tx));
       const accepted = await acceptedProviderTransactionIds(tx, valid.map((v) => v.row.transactionId));
       const references = valid.flatMap((v) => v.mapped.referenceCandidates ?? [v.row.reference]);
       const accounts = await tenancyIdsByPaymentReference(tx, references);
@@ -220,7 +241,7 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
           continue;
         }
         const { row, mapped } = p;
-        if (accepted.has(row.transactionId) || seen.has(row.transactionId)) {
+        if (accepted.has(row.transactionId) || seen.has(row.transactionId) || inFlightBefore.some((ids) => ids.has(row.transactionId))) {
           decisions.push({ prepared: p, outcome: 'duplicate', tenancyId: null, reference: row.reference, ledger: null });
           continue;
         }
@@ -341,8 +362,8 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
       return decisions;
     });
 
-    // Counted only once the batch is committed.
-    const batch = batchIndex++;
+  /** Counts a committed batch and hands out the accounts it leaves ready for re-assessment: in the file's order. */
+  const account = (batch: number, records: readonly CsvRecord[], decided: readonly Decided[]): void => {
     for (const d of decided) {
       summary.rows += 1;
       summary[d.outcome] += 1;
@@ -360,11 +381,55 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
       background.handOut(background.plan.committed(batch, lastRow, asOf), asOf);
     }
   };
+
+  /** The transaction ids of the batches in flight, by batch. */
+  const claimed = new Map<number, ReadonlySet<string>>();
+  const processBatch = async (records: readonly CsvRecord[]): Promise<void> => {
+    const prepared = records.map(prepare);
+    const valid = prepared.filter((p): p is ValidPrepared => p.kind === 'valid');
+    const batch = batchIndex++;
+    const ids = new Set(valid.map((v) => v.row.transactionId));
+    await lanes.add(
+      async () => {
+        const inFlightBefore = [...claimed.values()];
+        claimed.set(batch, ids);
+        try {
+          return await postBatch(prepared, valid, inFlightBefore);
+        } finally {
+          claimed.delete(batch);
+        }
+      },
+      (decided) => account(batch, records, decided),
+      // Returns are matched to the direct debits posted before them in the file, as one batch after another.
+      { exclusive: valid.some((v) => Boolean(v.mapped.returnOf?.originalDate)) },
+    );
+  };
+  const postFile = async (): Promise<void> => {
+    try {
+      await forEachDataBatch(options.path, { label, scan, batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS, onProgress: options.onProgress }, processBatch);
+    } catch (error) {
+      await lanes.finish().catch(() => undefined);
+      throw error;
+    }
+    await lanes.finish();
+  };
   let batchIndex = 0;
   const background = firstPass.usable() ? backgroundReassessment(db) : null;
 
   try {
-    await forEachDataBatch(options.path, { label, scan, batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS, onProgress: options.onProgress }, processBatch);
+    // One import at a time posts side by side, its batches not taking the batch lock alone; while one does,
+    // another posts one batch after another (waiting for no lock beyond its batches', so that imports waiting
+    // cannot hold the pool's connections from the batches of the one posting).
+    const postedSideBySide =
+      laneCount > 1 &&
+      (await db.transaction(async (held) => {
+        if (!(await tryLockPaymentImportFiles(held))) return false;
+        lanes = new PostingLanes<Decided[]>(laneCount);
+        postingSideBySide = true;
+        await postFile();
+        return true;
+      }));
+    if (!postedSideBySide) await postFile();
     // Returned direct debits: recorded against the mandate, re-presentation or contact task (issue 5).
     if (format.name === 'bacs-arudd') await handleReturnedCollections(db, options.today);
     await completeImportFile(db, importFileId, { rows: summary.rows, posted: summary.posted, suspense: summary.suspense, rejected: summary.rejected, duplicate: summary.duplicate, postedPence: summary.postedPence });

@@ -13,9 +13,30 @@ import { insertProperties, insertTenants, patchIdsByName } from './tenancy-store
 export type ImportKind = 'payments' | 'tenancies' | 'case';
 export type PaymentRowOutcome = 'posted' | 'suspense' | 'rejected' | 'duplicate';
 
-/** Serialises payment imports and suspense allocations (PostgreSQL: across processes) for the transaction. */
+/**
+ * Serialises payment imports' batches and suspense allocations (PostgreSQL: across processes) for the
+ * transaction: each batch of an import posted one batch after another, and each allocation, takes it alone.
+ */
 export async function lockPaymentImports(db: Db): Promise<void> {
   await db.query('SELECT pg_advisory_xact_lock(724012)');
+}
+
+/**
+ * The same lock, shared: each batch of an import whose batches are posted side by side takes it so. They
+ * keep out a suspense allocation and the batches of imports posted one batch after another; the import
+ * holds `tryLockPaymentImportFiles`, which keeps out another posted side by side.
+ */
+export async function sharePaymentImportLock(db: Db): Promise<void> {
+  await db.query('SELECT pg_advisory_xact_lock_shared(724012)');
+}
+
+/**
+ * Held for the transaction, while it posts, by the one import whose batches are posted side by side; false
+ * (at once, without waiting) when another holds it.
+ */
+export async function tryLockPaymentImportFiles(db: Db): Promise<boolean> {
+  const [row] = await db.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock(724016) AS locked');
+  return row?.locked === true;
 }
 
 /** Serialises tenancy imports for the transaction (two at once would race for the same refs). */
