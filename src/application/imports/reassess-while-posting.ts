@@ -2,8 +2,8 @@
  * Re-assessing a payment file's accounts while the rest of the file is still being posted.
  *
  * A payment import keeps every account it posts to fresh: each is re-assessed once the file is posted
- * (`reassessTenancies`). Posting is the database's work on one connection, re-assessing is mostly Node's,
- * so the two can run side by side: an account to which no later row of the file can post is re-assessed
+ * (`reassessTenancies`). Posting is the database's work (a batch or two at once: posting-lanes.ts),
+ * re-assessing is mostly Node's, so the two can run side by side: an account to which no later row of the file can post is re-assessed
  * as soon as the batch that posted to it last is committed, while the next batches are posted. Which rows
  * can post to an account is known from the first pass over the file: the last row with each payment
  * reference (importPayments uses this only for a file with no payment dated after today: such a payment
