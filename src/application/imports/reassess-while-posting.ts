@@ -2,15 +2,15 @@
  * Re-assessing a payment file's accounts while the rest of the file is still being posted.
  *
  * A payment import keeps every account it posts to fresh: each is re-assessed once the file is posted
- * (`reassessTenancies`). Posting is the database's work (a batch or two at once: posting-lanes.ts),
- * re-assessing is mostly Node's, so the two can run side by side: an account to which no later row of the file can post is re-assessed
- * as soon as the batch that posted to it last is committed, while the next batches are posted. Which rows
- * can post to an account is known from the first pass over the file: the last row with each payment
- * reference (importPayments uses this only for a file with no payment dated after today: such a payment
- * moves the date every account is re-assessed as of, and assessments stored as of today before it would be
- * read as the day's by others). Whatever that look-ahead says, the end is the same as re-assessing after the
- * file: once the file is posted, every account not yet re-assessed, posted to after it was (through a
- * reference the look-ahead did not see), or re-assessed as of another date is re-assessed then (`remaining`).
+ * (`reassessTenancies`). Posting is the database's work (a batch or two at once: posting-lanes.ts), re-assessing
+ * is mostly Node's, so the two can run side by side: an account to which no later row of the file can post is
+ * re-assessed as soon as the batch that posted to it last is committed, while the next batches are posted. Which
+ * rows can post to an account is known from the first pass over the file: the last row with each payment
+ * reference (importPayments uses this only for a file with no payment dated after today: such a payment moves
+ * the date every account is re-assessed as of, and assessments stored as of today before it would be read as the
+ * day's by others). Whatever that look-ahead says, the end is the same as re-assessing after the file: once the
+ * file is posted, every account not yet re-assessed, posted to after it was (through a reference the look-ahead
+ * did not see), or re-assessed as of another date is re-assessed then (`remaining`).
  */
 import type { BusinessDate } from '../../domain/calendar/business-date';
 
