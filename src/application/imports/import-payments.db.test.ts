@@ -479,7 +479,7 @@ describe('exceptions: export, correct, resubmit', () => {
  * shared batch lock) waits, before it commits, until the next batch's work is done or `patienceMs` has passed.
  * `overlapped` tells whether the second batch started while the first was in flight.
  */
-function withFirstBatchHeldOpen(inner: Db, patienceMs = 400): { db: Db; overlapped: () => boolean } {
+function withFirstBatchHeldOpen(inner: Db, patienceMs = 400, options: { leaderIdleTimeoutMs?: number } = {}): { db: Db; overlapped: () => boolean } {
   let batches = 0;
   let firstInFlight = false;
   let overlapped = false;
@@ -495,7 +495,11 @@ function withFirstBatchHeldOpen(inner: Db, patienceMs = 400): { db: Db; overlapp
             const watched: Db = new Proxy(tx, {
               get(t, k, r) {
                 if (k !== 'query') return Reflect.get(t, k, r) as unknown;
-                return (sql: string, params?: readonly unknown[]) => {
+                return async (sql: string, params?: readonly unknown[]) => {
+                  // A server whose sessions end after this long idle in a transaction.
+                  if (sql.includes('pg_try_advisory_xact_lock') && options.leaderIdleTimeoutMs !== undefined) {
+                    await t.query(`SET LOCAL idle_in_transaction_session_timeout = ${options.leaderIdleTimeoutMs}`);
+                  }
                   if (sql.includes('pg_advisory_xact_lock_shared')) {
                     batch = ++batches;
                     if (batch === 1) firstInFlight = true;
@@ -534,6 +538,15 @@ describe('posting side by side (PostgreSQL)', () => {
     expect(summary).toMatchObject({ rows: 4, posted: 2, suspense: 1, duplicate: 1 });
     expect((await listSuspense(db)).filter((i) => i.transactionId === 'LANE-SUSP-1')).toHaveLength(1);
     expect(await ledgerOf(a.id)).toHaveLength(2);
+  });
+
+  it.runIf(process.env.DATABASE_URL)('holds the lock to post side by side through a server idle-in-transaction timeout shorter than the posting', async () => {
+    const a = await anAccount();
+    const held = withFirstBatchHeldOpen(db, 400, { leaderIdleTimeoutMs: 100 });
+    const rows = [1, 2, 3, 4].map((i) => aPayment({ reference: a.paymentReference, transaction_id: `LANE-IDLE-${a.id}-${i}` }));
+    const summary = await importPayments(held.db, { path: files.file('lanes-idle.csv', paymentFile(rows)), today: TODAY, batchRows: 2, reassessWhilePosting: false });
+    expect(summary).toMatchObject({ rows: 4, posted: 4 });
+    expect(await ledgerOf(a.id)).toHaveLength(4);
   });
 
   it.runIf(process.env.DATABASE_URL)('posts a batch of returns only after the batches before it, and the next only after it', async () => {

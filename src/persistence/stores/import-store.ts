@@ -32,11 +32,15 @@ export async function sharePaymentImportLock(db: Db): Promise<void> {
 
 /**
  * Held for the transaction, while it posts, by the one import whose batches are posted side by side; false
- * (at once, without waiting) when another holds it.
+ * (at once, without waiting) when another holds it. The transaction does nothing else until the file is
+ * posted, so it turns off any idle-in-transaction timeout the server sets: ended by it, the connection would
+ * take the lock with it and fail the import after its rows were posted.
  */
 export async function tryLockPaymentImportFiles(db: Db): Promise<boolean> {
   const [row] = await db.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock(724016) AS locked');
-  return row?.locked === true;
+  if (row?.locked !== true) return false;
+  await db.query('SET LOCAL idle_in_transaction_session_timeout = 0');
+  return true;
 }
 
 /** Serialises tenancy imports for the transaction (two at once would race for the same refs). */
