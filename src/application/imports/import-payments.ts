@@ -213,20 +213,17 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
   };
 
   const laneCount = db.kind === 'postgres' && db.connectionString !== undefined && !options.afterBatch ? (options.postingLanes ?? POSTING_LANES) : 1;
-  /** One batch after another unless this import holds the lock to post side by side (below). */
-  let lanes = new PostingLanes<Decided[]>(1);
-  let postingSideBySide = false;
 
   /**
    * Posts one batch in its own transaction and returns each row's outcome. `inFlightBefore`: the transaction
    * ids of the file's earlier batches not yet committed when this one started (its query of the accepted ids
    * cannot see them): a row with one of them is a duplicate, as it would be were they committed.
    */
-  const postBatch = (prepared: readonly Prepared[], valid: readonly ValidPrepared[], inFlightBefore: readonly ReadonlySet<string>[]): Promise<Decided[]> =>
+  const postBatch = (sideBySide: boolean, prepared: readonly Prepared[], valid: readonly ValidPrepared[], inFlightBefore: readonly ReadonlySet<string>[]): Promise<Decided[]> =>
     db.transaction(async (tx) => {
       // Side by side, the import holds the file lock (below) and its batches share the lock that keeps a
       // suspense allocation out; one after another, each batch takes that lock alone, as every import did.
-      await (postingSideBySide ? sharePaymentImportLock(tx) : lockPaymentImports(tx));
+      await (sideBySide ? sharePaymentImportLock(tx) : lockPaymentImports(tx));
       const accepted = await acceptedProviderTransactionIds(tx, valid.map((v) => v.row.transactionId));
       const references = valid.flatMap((v) => v.mapped.referenceCandidates ?? [v.row.reference]);
       const accounts = await tenancyIdsByPaymentReference(tx, references);
@@ -382,29 +379,33 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
     }
   };
 
-  /** The transaction ids of the batches in flight, by batch. */
-  const claimed = new Map<number, ReadonlySet<string>>();
-  const processBatch = async (records: readonly CsvRecord[]): Promise<void> => {
-    const prepared = records.map(prepare);
-    const valid = prepared.filter((p): p is ValidPrepared => p.kind === 'valid');
-    const batch = batchIndex++;
-    const ids = new Set(valid.map((v) => v.row.transactionId));
-    await lanes.add(
-      async () => {
-        const inFlightBefore = [...claimed.values()];
-        claimed.set(batch, ids);
-        try {
-          return await postBatch(prepared, valid, inFlightBefore);
-        } finally {
-          claimed.delete(batch);
-        }
-      },
-      (decided) => account(batch, records, decided),
-      // Returns are matched to the direct debits posted before them in the file, as one batch after another.
-      { exclusive: valid.some((v) => Boolean(v.mapped.returnOf?.originalDate)) },
-    );
-  };
-  const postFile = async (): Promise<void> => {
+  /** Posts the file's batches, `lanesAtOnce` at a time (more than one only while this import holds the lock for it). */
+  const postFile = async (lanesAtOnce: number): Promise<void> => {
+    const sideBySide = lanesAtOnce > 1;
+    const lanes = new PostingLanes<Decided[]>(lanesAtOnce);
+    /** The transaction ids of the batches in flight, by batch. */
+    const claimed = new Map<number, ReadonlySet<string>>();
+    let batchIndex = 0;
+    const processBatch = async (records: readonly CsvRecord[]): Promise<void> => {
+      const prepared = records.map(prepare);
+      const valid = prepared.filter((p): p is ValidPrepared => p.kind === 'valid');
+      const batch = batchIndex++;
+      const ids = new Set(valid.map((v) => v.row.transactionId));
+      await lanes.add(
+        async () => {
+          const inFlightBefore = [...claimed.values()];
+          claimed.set(batch, ids);
+          try {
+            return await postBatch(sideBySide, prepared, valid, inFlightBefore);
+          } finally {
+            claimed.delete(batch);
+          }
+        },
+        (decided) => account(batch, records, decided),
+        // Returns are matched to the direct debits posted before them in the file, as one batch after another.
+        { exclusive: valid.some((v) => Boolean(v.mapped.returnOf?.originalDate)) },
+      );
+    };
     try {
       await forEachDataBatch(options.path, { label, scan, batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS, onProgress: options.onProgress }, processBatch);
     } catch (error) {
@@ -413,7 +414,6 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
     }
     await lanes.finish();
   };
-  let batchIndex = 0;
   const background = firstPass.usable() ? backgroundReassessment(db) : null;
 
   try {
@@ -424,12 +424,10 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
       laneCount > 1 &&
       (await db.transaction(async (held) => {
         if (!(await tryLockPaymentImportFiles(held))) return false;
-        lanes = new PostingLanes<Decided[]>(laneCount);
-        postingSideBySide = true;
-        await postFile();
+        await postFile(laneCount);
         return true;
       }));
-    if (!postedSideBySide) await postFile();
+    if (!postedSideBySide) await postFile(1);
     // Returned direct debits: recorded against the mandate, re-presentation or contact task (issue 5).
     if (format.name === 'bacs-arudd') await handleReturnedCollections(db, options.today);
     await completeImportFile(db, importFileId, { rows: summary.rows, posted: summary.posted, suspense: summary.suspense, rejected: summary.rejected, duplicate: summary.duplicate, postedPence: summary.postedPence });
