@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import nunjucks from 'nunjucks';
-import { describe, expect, it } from 'vitest';
-import { createNunjucksEnvironment, trimFilter } from './nunjucks';
+import { describe, expect, it, vi } from 'vitest';
+import { createNunjucksEnvironment, GOVUK_FRONTEND_DIST, MOJ_FRONTEND_DIR, TemplateLoader, trimFilter, WEB_DIR } from './nunjucks';
 
 const require = createRequire(import.meta.url);
 /** Nunjucks' own filter, which ours replaces. */
@@ -30,5 +30,33 @@ describe('the trim filter', () => {
 
   it('is the filter the pages use', () => {
     expect(createNunjucksEnvironment().getFilter('trim')).toBe(trimFilter);
+  });
+});
+
+describe('the template loader', () => {
+  const page = `{% from "govuk/components/button/macro.njk" import govukButton %}{% from "govuk/components/summary-list/macro.njk" import govukSummaryList %}
+{{ govukButton({ text: "Save" }) }}{{ govukSummaryList({ rows: [{ key: { text: "Balance" }, value: { text: "£1.00" } }] }) }}`;
+
+  it('resolves each relative name once, and renders what Nunjucks\' own loader renders', () => {
+    const env = createNunjucksEnvironment();
+    const resolve = vi.spyOn(nunjucks.Loader.prototype, 'resolve');
+    try {
+      const first = env.renderString(page, {});
+      const resolvedByFirst = resolve.mock.calls.length;
+      expect(resolvedByFirst).toBeGreaterThan(0); // GOV.UK Frontend's macros import their neighbours by relative name
+      const second = env.renderString(page, {});
+      expect(resolve.mock.calls.length).toBe(resolvedByFirst);
+      expect(second).toBe(first);
+      const own = new nunjucks.Environment(new nunjucks.FileSystemLoader([WEB_DIR, GOVUK_FRONTEND_DIST, MOJ_FRONTEND_DIR]), { autoescape: true });
+      expect(own.renderString(page, {})).toBe(first);
+    } finally {
+      resolve.mockRestore();
+    }
+  });
+
+  it('is the loader of the pages', () => {
+    const env = createNunjucksEnvironment() as unknown as { loaders: unknown[] };
+    expect(env.loaders).toHaveLength(1);
+    expect(env.loaders[0]).toBeInstanceOf(TemplateLoader);
   });
 });
