@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aTenancyOnPatch } from '../../../test/builders/tenancy';
 import { untilAnotherSessionWaitsForALock } from '../../../test/support/blocked';
+import { indexesOfGenericPlans } from '../../../test/support/generic-plan';
 import { rowsReadFrom } from '../../../test/support/rows-read';
 import { createTestDatabase } from '../../../test/support/test-database';
 import { addDays } from '../../domain/calendar/business-date';
@@ -117,6 +118,20 @@ describe("an officer's tasks come from the patch's own open tasks (migration 002
   });
   afterAll(async () => db.close());
 
+  it("an officer's list and count can each be planned once: their generic plans read the patch's open tasks' index", async () => {
+    // A prepared statement is planned at every call while its generic plan costs more than planning it for the call's
+    // values: with `status = $n` no generic plan could use an index of the open tasks (each is `WHERE status = 'open'`),
+    // and every worklist planned its tasks again (0.27 ms of PostgreSQL's 0.48 ms for the statement, session 22).
+    const filter: TaskFilter & { limit: number } = { dueBy: '2026-11-23', status: 'open', patchIds: [east], limit: 5 };
+    const plans = await indexesOfGenericPlans(db, async (d) => {
+      await listTasksWithTotal(d, filter);
+      await listTasks(d, { ...filter, offset: 5 });
+      await countTasks(d, filter);
+    });
+    expect(plans).toHaveLength(3);
+    for (const indexes of plans) expect(indexes).toContain('tasks_open_patch_due_idx');
+  });
+
   const mismatched = async () =>
     (
       await db.query<{ n: number }>(
@@ -220,6 +235,13 @@ describe("a manager's tasks due: the page from the top of the open tasks in due 
     expect(rows).toEqual(await listTasks(db, filter));
     const expected = await db.query<{ id: string }>(`SELECT id::text AS id FROM tasks k WHERE status = 'open' AND due_on <= '2026-11-23' ORDER BY k.due_on, k.id LIMIT 10`);
     expect(rows.map((r) => String(r.id))).toEqual(expected.map((r) => r.id));
+  });
+
+  it("a manager's page and count can each be planned once: their generic plans read the open tasks' indexes", async () => {
+    const filter: TaskFilter & { limit: number } = { dueBy: '2026-11-23', status: 'open', patchIds: null, limit: 10 };
+    const plans = await indexesOfGenericPlans(db, (d) => listTasksWithTotal(d, filter));
+    expect(plans).toHaveLength(2);
+    for (const indexes of plans) expect(indexes.some((name) => name.startsWith('tasks_open_'))).toBe(true);
   });
 
   it('the page reads its ten tasks, not the 900 due', async () => {

@@ -1,0 +1,60 @@
+import type { Db } from '../../src/persistence/database';
+
+interface PlanNode {
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+
+function indexesOf(node: PlanNode): string[] {
+  return [...(node['Index Name'] ? [node['Index Name']] : []), ...(node.Plans ?? []).flatMap(indexesOf)];
+}
+
+/** A parameter as a literal for EXECUTE (the prepared statement's types coerce it): numbers, text, dates, arrays of those, null. */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return literal(`{${value.map((v) => `"${String(v).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`);
+  return `'${String(value).replaceAll("'", "''")}'`;
+}
+
+/**
+ * The indexes in the generic plans of the statements `fn` runs: each statement it sends is prepared on one
+ * connection and explained as PostgreSQL would run it once it settles on a plan for every call (a prepared
+ * statement, `plan_cache_mode = force_generic_plan`), with the statement's own parameters. A generic plan knows
+ * nothing of the parameters' values: a partial index (`WHERE status = 'open'`) is in it only when the statement
+ * names the value in its text. For tests that a statement the pages run at every request can be planned once.
+ */
+export async function indexesOfGenericPlans(db: Db, fn: (db: Db) => Promise<unknown>): Promise<string[][]> {
+  const statements: { sql: string; params: readonly unknown[] }[] = [];
+  const recording = new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'query') {
+        return (sql: string, params: readonly unknown[] = []) => {
+          statements.push({ sql, params });
+          return target.query(sql, params);
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  await fn(recording);
+  const plans: string[][] = [];
+  for (const [i, s] of statements.entries()) {
+    plans.push(
+      await db.transaction(async (tx) => {
+        await tx.exec(`SET LOCAL plan_cache_mode = force_generic_plan`);
+        await tx.exec(`PREPARE generic_plan_${i} AS ${s.sql}`);
+        try {
+          const args = s.params.length === 0 ? '' : `(${s.params.map(literal).join(', ')})`;
+          const [row] = await tx.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) EXECUTE generic_plan_${i}${args}`);
+          const plan = typeof row?.['QUERY PLAN'] === 'string' ? (JSON.parse(row['QUERY PLAN']) as unknown) : row?.['QUERY PLAN'];
+          return (plan as { Plan: PlanNode }[]).flatMap((p) => indexesOf(p.Plan));
+        } finally {
+          await tx.exec(`DEALLOCATE generic_plan_${i}`);
+        }
+      }),
+    );
+  }
+  return plans;
+}
