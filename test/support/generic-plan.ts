@@ -1,4 +1,5 @@
 import type { Db } from '../../src/persistence/database';
+import { recordStatements } from './recorded-statements';
 
 interface PlanNode {
   'Index Name'?: string;
@@ -25,20 +26,7 @@ function literal(value: unknown): string {
  * names the value in its text. For tests that a statement the pages run at every request can be planned once.
  */
 export async function indexesOfGenericPlans(db: Db, fn: (db: Db) => Promise<unknown>): Promise<string[][]> {
-  const statements: { sql: string; params: readonly unknown[] }[] = [];
-  const recording = new Proxy(db, {
-    get(target, prop) {
-      if (prop === 'query') {
-        return (sql: string, params: readonly unknown[] = []) => {
-          statements.push({ sql, params });
-          return target.query(sql, params);
-        };
-      }
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  await fn(recording);
+  const statements = await recordStatements(db, fn);
   const plans: string[][] = [];
   for (const [i, s] of statements.entries()) {
     plans.push(

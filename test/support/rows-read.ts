@@ -1,4 +1,5 @@
 import type { Db } from '../../src/persistence/database';
+import { recordStatements } from './recorded-statements';
 
 interface PlanNode {
   'Relation Name'?: string;
@@ -25,20 +26,7 @@ function rowsOf(node: PlanNode, relation: string, alias: string | null): number 
  * plan the database picks. For reads only: each statement runs twice (a write would be made twice).
  */
 export async function rowsReadFrom(db: Db, relation: string, alias: string | null, fn: (db: Db) => Promise<unknown>): Promise<number> {
-  const statements: { sql: string; params: readonly unknown[] }[] = [];
-  const recording = new Proxy(db, {
-    get(target, prop) {
-      if (prop === 'query') {
-        return (sql: string, params: readonly unknown[] = []) => {
-          statements.push({ sql, params });
-          return target.query(sql, params);
-        };
-      }
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  await fn(recording);
+  const statements = await recordStatements(db, fn);
   let rows = 0;
   for (const s of statements) {
     const [row] = await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${s.sql}`, s.params);
