@@ -18,6 +18,9 @@ function literal(value: unknown): string {
   return `'${String(value).replaceAll("'", "''")}'`;
 }
 
+/** How many statements this module has prepared: each gets a name of its own. */
+let prepared = 0;
+
 /**
  * The indexes in the generic plans of the statements `fn` runs: each statement it sends is prepared on one
  * connection and explained as PostgreSQL would run it once it settles on a plan for every call (a prepared
@@ -28,19 +31,19 @@ function literal(value: unknown): string {
 export async function indexesOfGenericPlans(db: Db, fn: (db: Db) => Promise<unknown>): Promise<string[][]> {
   const statements = await recordStatements(db, fn);
   const plans: string[][] = [];
-  for (const [i, s] of statements.entries()) {
+  for (const s of statements) {
+    // A name of its own each time: a prepared statement outlives its transaction, so one left by a failed EXPLAIN
+    // (whose error is then the one reported) never stands in the way of the next.
+    const name = `generic_plan_${++prepared}`;
     plans.push(
       await db.transaction(async (tx) => {
         await tx.exec(`SET LOCAL plan_cache_mode = force_generic_plan`);
-        await tx.exec(`PREPARE generic_plan_${i} AS ${s.sql}`);
-        try {
-          const args = s.params.length === 0 ? '' : `(${s.params.map(literal).join(', ')})`;
-          const [row] = await tx.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) EXECUTE generic_plan_${i}${args}`);
-          const plan = typeof row?.['QUERY PLAN'] === 'string' ? (JSON.parse(row['QUERY PLAN']) as unknown) : row?.['QUERY PLAN'];
-          return (plan as { Plan: PlanNode }[]).flatMap((p) => indexesOf(p.Plan));
-        } finally {
-          await tx.exec(`DEALLOCATE generic_plan_${i}`);
-        }
+        await tx.exec(`PREPARE ${name} AS ${s.sql}`);
+        const args = s.params.length === 0 ? '' : `(${s.params.map(literal).join(', ')})`;
+        const [row] = await tx.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) EXECUTE ${name}${args}`);
+        await tx.exec(`DEALLOCATE ${name}`);
+        const plan = typeof row?.['QUERY PLAN'] === 'string' ? (JSON.parse(row['QUERY PLAN']) as unknown) : row?.['QUERY PLAN'];
+        return (plan as { Plan: PlanNode }[]).flatMap((p) => indexesOf(p.Plan));
       }),
     );
   }
