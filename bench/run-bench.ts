@@ -31,6 +31,7 @@ import type { Db } from '../src/persistence/database';
 import { csvLine } from '../src/persistence/database';
 import { appendLedgerTransactions } from '../src/persistence/stores/ledger-store';
 import { BARE_SCAN, withServerSettings } from './bare-scan';
+import { describeMachine, machineLine, type MachineDescription } from './machine';
 import { freshDatabase } from './scratch-database';
 import { signIn } from './sign-in';
 
@@ -70,6 +71,8 @@ export interface BenchResult {
   /** Assessments made again from their exported case files (the daily run's, the import's, the single re-assessments), and how many differed (0). */
   verifiedAssessments: number;
   verifiedDiffer: number;
+  /** The cores, memory and database server the figures were measured on, with the server's settings that move them. */
+  machine: MachineDescription;
 }
 
 const BUILD_AS_OF = '2026-11-22'; // a Sunday: the daily run of Monday 2026-11-23 posts a week's charges for every account
@@ -245,6 +248,7 @@ export async function main(argv: string[]): Promise<void> {
     await runDaily(db, BUILD_AS_OF);
     await db.query('ANALYZE');
     const [{ n: ledgerRows } = { n: 0 }] = await db.query<{ n: number }>(`SELECT count(*)::bigint AS n FROM ledger_transactions`);
+    const machine = await describeMachine(db);
 
     log('Daily run against the bare balance scan…');
     const scanBefore = await bareScan(db);
@@ -349,6 +353,7 @@ export async function main(argv: string[]): Promise<void> {
       demoBuildMs: round(demoBuildMs),
       verifiedAssessments: checked,
       verifiedDiffer: differ,
+      machine,
     };
     const rows: [string, string, string, string][] = [
       ['daily run vs bare GROUP BY scan', `${result.dailyRunMs} ms`, `${result.bareScanMs} ms`, `${result.dailyRunRatio}× (goal ≤ 3×)`],
@@ -360,6 +365,7 @@ export async function main(argv: string[]): Promise<void> {
       ['stored assessments = assess on the exported case file', `${checked - differ} of ${checked}`, '', differ === 0 ? 'all the same' : `${differ} DIFFER`],
     ];
     console.log(`\nRentwise benchmark: ${result.tenancies} tenancies, ${result.ledgerRows} ledger rows, ${result.database} (built in ${Math.round(result.buildMs / 1000)} s)`);
+    console.log(`on ${machineLine(machine)}`);
     console.log(`${'measure'.padEnd(52)}${'Rentwise'.padStart(14)}${'baseline'.padStart(14)}   ratio / goal`);
     for (const [m, a, b, r] of rows) console.log(`${m.padEnd(52)}${a.padStart(14)}${b.padStart(14)}   ${r}`);
     if (o.json) writeFileSync(o.json, `${JSON.stringify(result, null, 2)}\n`);
