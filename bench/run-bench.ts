@@ -9,7 +9,8 @@
  * It checks that what was measured was the real work: a sample of the daily run's assessments (just after
  * it), a sample of the import's re-assessments and every single re-assessment, each made again from its
  * tenancy's whole exported case file as `assess` does (`rentwise verify`). It asserts no time: it prints the figures and
- * ratios, and writes them as JSON with --json FILE; it fails only if a stored assessment differs.
+ * ratios with the machine and database server they were measured on (bench/machine.ts), and writes them as JSON with
+ * --json FILE; it fails only if a stored assessment differs.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
