@@ -28,6 +28,24 @@ function withoutNulls(o: Record<string, unknown>): Record<string, unknown> {
  * the sum of every sub-account's charge in force.
  */
 export function combinedSchedule(charges: CaseData['charges']): { from: BusinessDate; weeklyPence: number }[] {
+  // The schedules are read in date order (by tenancy, date, id): one pass, each date's sum once its last row is
+  // in. That is what the general way below gives for rows in date order, at a fraction of its cost (it looks
+  // at every row again for each date: a sixth of building the daily run's case files).
+  let inDateOrder = true;
+  for (let i = 1; i < charges.length && inDateOrder; i++) inDateOrder = charges[i - 1]!.effective_from <= charges[i]!.effective_from;
+  if (inDateOrder) {
+    const schedule: { from: BusinessDate; weeklyPence: number }[] = [];
+    const latest = new Map<string, number>();
+    for (let i = 0; i < charges.length; i++) {
+      const c = charges[i]!;
+      latest.set(c.sub_account, c.weekly_pence);
+      if (i + 1 < charges.length && charges[i + 1]!.effective_from === c.effective_from) continue;
+      let weeklyPence = 0;
+      for (const v of latest.values()) weeklyPence += v;
+      schedule.push({ from: c.effective_from, weeklyPence });
+    }
+    return schedule;
+  }
   const dates = [...new Set(charges.map((c) => c.effective_from))].sort();
   return dates.map((from) => {
     const latest = new Map<string, number>();
