@@ -22,8 +22,48 @@ describe('business dates', () => {
     ['2026-13-01', false],
     ['2026-1-01', false],
     [20261123, false],
-  ])('isBusinessDate(%s) is %s', (value, expected) => {
+    ['2000-02-29', true],
+    ['2100-02-29', false],
+    ['2026-12-31', true],
+    ['2026-12-32', false],
+    ['2026-11-00', false],
+    ['2026-00-10', false],
+    ['0000-01-01', true],
+    ['2026-11-23 ', false],
+    [' 2026-11-23', false],
+    ['2026-11-23\n', false],
+    ['2026/11/23', false],
+    ['2026-11-2a', false],
+    ['２０２６-11-23', false],
+    ['', false],
+    [null, false],
+  ])('isBusinessDate(%j) is %s', (value, expected) => {
     expect(isBusinessDate(value)).toBe(expected);
+  });
+
+  it('isBusinessDate accepts exactly the strings of four, two and two digits that name a real day', () => {
+    const reference = (value: string) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+      if (!m) return false;
+      const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+      const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+      return days !== undefined && day >= 1 && day <= days;
+    };
+    const chars = ['0', '1', '2', '3', '9', '-', '/', ' ', 'a'];
+    let seed = 11;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let k = 0; k < 20000; k++) {
+      // Mostly well-formed dates with a digit or separator changed now and then, some of another length.
+      const base = `${1900 + next(300)}-${String(next(14)).padStart(2, '0')}-${String(next(33)).padStart(2, '0')}`;
+      const chars2 = [...base];
+      if (next(3) === 0) chars2[next(10)] = chars[next(chars.length)]!;
+      const value = next(20) === 0 ? chars2.join('').slice(0, 9 + next(3)) : chars2.join('');
+      expect(isBusinessDate(value), value).toBe(reference(value));
+    }
   });
 
   it.each([

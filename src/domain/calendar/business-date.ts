@@ -5,8 +5,6 @@
  */
 export type BusinessDate = string;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Days from 1970-01-01 to the civil date y-m-d (proleptic Gregorian). */
 export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
@@ -38,13 +36,21 @@ export function daysInMonth(year: number, month: number): number {
 
 /** True for a real calendar date written `YYYY-MM-DD`. */
 export function isBusinessDate(value: unknown): value is BusinessDate {
-  if (typeof value !== 'string') return false;
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  // Digit by digit, as toDayNumber (every date of every case file is checked: the daily run's events and
+  // benefits, an import's rows); the same strings as /^\d{4}-\d{2}-\d{2}$/ with a real month and day.
+  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  const y0 = digitAt(value, 0);
+  const y1 = digitAt(value, 1);
+  const y2 = digitAt(value, 2);
+  const y3 = digitAt(value, 3);
+  const m0 = digitAt(value, 5);
+  const m1 = digitAt(value, 6);
+  const d0 = digitAt(value, 8);
+  const d1 = digitAt(value, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return false;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(y0 * 1000 + y1 * 100 + y2 * 10 + y3, month);
 }
 
 function pad(n: number, width: number): string {
