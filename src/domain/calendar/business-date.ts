@@ -36,21 +36,13 @@ export function daysInMonth(year: number, month: number): number {
 
 /** True for a real calendar date written `YYYY-MM-DD`. */
 export function isBusinessDate(value: unknown): value is BusinessDate {
-  // Digit by digit, as toDayNumber (every date of every case file is checked: the daily run's events and
-  // benefits, an import's rows); the same strings as /^\d{4}-\d{2}-\d{2}$/ with a real month and day.
-  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
-  const y0 = digitAt(value, 0);
-  const y1 = digitAt(value, 1);
-  const y2 = digitAt(value, 2);
-  const y3 = digitAt(value, 3);
-  const m0 = digitAt(value, 5);
-  const m1 = digitAt(value, 6);
-  const d0 = digitAt(value, 8);
-  const d1 = digitAt(value, 9);
-  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return false;
-  const month = m0 * 10 + m1;
-  const day = d0 * 10 + d1;
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(y0 * 1000 + y1 * 100 + y2 * 10 + y3, month);
+  // Read digit by digit (every date of every case file is checked: the daily run's events and benefits, an
+  // import's rows); the same strings as /^\d{4}-\d{2}-\d{2}$/ with a real month and day.
+  const digits = dateDigits(value);
+  if (digits < 0) return false;
+  const month = ((digits / 100) | 0) % 100;
+  const day = digits % 100;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth((digits / 10000) | 0, month);
 }
 
 function pad(n: number, width: number): string {
@@ -62,22 +54,26 @@ function digitAt(text: string, i: number): number {
   return d >= 0 && d <= 9 ? d : -1;
 }
 
+/** `YYYY-MM-DD` read digit by digit as the number YYYYMMDD (month and day unchecked; at most 99991231, so `(n / 100) | 0` is a whole division); -1 for anything else. */
+function dateDigits(value: unknown): number {
+  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return -1;
+  const y0 = digitAt(value, 0);
+  const y1 = digitAt(value, 1);
+  const y2 = digitAt(value, 2);
+  const y3 = digitAt(value, 3);
+  const m0 = digitAt(value, 5);
+  const m1 = digitAt(value, 6);
+  const d0 = digitAt(value, 8);
+  const d1 = digitAt(value, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return -1;
+  return (y0 * 1000 + y1 * 100 + y2 * 10 + y3) * 10000 + (m0 * 10 + m1) * 100 + d0 * 10 + d1;
+}
+
 /** Reads `YYYY-MM-DD` digit by digit (hot path: the assessment converts every transaction date). */
 export function toDayNumber(date: BusinessDate): number {
-  if (typeof date === 'string' && date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
-    const y0 = digitAt(date, 0);
-    const y1 = digitAt(date, 1);
-    const y2 = digitAt(date, 2);
-    const y3 = digitAt(date, 3);
-    const m0 = digitAt(date, 5);
-    const m1 = digitAt(date, 6);
-    const d0 = digitAt(date, 8);
-    const d1 = digitAt(date, 9);
-    if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) >= 0) {
-      return daysFromCivil(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1);
-    }
-  }
-  throw new RangeError(`not a date: ${date}`);
+  const digits = dateDigits(date);
+  if (digits < 0) throw new RangeError(`not a date: ${date}`);
+  return daysFromCivil((digits / 10000) | 0, ((digits / 100) | 0) % 100, digits % 100);
 }
 
 export function fromDayNumber(dayNumber: number): BusinessDate {
