@@ -30,7 +30,7 @@ function withoutNulls(o: Record<string, unknown>): Record<string, unknown> {
 export function combinedSchedule(charges: CaseData['charges']): { from: BusinessDate; weeklyPence: number }[] {
   // The schedules are read in date order (by tenancy, date, id): one pass, each date's sum once its last row is
   // in. That is what the general way below gives for rows in date order, at a fraction of its cost (it looks
-  // at every row again for each date: a sixth of building the daily run's case files).
+  // at every row again for each date: a quarter of building the daily run's case files).
   let inDateOrder = true;
   for (let i = 1; i < charges.length && inDateOrder; i++) inDateOrder = charges[i - 1]!.effective_from <= charges[i]!.effective_from;
   if (inDateOrder) {

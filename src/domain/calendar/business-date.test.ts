@@ -50,18 +50,17 @@ describe('business dates', () => {
       const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
       return days !== undefined && day >= 1 && day <= days;
     };
-    const chars = ['0', '1', '2', '3', '9', '-', '/', ' ', 'a'];
+    const replacements = ['0', '1', '2', '3', '9', '-', '/', ' ', 'a'];
     let seed = 11;
     const next = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed % n;
     };
     for (let k = 0; k < 20000; k++) {
-      // Mostly well-formed dates with a digit or separator changed now and then, some of another length.
-      const base = `${1900 + next(300)}-${String(next(14)).padStart(2, '0')}-${String(next(33)).padStart(2, '0')}`;
-      const chars2 = [...base];
-      if (next(3) === 0) chars2[next(10)] = chars[next(chars.length)]!;
-      const value = next(20) === 0 ? chars2.join('').slice(0, 9 + next(3)) : chars2.join('');
+      // Mostly well-formed dates (months 00 to 13, days 00 to 32), a character replaced now and then, a few cut short.
+      const characters = [...`${1900 + next(300)}-${String(next(14)).padStart(2, '0')}-${String(next(33)).padStart(2, '0')}`];
+      if (next(3) === 0) characters[next(10)] = replacements[next(replacements.length)]!;
+      const value = next(20) === 0 ? characters.join('').slice(0, 9) : characters.join('');
       expect(isBusinessDate(value), value).toBe(reference(value));
     }
   });
