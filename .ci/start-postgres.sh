@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL server on 127.0.0.1:5433 for the test run and prints its DATABASE_URL.
+# `start-postgres.sh stop` stops it (when it is running) and leaves its data directory for a look at server.log.
 set -euo pipefail
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 PGDATA_DIR=${PGDATA_DIR:-/tmp/rentwise-ci-pg}
 PORT=${PGPORT_CI:-5433}
+if [ "${1:-}" = stop ]; then
+  if su postgres -s /bin/sh -c "$PGBIN/pg_ctl -D $PGDATA_DIR status" >/dev/null 2>&1; then
+    su postgres -s /bin/sh -c "$PGBIN/pg_ctl -D $PGDATA_DIR -m fast -w stop" >/dev/null
+  fi
+  exit 0
+fi
 if ! su postgres -s /bin/sh -c "$PGBIN/pg_ctl -D $PGDATA_DIR status" >/dev/null 2>&1; then
   rm -rf "$PGDATA_DIR"
   mkdir -p "$PGDATA_DIR"
