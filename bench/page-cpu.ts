@@ -8,28 +8,11 @@
  * run on this machine). Steadier than the benchmark's p95 under 50 officers on a shared virtual machine:
  * compare two versions by running them alternately.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { seedDemoUsers } from '../src/application/users/seed-demo-users';
 import { startWebServer } from '../src/main/web-server';
 import { openDatabase } from '../src/persistence/open-database';
+import { cpuOver } from './cpu-time';
 import { signIn } from './sign-in';
-
-/** CPU milliseconds used so far by the processes named postgres (Linux /proc, 100 ticks a second). */
-function postgresCpuMs(): number {
-  let ticks = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return ticks * 10;
-}
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -61,19 +44,16 @@ async function main(): Promise<void> {
         if (res.status !== 200) throw new Error(`${path(i)}: ${res.status}`);
       };
       for (let i = 0; i < 30; i++) await get(i);
-      const cpu = process.cpuUsage();
-      const pgCpu = postgresCpuMs();
-      const started = performance.now();
-      await Promise.all(
-        Array.from({ length: 4 }, async (_, k) => {
-          for (let i = k; i < requests; i += 4) await get(i);
-        }),
+      const { elapsedMs, nodeCpuMs, postgresCpuMs } = await cpuOver(() =>
+        Promise.all(
+          Array.from({ length: 4 }, async (_, k) => {
+            for (let i = k; i < requests; i += 4) await get(i);
+          }),
+        ),
       );
-      const ms = performance.now() - started;
-      const used = process.cpuUsage(cpu);
-      const pgMs = postgresCpuMs() - pgCpu;
+      const postgres = postgresCpuMs === null ? "PostgreSQL's not seen (its server is not on this machine)" : `${(postgresCpuMs / requests).toFixed(2)} ms of PostgreSQL's`;
       console.log(
-        `${name}: ${((requests / ms) * 1000).toFixed(0)} a second; per request ${((used.user + used.system) / 1000 / requests).toFixed(2)} ms of this process's CPU (server and client), ${(pgMs / requests).toFixed(2)} ms of PostgreSQL's`,
+        `${name}: ${((requests / elapsedMs) * 1000).toFixed(0)} a second; per request ${(nodeCpuMs / requests).toFixed(2)} ms of this process's CPU (server and client), ${postgres}`,
       );
     }
   } finally {

@@ -3,7 +3,9 @@
  * [--tenancies N] [--batch-size N]` (DATABASE_URL for PostgreSQL; a temporary embedded database otherwise). Builds the
  * demo landlord and runs Sunday's daily run, then times, per batch of 1,000 accounts, reading the case data
  * (whole history and compacted), building the typed case files, assessing, and the bare GROUP BY scan
- * beside them; then Monday's daily run with its own split.
+ * beside them; then Monday's daily run with its own split, the CPU this process and the PostgreSQL server
+ * used over it (the server's from /proc when it runs on this machine), and this process's CPU by step from a
+ * sampling profile (bench/cpu-time.ts).
  */
 import { activePolicy } from '../src/application/assessment/assess-tenancies';
 import { caseFileOf } from '../src/application/case-file/build-case-file';
@@ -13,6 +15,7 @@ import { assessCase } from '../src/domain/assessment/assess-case';
 import { resolvePolicy } from '../src/domain/policy';
 import { loadCaseData, tenancyIdRange } from '../src/persistence/stores/case-data-store';
 import { BARE_SCAN, withServerSettings } from './bare-scan';
+import { cpuOver, DAILY_RUN_STEPS, profileCpu, timeBySteps } from './cpu-time';
 import { freshDatabase } from './scratch-database';
 
 const AS_OF = '2026-11-23';
@@ -53,7 +56,12 @@ async function main(): Promise<void> {
       for (const p of parsed) if (p.ok) assessCase(p.value, resolvePolicy(policy.document, p.value.tenancy.tenure, p.value.landlord.type));
       totals.assess += performance.now() - s;
     }
-    const [summary, runMs] = await time(() => runDaily(db, AS_OF, batchSize ? { batchSize } : {}));
+    const {
+      value: { value: summary, profile },
+      elapsedMs: runMs,
+      nodeCpuMs,
+      postgresCpuMs,
+    } = await cpuOver(() => profileCpu(() => runDaily(db, AS_OF, batchSize ? { batchSize } : {})));
     const f = (n: number) => `${Math.round(n)} ms`;
     console.log(`bare GROUP BY scan            ${f(scanMs)}`);
     console.log(`read case data, whole history ${f(totals.full)} (${totals.fullRows} transactions)`);
@@ -63,6 +71,12 @@ async function main(): Promise<void> {
     console.log(`daily run (all of it)         ${f(runMs)}  = ${(runMs / scanMs).toFixed(1)}× the bare scan`);
     const t = summary.timings;
     console.log(`  of which: charges ${f(t.chargesMs)}, then overlapped: read ${f(t.readMs)} (SQL + parsing), case files + assess ${f(t.assessMs)} (Node), store ${f(t.storeMs)} (SQL); after-run steps ${f(t.afterRunMs)}`);
+    const server = db.kind === 'pglite' ? 'the embedded database runs in this process' : postgresCpuMs === null ? 'PostgreSQL not on this machine' : `PostgreSQL ${f(postgresCpuMs)}`;
+    console.log(`  CPU over the run: this process ${f(nodeCpuMs)} (its threads together), ${server}`);
+    console.log(`  this process's CPU profile by step (samples while the run was under way, idle included):`);
+    for (const step of timeBySteps(profile, DAILY_RUN_STEPS)) {
+      console.log(`    ${step.name.padEnd(52)} ${f(step.ms).padStart(9)} ${(100 * step.share).toFixed(1).padStart(5)} %`);
+    }
   } finally {
     await drop();
   }

@@ -262,11 +262,16 @@ export async function assessInSlices(cases: CaseBatch, asOf: BusinessDate, trigg
   for (let from = 0; from < cases.length; from += CASES_PER_TURN) {
     await new Promise<void>((resolve) => setImmediate(resolve));
     const slice = assessCaseData(cases.slice(from, from + CASES_PER_TURN), asOf, trigger, policy, jobRunId);
-    if (slice.rows.length > 0) staged.push(Buffer.from(slice.rows.map(stagedAssessmentLine).join(''), 'utf8'));
+    if (slice.rows.length > 0) staged.push(stagedText(slice.rows));
     assessed += slice.rows.length;
     for (const [action, n] of Object.entries(slice.byAction)) byAction[action] = (byAction[action] ?? 0) + n;
   }
   return { staged, assessed, byAction };
+}
+
+/** A slice's rows as the COPY text that stages them, in one buffer. */
+function stagedText(rows: readonly NewAssessment[]): Buffer {
+  return Buffer.from(rows.map(stagedAssessmentLine).join(''), 'utf8');
 }
 
 /**

@@ -1,0 +1,112 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DAILY_RUN_STEPS, OTHER_TIME, profileCpu, timeBySteps, type CpuProfile } from '../bench/cpu-time';
+
+/** A profile from a list of frames (id, function, address, parent) and samples (frame id, microseconds). */
+function profileOf(frames: [number, string, string, number | null][], samples: [number, number][]): CpuProfile {
+  return {
+    nodes: frames.map(([id, functionName, url]) => ({
+      id,
+      callFrame: { functionName, url },
+      children: frames.filter(([, , , parent]) => parent === id).map(([child]) => child),
+    })),
+    samples: samples.map(([id]) => id),
+    timeDeltas: samples.map(([, us]) => us),
+  };
+}
+
+const SRC = 'file:///app/src';
+const STEPS = [
+  { name: 'case files', functions: ['caseFileOf'] },
+  { name: 'lines', functions: ['stagedAssessmentLine'] },
+  { name: 'charges', functions: ['postCharges'] },
+  { name: 'reading', functions: ['slice@case-data-store'] },
+];
+
+describe("the daily run's CPU profile by step", () => {
+  const profile = profileOf(
+    [
+      [1, '(root)', '', null],
+      [2, 'assessInSlices', `${SRC}/application/assessment/assess-tenancies.ts`, 1],
+      [3, 'caseFileOf', `${SRC}/application/case-file/build-case-file.ts`, 2],
+      [4, 'isBusinessDate', `${SRC}/domain/calendar/business-date.ts`, 3],
+      [5, 'stagedAssessmentLine', `${SRC}/persistence/stores/assessment-store.ts`, 2],
+      [6, 'update', 'node:internal/crypto/hash', 5],
+      [7, '(garbage collector)', '', 1],
+      [8, '(idle)', '', 1],
+      [9, 'postCharges', `${SRC}/application/charges/post-charges.ts`, 1],
+      [10, 'query', 'file:///app/node_modules/pg/lib/client.js', 9],
+      [11, 'writev', '', 10],
+      [12, 'slice', 'node:buffer', 2],
+      [13, 'slice', `${SRC}/persistence/stores/case-data-store.ts`, 2],
+      [14, 'execProtocol', 'file:///app/node_modules/@electric-sql/pglite/dist/index.js', 9],
+      [15, 'caseFileOf', `${SRC}/application/case-file/build-case-file.ts`, 10],
+    ],
+    [
+      [3, 1000],
+      [4, 2000],
+      [6, 500],
+      [5, 500],
+      [7, 3000],
+      [8, 1500],
+      [9, 250],
+      [11, 750],
+      [12, 100],
+      [13, 400],
+      [14, 600],
+      [15, 50],
+      [2, 350],
+    ],
+  );
+  const byName = Object.fromEntries(timeBySteps(profile, STEPS).map((s) => [s.name, s.ms]));
+
+  it("gives each sample to the nearest frame that belongs to a step, the driver or the embedded database", () => {
+    expect(byName).toEqual({
+      'case files': 3.05, // its own time, isBusinessDate's below it, and its call from under the driver
+      lines: 1, // with the hash it calls
+      charges: 0.25, // its own time only: the driver's frames below it are the driver's
+      reading: 0.4, // slice in case-data-store; Buffer's slice is not
+      [OTHER_TIME.embedded]: 0.6,
+      [OTHER_TIME.driver]: 0.75, // writev has no address: the pg frame above it decides
+      [OTHER_TIME.garbageCollection]: 3,
+      [OTHER_TIME.idle]: 1.5,
+      [OTHER_TIME.other]: 0.45, // assessInSlices' own time and Buffer's slice
+    });
+  });
+
+  it('lists the steps in the order given, then the rest, with shares of the whole', () => {
+    const steps = timeBySteps(profile, STEPS);
+    expect(steps.map((s) => s.name)).toEqual(['case files', 'lines', 'charges', 'reading', OTHER_TIME.embedded, OTHER_TIME.driver, OTHER_TIME.garbageCollection, OTHER_TIME.idle, OTHER_TIME.other]);
+    expect(steps.reduce((sum, s) => sum + s.share, 0)).toBeCloseTo(1, 10);
+    expect(steps[0]!.share).toBeCloseTo(3050 / 11000, 10);
+  });
+
+  it('leaves out a step with no samples, and an empty profile is empty', () => {
+    expect(timeBySteps(profile, [...STEPS, { name: 'never', functions: ['neverCalled'] }]).map((s) => s.name)).not.toContain('never');
+    expect(timeBySteps({ nodes: [], samples: [], timeDeltas: [] }, STEPS)).toEqual([]);
+  });
+
+  it("names only functions the daily run's code still declares, each where it says", () => {
+    const files = (readdirSync('src', { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    const texts = files.map((f) => ({ path: f, text: readFileSync(join('src', f), 'utf8') }));
+    for (const entry of DAILY_RUN_STEPS.flatMap((s) => s.functions)) {
+      const [name, file = ''] = entry.split('@') as [string, string?];
+      const declared = new RegExp(`(function\\s+${name}\\b|^\\s*(async\\s+)?${name}\\s*\\()`, 'm');
+      expect(texts.some((t) => t.path.includes(file) && declared.test(t.text)), entry).toBe(true);
+    }
+  });
+
+  it("profiles a run with V8's sampler: a function busy for a while is seen", async () => {
+    function busyForAWhile(): number {
+      let n = 0;
+      const started = performance.now();
+      while (performance.now() - started < 60) n++;
+      return n;
+    }
+    const { value, profile: sampled } = await profileCpu(async () => busyForAWhile());
+    expect(value).toBeGreaterThan(0);
+    const busy = timeBySteps(sampled, [{ name: 'busy', functions: ['busyForAWhile'] }]).find((s) => s.name === 'busy');
+    expect(busy?.ms ?? 0).toBeGreaterThan(0);
+  });
+});
