@@ -166,7 +166,7 @@ export const DAILY_RUN_STEPS: readonly Step[] = [
   },
   { name: 'building the typed case files', functions: ['caseFileOf'] },
   { name: 'assessing (the engine, with its trace)', functions: ['assessCaseData', 'assessCase'] },
-  { name: 'writing the results as COPY text (JSON, hash)', functions: ['stagedText', 'stagedAssessmentLine'] },
+  { name: 'writing the results as COPY text (JSON, hash)', functions: ['stagedAssessmentText', 'stagedAssessmentLine'] },
   { name: 'storing the results', functions: ['storeStagedAssessments'] },
   { name: 'the after-run steps (tasks)', functions: ['runAfterRunSteps'] },
 ];

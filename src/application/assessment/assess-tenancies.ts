@@ -4,7 +4,7 @@ import type { LandlordType, Tenure } from '../../domain/case-file/case-file';
 import type { PolicyDocument } from '../../domain/policy';
 import { DEFAULT_POLICY_DOCUMENT, resolvePolicy } from '../../domain/policy';
 import type { Db } from '../../persistence/database';
-import { stagedAssessmentLine, storeStagedAssessments, type NewAssessment, type OvertakenAssessment } from '../../persistence/stores/assessment-store';
+import { stagedAssessmentText, storeStagedAssessments, type NewAssessment, type OvertakenAssessment } from '../../persistence/stores/assessment-store';
 import { loadCaseBatch, type CaseBatch, type CaseData, type LoadOptions, type TenancySelection } from '../../persistence/stores/case-data-store';
 import type { ChargeScheduleRows } from '../../persistence/stores/charge-store';
 import { insertPolicyVersion, latestPolicyVersion } from '../../persistence/stores/policy-store';
@@ -262,16 +262,11 @@ export async function assessInSlices(cases: CaseBatch, asOf: BusinessDate, trigg
   for (let from = 0; from < cases.length; from += CASES_PER_TURN) {
     await new Promise<void>((resolve) => setImmediate(resolve));
     const slice = assessCaseData(cases.slice(from, from + CASES_PER_TURN), asOf, trigger, policy, jobRunId);
-    if (slice.rows.length > 0) staged.push(stagedText(slice.rows));
+    if (slice.rows.length > 0) staged.push(stagedAssessmentText(slice.rows));
     assessed += slice.rows.length;
     for (const [action, n] of Object.entries(slice.byAction)) byAction[action] = (byAction[action] ?? 0) + n;
   }
   return { staged, assessed, byAction };
-}
-
-/** A slice's rows as the COPY text that stages them, in one buffer. */
-function stagedText(rows: readonly NewAssessment[]): Buffer {
-  return Buffer.from(rows.map(stagedAssessmentLine).join(''), 'utf8');
 }
 
 /**

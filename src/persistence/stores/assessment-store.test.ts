@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { copyTextValue, unescapeCopyField } from '../database';
-import { copyTextJson, stagedAssessmentLine, traceHash, type NewAssessment } from './assessment-store';
+import { copyTextJson, stagedAssessmentLine, stagedAssessmentText, traceHash, type NewAssessment } from './assessment-store';
 
 /** The COPY text line of the values, each written by copyTextValue: the line stagedAssessmentLine must equal. */
 function copyTextLine(values: readonly (string | number | boolean | null)[]): string {
@@ -63,4 +63,19 @@ describe('stagedAssessmentLine', () => {
     expect(fields[13]).toBe(hash);
     expect(stagedAssessmentLine({ ...r, previousTraceHash: 'another' }).split('\t')[12]).toBe(copyTextJson(JSON.stringify(r.trace)));
   });
+
+  describe('stagedAssessmentText', () => {
+    // Characters of one, two, three and four bytes in UTF-8 (the last a pair of UTF-16 code units), and a lone
+    // surrogate (written as U+FFFD, three bytes), in the reasons and the trace.
+    const wide = ['a', '£', '→ ’', '🏠', '\ud800 alone'];
+    it.each([
+      { case: 'none', rows: [] },
+      { case: 'one, plain', rows: [row({ result: { reasons: ['plain'] }, trace: [{ rule: 'r', matched: true, detail: 'd', figures: {} }] })] },
+      { case: 'many, with wide characters', rows: wide.map((w, i) => row({ tenancyId: i + 1, result: { reasons: [w, ...awkward] }, trace: [{ rule: w, matched: true, detail: w.repeat(i + 1), figures: { w } }] })) },
+    ])('is the UTF-8 of the lines one after another: $case', ({ rows }) => {
+      const text = stagedAssessmentText(rows);
+      expect(text.equals(Buffer.from(rows.map(stagedAssessmentLine).join(''), 'utf8'))).toBe(true);
+    });
+  });
 });
+

