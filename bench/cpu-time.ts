@@ -98,6 +98,9 @@ export const OTHER_TIME = {
   other: 'everything else (V8, Node, the rest of the code)',
 } as const;
 
+/** The profiler's own work (starting and stopping it: node:inspector's session), left out of the times. */
+const PROFILER = '(the profiler)';
+
 function isDriverFrame(url: string): boolean {
   return /\/node_modules\/(pg|pg-protocol|pg-pool|pg-cursor|pg-copy-streams)\//.test(url) || /^node:(net|stream|internal\/stream)/.test(url);
 }
@@ -105,7 +108,8 @@ function isDriverFrame(url: string): boolean {
 /**
  * The profile's time by step: each sample goes to the innermost frame on its stack that belongs to a step's
  * function, to the driver (pg or Node's sockets and streams) or to the embedded database (PGlite), whichever
- * is nearer the sample; garbage collection and idle time by their own names; anything else to `other`.
+ * is nearer the sample; garbage collection and idle time by their own names; anything else to `other`. The
+ * profiler's own work (node:inspector's session, stopping the profiler: ~0.1 s) is left out.
  * Steps come out in the order given, then the rest; milliseconds, with each one's share of the whole.
  */
 export function timeBySteps(profile: CpuProfile, steps: readonly Step[]): { name: string; ms: number; share: number }[] {
@@ -121,11 +125,13 @@ export function timeBySteps(profile: CpuProfile, steps: readonly Step[]): { name
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
   // The part of the run a frame's own function makes its time (and its callees'), if it is one of them.
   const ownTime = (functionName: string, url: string): string | undefined => {
+    if (url === 'node:inspector') return PROFILER;
     const step = stepOf(functionName, url);
     if (step !== undefined) return step;
     if (functionName === '(garbage collector)') return OTHER_TIME.garbageCollection;
     if (functionName === '(idle)') return OTHER_TIME.idle;
-    if (url.includes('/@electric-sql/pglite/')) return OTHER_TIME.embedded;
+    // PGlite's JavaScript, and its PostgreSQL compiled to WebAssembly (the only WebAssembly Rentwise runs).
+    if (url.includes('/@electric-sql/pglite/') || url.startsWith('wasm://')) return OTHER_TIME.embedded;
     if (isDriverFrame(url)) return OTHER_TIME.driver;
     return undefined;
   };
@@ -144,8 +150,9 @@ export function timeBySteps(profile: CpuProfile, steps: readonly Step[]): { name
   let wholeUs = 0;
   profile.samples.forEach((id, i) => {
     const us = profile.timeDeltas[i] ?? 0;
-    wholeUs += us;
     const name = classify(id);
+    if (name === PROFILER) return;
+    wholeUs += us;
     totals.set(name, (totals.get(name) ?? 0) + us);
   });
   const order = [...steps.map((s) => s.name), OTHER_TIME.embedded, OTHER_TIME.driver, OTHER_TIME.garbageCollection, OTHER_TIME.idle, OTHER_TIME.other];
