@@ -12,7 +12,7 @@ import { Session } from 'node:inspector/promises';
  * null when there are none to see (the embedded database, a server elsewhere, no /proc). Every PostgreSQL
  * server on the machine counts: measure with only the one in use busy.
  */
-export function postgresCpuMs(): number | null {
+function postgresCpuMs(): number | null {
   let ticks = 0;
   let seen = false;
   let pids: string[];
@@ -39,7 +39,7 @@ export function postgresCpuMs(): number | null {
 }
 
 /** This process's CPU milliseconds so far (user and system, every thread). */
-export function processCpuMs(): number {
+function processCpuMs(): number {
   const used = process.cpuUsage();
   return (used.user + used.system) / 1000;
 }
