@@ -21,11 +21,21 @@ export interface WebConfig {
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string } | null;
   /** TRUST_PROXY=true behind one reverse proxy: the client's address (audit log) from X-Forwarded-For. */
   trustProxy: boolean;
+  /**
+   * PAGE_CACHE_ENTRIES: how many rendered worklist pages each serving process keeps (src/web/page-cache.ts),
+   * served again only while no data has changed; 0 renders every request afresh. Default 200 (~20 MB).
+   */
+  pageCacheEntries: number;
 }
 
 function positiveNumber(value: string | undefined, fallback: number): number {
   const n = Number(value);
   return value !== undefined && value.trim() !== '' && Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+function wholeNumber(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value.trim() !== '' && Number.isInteger(n) && n >= 0 ? n : fallback;
 }
 
 export function webConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
@@ -40,5 +50,6 @@ export function webConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
     isProduction,
     oidc,
     trustProxy: env.TRUST_PROXY === 'true',
+    pageCacheEntries: wholeNumber(env.PAGE_CACHE_ENTRIES, 200),
   };
 }

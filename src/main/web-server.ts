@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { WebConfig } from '../config/config';
 import type { BusinessDate } from '../domain/calendar/business-date';
 import type { Db } from '../persistence/database';
 import { deleteExpiredSessions } from '../persistence/stores/session-store';
@@ -11,6 +12,8 @@ export interface WebServerOptions {
   host?: string;
   now?: () => Date;
   today?: () => BusinessDate | Promise<BusinessDate>;
+  /** Settings over those of the environment (e.g. `pageCacheEntries`). */
+  config?: Partial<WebConfig>;
 }
 
 /**
@@ -19,7 +22,7 @@ export interface WebServerOptions {
  */
 export async function startWebServer(db: Db, options: WebServerOptions): Promise<{ url: string; close: () => Promise<void> }> {
   const logger = createLogger();
-  const app = createWebApp({ db, logger, ...(options.now ? { now: options.now } : {}), ...(options.today ? { today: options.today } : {}) });
+  const app = createWebApp({ db, logger, ...(options.now ? { now: options.now } : {}), ...(options.today ? { today: options.today } : {}), ...(options.config ? { config: options.config } : {}) });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(options.port, options.host ?? '0.0.0.0', () => resolve(s));
     s.once('error', reject);

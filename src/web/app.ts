@@ -15,6 +15,7 @@ import { requestLogger } from './middleware/request-logger';
 import { securityHeaders } from './middleware/security-headers';
 import { sessions } from './middleware/session';
 import { createNunjucksEnvironment, GOVUK_FRONTEND_DIST, MOJ_FRONTEND_DIR, WEB_DIR } from './nunjucks';
+import { PAGE_CACHE_MAX_AGE_MS, PageCache } from './page-cache';
 import { staffRoutes } from './staff/routes';
 import { openIdConnectProvider } from './staff/sign-in/oidc';
 import { signInRoutes } from './staff/sign-in/routes';
@@ -49,7 +50,8 @@ export function createWebApp(deps: WebDeps): Express {
   const env = createNunjucksEnvironment();
   const csrf = csrfProtection();
   const oidc = deps.oidc !== undefined ? deps.oidc : config.oidc ? openIdConnectProvider(config.oidc) : null;
-  const ctx: WebContext = { db: deps.db, now, today: todayFrom(deps, now), logger, config, env, csrfToken: csrf.token, oidc };
+  const pageCache = config.pageCacheEntries > 0 ? new PageCache({ maxEntries: config.pageCacheEntries, maxAgeMs: PAGE_CACHE_MAX_AGE_MS, nowMs: () => now().getTime() }) : null;
+  const ctx: WebContext = { db: deps.db, now, today: todayFrom(deps, now), logger, config, env, csrfToken: csrf.token, oidc, pageCache };
 
   const app = express();
   app.disable('x-powered-by');

@@ -8,6 +8,7 @@ import type { BusinessDate } from '../domain/calendar/business-date';
 import type { Db } from '../persistence/database';
 import { latestAssessmentDate } from '../persistence/stores/worklist-store';
 import { HttpError } from './http-error';
+import type { PageCache } from './page-cache';
 import type { Request } from 'express';
 import type { OidcProvider } from './staff/sign-in/oidc';
 
@@ -34,6 +35,8 @@ export interface WebContext {
   env: nunjucks.Environment;
   csrfToken: (req: Request) => string;
   oidc: OidcProvider | null;
+  /** Rendered pages kept in this process (the worklist's), or null when PAGE_CACHE_ENTRIES is 0. */
+  pageCache: PageCache | null;
 }
 
 declare module 'express-serve-static-core' {

@@ -21,12 +21,15 @@ export interface WebTestApp {
   close(): Promise<void>;
 }
 
-/** The web app over a fresh seeded database, with a clock the test can move (sessions, audit times). */
-export async function createWebTestApp(overrides: Partial<WebDeps> = {}): Promise<WebTestApp> {
+/**
+ * The web app over a fresh seeded database, with a clock the test can move (sessions, audit times). `wrapDb`
+ * gives the app its own view of the database (e.g. one that counts the statements it sends).
+ */
+export async function createWebTestApp(overrides: Partial<WebDeps> = {}, options: { wrapDb?: (db: Db) => Db } = {}): Promise<WebTestApp> {
   const db = await createTestDatabase();
   const seed = await seedWeb(db);
   const clock = { now: new Date('2026-11-23T10:00:00Z') };
-  const app = createWebApp({ db, logger: pino({ level: 'silent' }), now: () => clock.now, ...overrides });
+  const app = createWebApp({ db: options.wrapDb ? options.wrapDb(db) : db, logger: pino({ level: 'silent' }), now: () => clock.now, ...overrides });
   return {
     app,
     db,

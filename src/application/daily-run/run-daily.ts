@@ -2,6 +2,7 @@ import type { BusinessDate } from '../../domain/calendar/business-date';
 import { needsAPerson } from '../../domain/worklist/caseload';
 import type { Db } from '../../persistence/database';
 import { tenancyIdRange } from '../../persistence/stores/case-data-store';
+import { pruneDataChanges } from '../../persistence/stores/data-change-store';
 import { finishJobRun, startJobRun } from '../../persistence/stores/job-run-store';
 import { activePolicy, type AssessmentBatch, type PipelineResult } from '../assessment/assess-tenancies';
 import { assessInParallel } from '../assessment/parallel-assessment';
@@ -72,6 +73,8 @@ export async function runDaily(db: Db, asOf: BusinessDate, options: DailyRunOpti
     }
     const afterRunStarted = nowMs();
     const tasksRaised = await runAfterRunSteps(db, asOf);
+    // The notes of changes older than a week: no kept page compares with them (src/web/page-cache.ts).
+    await pruneDataChanges(db);
     timings.afterRunMs = nowMs() - afterRunStarted;
     const summary: DailyRunSummary = {
       asOf,

@@ -4,6 +4,7 @@ import { createWebTestApp, type WebTestApp } from '../../../../test/support/web-
 import { storeAssessments } from '../../../persistence/stores/assessment-store';
 import { countWorklistByAction, queryWorklist } from '../../../persistence/stores/worklist-store';
 import { aTenancyOnPatch } from '../../../../test/builders/tenancy';
+import type { Db } from '../../../persistence/database';
 
 const refs = (html: string) =>
   load(html)('[data-qa="worklist-row"]')
@@ -145,5 +146,103 @@ describe('GET /worklist and the bulk letter', () => {
     const { agent } = await t.signIn('manager');
     expect(refs((await agent.get(`/worklist?patch=${patch!.id}`)).text)).toEqual([]);
     expect(refs((await agent.get(`/worklist?patch=${patch!.id}&action=monitor_arrangement`)).text)).toEqual(['TEN-MON-1']);
+  });
+});
+
+describe('GET /worklist served again while nothing has changed', () => {
+  // The statements the app sends that read the worklist's cases (the page's, its counts).
+  let caseReads = 0;
+  const counting = (db: Db): Db =>
+    new Proxy(db, {
+      get(target, prop) {
+        if (prop === 'query') {
+          return (sql: string, params?: readonly unknown[]) => {
+            if (/FROM current_assessments/.test(sql) && !/max\(as_of\)/.test(sql)) caseReads += 1;
+            return target.query(sql, params);
+          };
+        }
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  let t: WebTestApp;
+  beforeAll(async () => {
+    t = await createWebTestApp({}, { wrapDb: counting });
+  });
+  afterAll(async () => t.close());
+
+  const nonceOf = (html: string) => /<script nonce="([^"]+)"/.exec(html)?.[1];
+  const worklistAudits = async () =>
+    t.db.query<{ details: { tenancyRefs: string[] } }>(`SELECT details FROM audit_log WHERE entity = 'worklist' AND actor = 'officer.northgate' ORDER BY id`);
+
+  it('the same page again, with a fresh nonce and its read audited, without reading the cases again', async () => {
+    const { agent } = await t.signIn('officer.northgate');
+    const first = await agent.get('/worklist');
+    const readsBefore = caseReads;
+    const auditsBefore = (await worklistAudits()).length;
+    const second = await agent.get('/worklist');
+    expect(second.status).toBe(200);
+    expect(caseReads).toBe(readsBefore);
+    const [firstNonce, secondNonce] = [nonceOf(first.text), nonceOf(second.text)];
+    expect(firstNonce).toBeDefined();
+    expect(secondNonce).not.toBe(firstNonce);
+    expect(second.headers['content-security-policy']).toContain(`'nonce-${secondNonce!}'`);
+    expect(second.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(second.text).toBe(first.text.split(firstNonce!).join(secondNonce!));
+    const audits = await worklistAudits();
+    expect(audits.length).toBe(auditsBefore + 1);
+    expect(audits.at(-1)!.details.tenancyRefs).toEqual(['TEN-N002', 'TEN-N001', 'TEN-N003']);
+    // Another query is another page.
+    await agent.get('/worklist?action=send_letter_1');
+    expect(caseReads).toBeGreaterThan(readsBefore);
+  });
+
+  it('any change to the data, however written, and the page is read and rendered afresh', async () => {
+    const { agent } = await t.signIn('officer.northgate');
+    await agent.get('/worklist');
+    await agent.get('/worklist');
+    // Written straight in SQL, not through the application.
+    await t.db.query(`UPDATE tenants SET name = 'Renamed Straight-In-SQL' WHERE tenancy_id = $1`, [t.seed.tenancies['TEN-N001']]);
+    const readsBefore = caseReads;
+    const after = await agent.get('/worklist');
+    expect(caseReads).toBeGreaterThan(readsBefore);
+    expect(after.text).toContain('Renamed Straight-In-SQL');
+    // A page view writes the audit log and the session: neither is a change to the data.
+    const readsThen = caseReads;
+    await agent.get('/worklist');
+    expect(caseReads).toBe(readsThen);
+  });
+
+  it('kept per session: another session of the same officer gets its own page, with its own CSRF token', async () => {
+    const a = await t.signIn('officer.northgate');
+    const b = await t.signIn('officer.northgate');
+    const pageA = await a.agent.get('/worklist');
+    const pageB = await b.agent.get('/worklist');
+    expect(pageA.text).toContain(`value="${a.csrf}"`);
+    expect(pageB.text).toContain(`value="${b.csrf}"`);
+    expect(pageB.text).not.toContain(a.csrf);
+    expect((await b.agent.get('/worklist')).text).not.toContain(a.csrf);
+  });
+
+  it('a page with a message to show is rendered afresh, and the message shown once', async () => {
+    const { agent, csrf } = await t.signIn('officer.northgate');
+    await agent.get('/worklist');
+    await agent.post('/worklist/send-letter-1').type('form').send({ _csrf: csrf });
+    const withMessage = await agent.get('/worklist');
+    expect(withMessage.text).toContain('Select at least one case');
+    expect((await agent.get('/worklist')).text).not.toContain('Select at least one case');
+  });
+
+  it('with PAGE_CACHE_ENTRIES=0 every request reads the cases', async () => {
+    const off = await createWebTestApp({ config: { pageCacheEntries: 0 } }, { wrapDb: counting });
+    try {
+      const { agent } = await off.signIn('officer.northgate');
+      await agent.get('/worklist');
+      const readsBefore = caseReads;
+      await agent.get('/worklist');
+      expect(caseReads).toBeGreaterThan(readsBefore);
+    } finally {
+      await off.close();
+    }
   });
 });

@@ -6,24 +6,32 @@ import { listWorklistFilterChoices } from '../../../persistence/stores/user-stor
 import { actorOf, auditContext, caseContext, type WebContext } from '../../context';
 import { bodyStrings } from '../../forms';
 import { addFlash } from '../../middleware/session';
-import { parseWorklistQuery } from './form';
+import { servePage } from '../../page-cache';
+import { parseWorklistQuery, worklistParams } from './form';
 import { buildDueListPage, buildWorklistPage } from './view-model';
 
 export function worklistController(ctx: WebContext) {
   return {
+    /**
+     * GET /worklist: served again from this process's kept pages while no data has changed since it was rendered
+     * (`servePage`); audited each time with the cases, follow-ups and tasks it shows.
+     */
     async show(req: Request, res: Response) {
       const actor = actorOf(req);
       const query = parseWorklistQuery(req.query);
       const today = await ctx.today();
-      const [worklist, { patches, officers }] = await Promise.all([loadWorklist(ctx.db, actor, query, today, { dueLimit: WORKLIST_DUE_PREVIEW }), listWorklistFilterChoices(ctx.db)]);
-      await audit(ctx.db, auditContext(ctx, req), [
-        {
-          action: 'read',
-          entity: 'worklist',
-          details: { page: worklist.page, tenancyRefs: worklist.items.map((i) => i.ref), followUpRefs: worklist.followUps.map((f) => f.ref), taskRefs: worklist.tasks.map((t) => t.ref) },
+      await servePage(ctx, req, res, {
+        key: `worklist\u0000${actor.id}\u0000${today}\u0000${worklistParams(query)}`,
+        load: async () => {
+          const [worklist, { patches, officers }] = await Promise.all([loadWorklist(ctx.db, actor, query, today, { dueLimit: WORKLIST_DUE_PREVIEW }), listWorklistFilterChoices(ctx.db)]);
+          return {
+            view: 'staff/worklist/worklist.njk',
+            model: buildWorklistPage({ actor, worklist, query, today, patches, officers }),
+            shown: { page: worklist.page, tenancyRefs: worklist.items.map((i) => i.ref), followUpRefs: worklist.followUps.map((f) => f.ref), taskRefs: worklist.tasks.map((t) => t.ref) },
+          };
         },
-      ]);
-      res.render('staff/worklist/worklist.njk', buildWorklistPage({ actor, worklist, query, today, patches, officers }));
+        audit: (shown) => audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'worklist', details: shown }]),
+      });
     },
 
     /** GET /worklist/tasks and /worklist/follow-ups: every task (follow-up) due in the worklist's scope, 50 a page. */

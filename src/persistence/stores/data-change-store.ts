@@ -1,0 +1,44 @@
+import type { Db } from '../database';
+
+/**
+ * A snapshot of the database as PostgreSQL writes it (`pg_snapshot`'s text, `xmin:xmax:xip,…`): which
+ * transactions had committed when it was taken.
+ */
+export type DataSnapshot = string;
+
+/**
+ * The database's snapshot now, and whether any data has changed since `since` was taken: whether a transaction
+ * that `since` did not see has committed a change to the landlord's data (migration 0028 notes every such
+ * transaction in `data_changes`, whatever writes; the audit log and the web sessions are not noted). Both
+ * answers come from one statement, so one snapshot: a change committed after it is seen by the next call.
+ *
+ * With `since` null, `changed` is false: there is nothing to compare.
+ */
+export async function dataChangedSince(db: Db, since: DataSnapshot | null): Promise<{ snapshot: DataSnapshot; changed: boolean }> {
+  // Transactions before the snapshot's xmin had all ended when it was taken, so it saw every change they
+  // committed: only the notes from its xmin on (the primary key's range) are compared with it.
+  const [row] = await db.query<{ snapshot: string; changed: boolean }>(
+    `SELECT pg_current_snapshot()::text AS snapshot,
+            $1::pg_snapshot IS NOT NULL AND EXISTS (
+              SELECT 1 FROM data_changes
+               WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, $1::pg_snapshot)
+            ) AS changed`,
+    [since],
+  );
+  return { snapshot: row!.snapshot, changed: row!.changed };
+}
+
+/**
+ * Removes the notes of transactions that began more than `olderThanDays` days ago and have ended. A page is kept
+ * for minutes (`PAGE_CACHE_MAX_AGE_MS`), so a note matters only to a page rendered before its transaction
+ * committed; no transaction of Rentwise's runs for days, so these have long been committed before any page kept.
+ */
+export async function pruneDataChanges(db: Db, olderThanDays = 7): Promise<number> {
+  const rows = await db.query<{ xid: string }>(
+    `DELETE FROM data_changes
+      WHERE noted_at < now() - make_interval(days => $1::int) AND xid < pg_snapshot_xmin(pg_current_snapshot())
+      RETURNING xid::text`,
+    [olderThanDays],
+  );
+  return rows.length;
+}

@@ -1,0 +1,115 @@
+import type { Request, Response } from 'express';
+import { dataChangedSince, type DataSnapshot } from '../persistence/stores/data-change-store';
+import type { WebContext } from './context';
+
+/** How long a rendered page is kept at most, whatever happens (a bound on memory, not on freshness). */
+export const PAGE_CACHE_MAX_AGE_MS = 10 * 60_000;
+
+/** A page as rendered, with what its read showed (audited again each time it is served). */
+export interface KeptPage<Shown> {
+  /** The database's snapshot taken before the page's data was read: every change it saw is in the page. */
+  snapshot: DataSnapshot;
+  /** The page's UTF-8 bytes, cut where the response's CSP nonce was (a fresh nonce goes in each time). */
+  parts: Buffer[];
+  shown: Shown;
+  keptAtMs: number;
+}
+
+/**
+ * Rendered pages kept in this process, the most recently used `maxEntries` of them, each for at most `maxAgeMs`.
+ * A page is served from here only while the database says nothing has changed since its snapshot
+ * (`servePage`): the cache decides what is kept, never whether it is still true.
+ */
+export class PageCache {
+  private readonly pages = new Map<string, KeptPage<unknown>>();
+
+  constructor(private readonly options: { maxEntries: number; maxAgeMs: number; nowMs: () => number }) {}
+
+  get size(): number {
+    return this.pages.size;
+  }
+
+  get<Shown>(key: string): KeptPage<Shown> | undefined {
+    const page = this.pages.get(key);
+    if (!page) return undefined;
+    this.pages.delete(key);
+    if (this.options.nowMs() - page.keptAtMs > this.options.maxAgeMs) return undefined;
+    this.pages.set(key, page); // now the most recently used
+    return page as KeptPage<Shown>;
+  }
+
+  set<Shown>(key: string, page: KeptPage<Shown>): void {
+    if (this.options.maxEntries <= 0) return;
+    this.pages.delete(key);
+    this.pages.set(key, page);
+    while (this.pages.size > this.options.maxEntries) {
+      const oldest = this.pages.keys().next().value;
+      if (oldest === undefined) break;
+      this.pages.delete(oldest);
+    }
+  }
+}
+
+/** The page cut where `nonce` stands, as UTF-8 bytes. */
+export function cutAtNonce(html: string, nonce: string): Buffer[] {
+  return (nonce === '' ? [html] : html.split(nonce)).map((part) => Buffer.from(part, 'utf8'));
+}
+
+/** The page again, with `nonce` where the old one stood. */
+export function joinWithNonce(parts: readonly Buffer[], nonce: string): Buffer {
+  if (parts.length === 1) return parts[0]!;
+  const nonceBytes = Buffer.from(nonce, 'utf8');
+  const pieces: Buffer[] = [];
+  parts.forEach((part, i) => {
+    if (i > 0) pieces.push(nonceBytes);
+    pieces.push(part);
+  });
+  return Buffer.concat(pieces);
+}
+
+function renderToString(res: Response, view: string, model: object): Promise<string> {
+  return new Promise((resolve, reject) => {
+    res.render(view, model, (error: Error | null, html: string) => (error ? reject(error) : resolve(html)));
+  });
+}
+
+/**
+ * Serves a GET page that shows tenants' data, from the pages kept in this process when nothing has changed
+ * since it was rendered, else by reading and rendering it afresh (and keeping it).
+ *
+ * - Kept per session (its CSRF token is in the page's forms) and per `key`, which must name everything else the
+ *   page depends on: the URL with its query, the business date. A session with a message to show (a flash) or
+ *   no CSRF token yet is served afresh and nothing is kept.
+ * - Before reading, one statement gives the database's snapshot and whether any transaction it saw had not been
+ *   seen by the kept page's (`dataChangedSince`; migration 0028 notes every change to the landlord's data,
+ *   whatever writes it). A change committed while the page is read is not in the kept page's snapshot, so the
+ *   next request renders afresh: a kept page is never older than the data.
+ * - Every time, kept or not, what the page showed is audited (`audit`), as a personal-data read.
+ */
+export async function servePage<Shown>(
+  ctx: WebContext,
+  req: Request,
+  res: Response,
+  page: { key: string; load: () => Promise<{ view: string; model: object; shown: Shown }>; audit: (shown: Shown) => Promise<void> },
+): Promise<void> {
+  const session = req.webSession.data;
+  const cache = ctx.pageCache;
+  const key = cache && session.csrfToken !== undefined && !(session.flash && session.flash.length > 0) ? `${session.csrfToken}\u0000${page.key}` : null;
+  const nonce = typeof res.locals.cspNonce === 'string' ? res.locals.cspNonce : '';
+  let snapshot: DataSnapshot | null = null;
+  if (cache && key) {
+    const kept = cache.get<Shown>(key);
+    const now = await dataChangedSince(ctx.db, kept?.snapshot ?? null);
+    if (kept && !now.changed) {
+      await page.audit(kept.shown);
+      res.type('html').send(joinWithNonce(kept.parts, nonce));
+      return;
+    }
+    snapshot = now.snapshot;
+  }
+  const { view, model, shown } = await page.load();
+  await page.audit(shown);
+  const html = await renderToString(res, view, model);
+  if (cache && key && snapshot !== null) cache.set<Shown>(key, { snapshot, parts: cutAtNonce(html, nonce), shown, keptAtMs: ctx.now().getTime() });
+  res.type('html').send(html);
+}
