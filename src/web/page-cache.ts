@@ -96,20 +96,20 @@ export async function servePage<Shown>(
   const cache = ctx.pageCache;
   const key = cache && session.csrfToken !== undefined && !(session.flash && session.flash.length > 0) ? `${session.csrfToken}\u0000${page.key}` : null;
   const nonce = typeof res.locals.cspNonce === 'string' ? res.locals.cspNonce : '';
-  let snapshot: DataSnapshot | null = null;
+  let keep: ((html: string, shown: Shown) => void) | null = null;
   if (cache && key) {
     const kept = cache.get<Shown>(key);
-    const now = await dataChangedSince(ctx.db, kept?.snapshot ?? null);
-    if (kept && !now.changed) {
+    const { snapshot, changed } = await dataChangedSince(ctx.db, kept?.snapshot ?? null);
+    if (kept && !changed) {
       await page.audit(kept.shown);
       res.type('html').send(joinWithNonce(kept.parts, nonce));
       return;
     }
-    snapshot = now.snapshot;
+    keep = (html, shown) => cache.set<Shown>(key, { snapshot, parts: cutAtNonce(html, nonce), shown, keptAtMs: ctx.now().getTime() });
   }
   const { view, model, shown } = await page.load();
   await page.audit(shown);
   const html = await renderToString(res, view, model);
-  if (cache && key && snapshot !== null) cache.set<Shown>(key, { snapshot, parts: cutAtNonce(html, nonce), shown, keptAtMs: ctx.now().getTime() });
+  keep?.(html, shown);
   res.type('html').send(html);
 }

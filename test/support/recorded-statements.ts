@@ -6,14 +6,13 @@ export interface RecordedStatement {
   params: readonly unknown[];
 }
 
-/** Runs `fn` on `db` and returns the statements it sent through `query`, in order (each is run as usual). */
-export async function recordStatements(db: Db, fn: (db: Db) => Promise<unknown>): Promise<RecordedStatement[]> {
-  const statements: RecordedStatement[] = [];
-  const recording = new Proxy(db, {
+/** `db`, with `onQuery` told of each statement sent through its `query` before it runs as usual. */
+export function watchingQueries(db: Db, onQuery: (statement: RecordedStatement) => void): Db {
+  return new Proxy(db, {
     get(target, prop) {
       if (prop === 'query') {
         return (sql: string, params: readonly unknown[] = []) => {
-          statements.push({ sql, params });
+          onQuery({ sql, params });
           return target.query(sql, params);
         };
       }
@@ -21,6 +20,11 @@ export async function recordStatements(db: Db, fn: (db: Db) => Promise<unknown>)
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
-  await fn(recording);
+}
+
+/** Runs `fn` on `db` and returns the statements it sent through `query`, in order (each is run as usual). */
+export async function recordStatements(db: Db, fn: (db: Db) => Promise<unknown>): Promise<RecordedStatement[]> {
+  const statements: RecordedStatement[] = [];
+  await fn(watchingQueries(db, (statement) => statements.push(statement)));
   return statements;
 }

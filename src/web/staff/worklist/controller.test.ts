@@ -5,6 +5,7 @@ import { storeAssessments } from '../../../persistence/stores/assessment-store';
 import { countWorklistByAction, queryWorklist } from '../../../persistence/stores/worklist-store';
 import { aTenancyOnPatch } from '../../../../test/builders/tenancy';
 import type { Db } from '../../../persistence/database';
+import { watchingQueries } from '../../../../test/support/recorded-statements';
 
 const refs = (html: string) =>
   load(html)('[data-qa="worklist-row"]')
@@ -153,17 +154,8 @@ describe('GET /worklist served again while nothing has changed', () => {
   // The statements the app sends that read the worklist's cases (the page's, its counts).
   let caseReads = 0;
   const counting = (db: Db): Db =>
-    new Proxy(db, {
-      get(target, prop) {
-        if (prop === 'query') {
-          return (sql: string, params?: readonly unknown[]) => {
-            if (/FROM current_assessments/.test(sql) && !/max\(as_of\)/.test(sql)) caseReads += 1;
-            return target.query(sql, params);
-          };
-        }
-        const value: unknown = Reflect.get(target, prop, target);
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
+    watchingQueries(db, ({ sql }) => {
+      if (/FROM current_assessments/.test(sql) && !/max\(as_of\)/.test(sql)) caseReads += 1;
     });
   let t: WebTestApp;
   beforeAll(async () => {
