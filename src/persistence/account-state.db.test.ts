@@ -31,6 +31,7 @@ function expectedStates(rows: { tenancy_id: number; business_date: BusinessDate;
         transaction_count: list.length,
         last_clear_date: lastClear,
         payment_credit_count: list.filter((r) => r.kind === 'payment' && r.amount_pence < 0).length,
+        last_business_date: dates[dates.length - 1] ?? null,
       };
     });
 }

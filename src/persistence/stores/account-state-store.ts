@@ -1,7 +1,7 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import type { Db } from '../database';
 
-/** Per-account derived state kept in step with the ledger by a trigger (migrations 0012, 0014). */
+/** Per-account derived state kept in step with the ledger by a trigger (migrations 0012, 0014, 0029). */
 export interface AccountStateRow {
   tenancy_id: number;
   balance_pence: number;
@@ -13,9 +13,11 @@ export interface AccountStateRow {
   last_clear_date: BusinessDate | null;
   /** Negative `payment` transactions (migration 0014). */
   payment_credit_count: number;
+  /** The date of the latest transaction (migration 0029): a posting dated on or after it cannot change an earlier day's balance. */
+  last_business_date: BusinessDate | null;
 }
 
-const COLUMNS = 'tenancy_id, balance_pence, charge_pence, court_costs_pence, credit_pence, positive_reversal_pence, transaction_count, last_clear_date, payment_credit_count';
+const COLUMNS = 'tenancy_id, balance_pence, charge_pence, court_costs_pence, credit_pence, positive_reversal_pence, transaction_count, last_clear_date, payment_credit_count, last_business_date';
 
 export async function listAccountStates(db: Db, tenancyIds?: readonly number[]): Promise<AccountStateRow[]> {
   if (tenancyIds) return db.query<AccountStateRow>(`SELECT ${COLUMNS} FROM account_state WHERE tenancy_id = ANY($1::int[]) ORDER BY tenancy_id`, [[...tenancyIds]]);
