@@ -114,6 +114,9 @@ export function historyHorizon(input: HorizonInput): BusinessDate | null {
   return horizon;
 }
 
+/** The benefit methods whose latest credits before the horizon are kept (keptBeforeHorizon). */
+export const KEPT_BENEFIT_METHODS: readonly string[] = ['housing_benefit', 'uc_housing_costs'];
+
 /** Transactions dated before the horizon that are kept as they are (see the module comment). */
 export function keptBeforeHorizon<T extends Pick<Transaction, 'date' | 'kind' | 'amountPence' | 'method'>>(before: readonly T[]): T[] {
   const ordered = [...before].map((t, i) => ({ t, i })).sort((a, b) => (a.t.date < b.t.date ? -1 : a.t.date > b.t.date ? 1 : a.i - b.i));
@@ -123,7 +126,7 @@ export function keptBeforeHorizon<T extends Pick<Transaction, 'date' | 'kind' | 
     const last = credits[credits.length - 1];
     return last ? credits.filter(({ t }) => t.date === last.t.date) : [];
   };
-  const kept = new Set([...payments, ...latestOn('housing_benefit'), ...latestOn('uc_housing_costs')].map(({ i }) => i));
+  const kept = new Set([...payments, ...KEPT_BENEFIT_METHODS.flatMap(latestOn)].map(({ i }) => i));
   return ordered.filter(({ i }) => kept.has(i)).map(({ t }) => t);
 }
 

@@ -6,7 +6,10 @@ import { loadCaseBatch, loadCaseData } from './case-data-store';
 import { appendLedgerTransactions } from './ledger-store';
 import { importCase } from '../../application/case-file/import-case';
 import { parseCaseFile } from '../../domain/case-file/parse-case-file';
-import { aCaseFile, aPayment, aTransaction } from '../../../test/builders/case-file';
+import { aCaseFile, anEvent, anHbCredit, aPayment, aTransaction, aUcCredit, regularPayments, weeklyCharges } from '../../../test/builders/case-file';
+import { caseFileOf } from '../../application/case-file/build-case-file';
+import { compactCaseFile } from '../../domain/case-file/compact-history';
+import { addDays } from '../../domain/calendar/business-date';
 
 describe('loadCaseData reads transactions exactly as stored', () => {
   let db: Db;
@@ -104,6 +107,68 @@ describe('loadCaseData reads transactions exactly as stored', () => {
         expect(first).toEqual(again);
       }
     }
+  });
+
+  it('compacts each account exactly as compactCaseFile does from the whole history: horizon, kept credits, anchor events', async () => {
+    const asOf = '2026-11-16';
+    // Benefit credits of both kinds that stopped before the horizon (the latest Housing Benefit date has two
+    // credits) and payments that stopped after it; and the same with a claim and a court order that pull the
+    // horizon back.
+    const history = [
+      ...weeklyCharges('2025-01-06', asOf),
+      ...regularPayments('2025-01-10', '2026-10-09', 4000),
+      ...Array.from({ length: 20 }, (_, i) => anHbCredit(addDays('2025-01-13', 28 * i), 24000, addDays('2025-02-09', 28 * i))),
+      anHbCredit(addDays('2025-01-13', 28 * 19), 1500, null),
+      ...Array.from({ length: 14 }, (_, i) => aUcCredit(addDays('2025-06-20', 30 * i), 20000)),
+    ];
+    const cases = [
+      aCaseFile({ asOf, tenancy: { ref: 'RW-KEPT-CREDITS', paymentReference: 'RW-KEPT-CREDITS' }, transactions: history }),
+      aCaseFile({
+        asOf,
+        tenancy: { ref: 'RW-ANCHORED', paymentReference: 'RW-ANCHORED' },
+        transactions: history,
+        events: [
+          anEvent('claim_issued', '2025-03-12'),
+          anEvent('court_order', '2025-05-07', { order: 'suspended', instalmentPence: 500, frequency: 'weekly' }),
+        ],
+      }),
+    ];
+    const ids: number[] = [];
+    for (const caseFile of cases) {
+      const raw = JSON.parse(JSON.stringify(caseFile)) as Record<string, unknown>;
+      const parsed = parseCaseFile(raw);
+      if (!parsed.ok) throw new Error('the case file should parse');
+      ids.push((await importCase(db, parsed.value, raw)).tenancyId);
+    }
+    const all = (await db.query<{ id: number }>(`SELECT id FROM tenancies ORDER BY id`)).map((r) => r.id);
+    for (const selection of [{ ids }, { idFrom: Math.min(...all), idTo: Math.max(...all) }]) {
+      const whole = await loadCaseData(db, selection, asOf);
+      const compacted = await loadCaseData(db, selection, asOf, { compact: true });
+      expect(compacted.map((c) => c.tenancy.id)).toEqual(whole.map((c) => c.tenancy.id));
+      for (const [i, c] of compacted.entries()) {
+        const expected = caseFileOf(whole[i]!, asOf);
+        const actual = caseFileOf(c, asOf);
+        if (!expected.ok || !actual.ok) throw new Error(`${c.tenancy.ref}: the case file should build`);
+        expect(actual.value, c.tenancy.ref).toEqual(compactCaseFile(expected.value));
+      }
+    }
+    // What the cases are for: each kind of kept credit before the horizon, and the anchor moving it back.
+    const [kept, anchored] = await loadCaseData(db, { ids }, asOf, { compact: true });
+    // Kept as they are: the rows before the opening entries (dated the day before the horizon).
+    const keptRows = (c: typeof kept) => {
+      const opening = c!.transactions.find((t) => t.id === 0)!.business_date;
+      return c!.transactions.filter((t) => t.id !== 0 && t.business_date <= opening).map((t) => `${t.kind} ${t.method} ${t.business_date}`);
+    };
+    expect(keptRows(kept)).toEqual([
+      'benefit housing_benefit 2026-06-29',
+      'benefit housing_benefit 2026-06-29',
+      'benefit uc_housing_costs 2026-07-15',
+      'payment direct_debit 2026-09-25',
+      'payment direct_debit 2026-10-02',
+      'payment direct_debit 2026-10-09',
+    ]);
+    // The claim of 2025-03-12 moves the horizon back to its Monday.
+    expect(anchored!.transactions.find((t) => t.id === 0)!.business_date).toBe('2025-03-09');
   });
 
   it('reads an account named twice in a selection once', async () => {

@@ -1,5 +1,5 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
-import { ANCHOR_EVENT_TYPES, historyHorizon, openingTransactions, subtractTotals, totalsOf, type HistoryTotals } from '../../domain/case-file/compact-history';
+import { ANCHOR_EVENT_TYPES, historyHorizon, KEPT_BENEFIT_METHODS, openingTransactions, subtractTotals, totalsOf, type HistoryTotals } from '../../domain/case-file/compact-history';
 import type { SummarisedHistory, Transaction } from '../../domain/case-file/case-file';
 import { RENT_ACCOUNT_SUB_ACCOUNTS } from '../../domain/rent/charges-due';
 import type { Db } from '../database';
@@ -274,13 +274,20 @@ function asTransaction(r: TransactionRow): Pick<Transaction, 'kind' | 'amountPen
 async function loadCompactTransactions(db: Db, selection: TenancySelection, asOf: BusinessDate): Promise<LedgerOfBatch> {
   const subAccounts = RENT_ACCOUNT_SUB_ACCOUNTS.map((s) => sqlLiteral(s)).join(',');
   const w = where(selection, 't.id', 1);
+  // The selection is stated for each table (the same parameters), so that each is read by its index for the
+  // selection only. The anchor events are found for the whole selection at once (an index range per type: a
+  // batch's few), not looked up type by type for each account (five index probes an account, most finding nothing).
+  const anchors = `(${ANCHOR_EVENT_TYPES.map((type) => sqlLiteral(type)).join(',')})`;
   const states = await db.query<HorizonRow>(
     `SELECT t.id AS tenancy_id, s.balance_pence, s.charge_pence, s.court_costs_pence, s.credit_pence, s.positive_reversal_pence, s.last_clear_date,
-            s.transaction_count, s.payment_credit_count, t.end_date,
-            (SELECT min(e.event_date) FROM case_events e WHERE e.tenancy_id = t.id AND e.type = ANY($${w.params.length + 1}::text[]) AND e.event_date <= $${w.params.length + 2}) AS anchor_date
+            s.transaction_count, s.payment_credit_count, t.end_date, a.anchor_date
      FROM tenancies t JOIN account_state s ON s.tenancy_id = t.id
-     WHERE ${w.clause} AND EXISTS (SELECT 1 FROM charge_schedules c WHERE c.tenancy_id = t.id AND c.effective_from <= $${w.params.length + 2})`,
-    [...w.params, [...ANCHOR_EVENT_TYPES], asOf],
+     LEFT JOIN (SELECT e.tenancy_id, min(e.event_date) AS anchor_date FROM case_events e
+                WHERE ${where(selection, 'e.tenancy_id', 1).clause} AND e.type IN ${anchors} AND e.event_date <= $${w.params.length + 1}
+                GROUP BY e.tenancy_id) a ON a.tenancy_id = t.id
+     WHERE ${w.clause} AND ${where(selection, 's.tenancy_id', 1).clause}
+       AND EXISTS (SELECT 1 FROM charge_schedules c WHERE c.tenancy_id = t.id AND c.effective_from <= $${w.params.length + 1})`,
+    [...w.params, asOf],
   );
   const horizons = new Map<number, { horizon: BusinessDate; totals: HistoryTotals; transactionCount: number; paymentCreditCount: number }>();
   for (const s of states) {
@@ -323,14 +330,13 @@ async function loadCompactTransactions(db: Db, selection: TenancySelection, asOf
            CROSS JOIN LATERAL (
              (SELECT * FROM ledger_transactions x WHERE x.tenancy_id = h.tenancy_id AND ${idRange('x')} AND x.business_date < h.horizon AND x.kind = 'payment' AND x.amount_pence < 0
                 AND x.sub_account IN (${subAccounts}) ORDER BY x.business_date DESC, x.id DESC LIMIT 3)
-             UNION ALL
-             (SELECT b.* FROM (VALUES ('housing_benefit'), ('uc_housing_costs')) AS m (method)
-                CROSS JOIN LATERAL (
-                  SELECT * FROM ledger_transactions x WHERE x.tenancy_id = h.tenancy_id AND ${idRange('x')} AND x.kind = 'benefit' AND x.amount_pence < 0 AND x.method = m.method
-                    AND x.sub_account IN (${subAccounts})
-                    AND x.business_date = (SELECT max(y.business_date) FROM ledger_transactions y WHERE y.tenancy_id = h.tenancy_id AND ${idRange('y')} AND y.kind = 'benefit'
-                                             AND y.amount_pence < 0 AND y.method = m.method AND y.business_date < h.horizon AND y.sub_account IN (${subAccounts}))
-                ) b)
+             ${KEPT_BENEFIT_METHODS.map(
+               (method) => `UNION ALL
+             (SELECT * FROM ledger_transactions x WHERE x.tenancy_id = h.tenancy_id AND ${idRange('x')} AND x.kind = 'benefit' AND x.amount_pence < 0 AND x.method = ${sqlLiteral(method)}
+                AND x.sub_account IN (${subAccounts})
+                AND x.business_date = (SELECT max(y.business_date) FROM ledger_transactions y WHERE y.tenancy_id = h.tenancy_id AND ${idRange('y')} AND y.kind = 'benefit'
+                                         AND y.amount_pence < 0 AND y.method = ${sqlLiteral(method)} AND y.business_date < h.horizon AND y.sub_account IN (${subAccounts})))`,
+             ).join('\n             ')}
            ) k`,
         ),
   ]);
