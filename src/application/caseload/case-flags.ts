@@ -8,6 +8,11 @@ export interface FlagEvent {
   details: Record<string, unknown>;
 }
 
+/**
+ * The types of the case events flags and legal stages are read from. The database indexes these events by
+ * tenancy on their own (migration 0030, `case_events_flags_idx`): a type added here must be added to that index
+ * by a new migration (a test in worklist-store.db.test.ts fails until it is).
+ */
 export const FLAG_EVENT_TYPES: readonly string[] = [
   'vulnerability',
   'vulnerability_review',
