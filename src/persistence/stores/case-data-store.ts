@@ -325,6 +325,9 @@ async function loadCompactTransactions(db: Db, selection: TenancySelection, asOf
   // The id range beside the join lets the planner see how few of the ledger's rows are wanted (otherwise it
   // may scan the whole ledger for each batch). The rows are not sorted in SQL (a sort of every batch's rows,
   // spilling to disk): they are grouped per tenancy here and put in date order where they are not already.
+  // The kept older credits: the latest three payments, and each kept benefit method's latest credits in a branch
+  // of its own (two probes of the partial index; as a join with a list of the methods, the planner hashed every
+  // benefit credit of the account).
   const [idMin, idMax] = idRangeOf(ids);
   const idRange = (alias: string) => `${alias}.tenancy_id BETWEEN ${sqlLiteral(idMin)} AND ${sqlLiteral(idMax)}`;
   const [recentText, keptText] = await Promise.all([
