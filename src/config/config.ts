@@ -28,14 +28,10 @@ export interface WebConfig {
   pageCacheEntries: number;
 }
 
-function positiveNumber(value: string | undefined, fallback: number): number {
+/** The setting's number when it is one that `accepts` allows, else the fallback (unset, blank or out of range). */
+function numberSetting(value: string | undefined, fallback: number, accepts: (n: number) => boolean): number {
   const n = Number(value);
-  return value !== undefined && value.trim() !== '' && Number.isFinite(n) && n > 0 ? n : fallback;
-}
-
-function wholeNumber(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return value !== undefined && value.trim() !== '' && Number.isInteger(n) && n >= 0 ? n : fallback;
+  return value !== undefined && value.trim() !== '' && Number.isFinite(n) && accepts(n) ? n : fallback;
 }
 
 export function webConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
@@ -46,10 +42,10 @@ export function webConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
       : null;
   return {
     port: Number(env.PORT ?? 3000),
-    sessionTimeoutMinutes: positiveNumber(env.SESSION_TIMEOUT_MINUTES, 30),
+    sessionTimeoutMinutes: numberSetting(env.SESSION_TIMEOUT_MINUTES, 30, (n) => n > 0),
     isProduction,
     oidc,
     trustProxy: env.TRUST_PROXY === 'true',
-    pageCacheEntries: wholeNumber(env.PAGE_CACHE_ENTRIES, 200),
+    pageCacheEntries: numberSetting(env.PAGE_CACHE_ENTRIES, 200, (n) => Number.isInteger(n) && n >= 0),
   };
 }
