@@ -94,7 +94,7 @@ export interface RunCpu {
   databaseMs: number | null;
 }
 
-const BUILD_AS_OF = '2026-11-22'; // a Sunday: the daily run of Monday 2026-11-23 posts a week's charges for every account
+export const BUILD_AS_OF = '2026-11-22'; // a Sunday: the daily run of Monday 2026-11-23 posts a week's charges for every account
 const RUN_AS_OF = '2026-11-23';
 
 function parseArgs(argv: string[]): Options {
@@ -149,13 +149,13 @@ function cpuText(cpu: RunCpu): string {
   return `Node ${cpu.nodeMs} ms${cpu.databaseMs === null ? '' : ` + PostgreSQL ${cpu.databaseMs} ms`}`;
 }
 
-function percentile(values: number[], p: number): number {
+export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-const round = (n: number) => Math.round(n * 10) / 10;
+export const round = (n: number) => Math.round(n * 10) / 10;
 
 /** The bare scan's median of three, with the server's own settings. */
 async function bareScan(db: Db): Promise<number> {
@@ -166,16 +166,18 @@ async function bareScan(db: Db): Promise<number> {
   });
 }
 
-async function paymentFile(db: Db, rows: number, dir: string): Promise<{ path: string; csv: string[] }> {
+/** A generic-csv payment file of `rows` rows for the open tenancies, dated `lastDate` and the four days before in turn. */
+export async function paymentFile(db: Db, rows: number, dir: string, lastDate: string = RUN_AS_OF): Promise<{ path: string; csv: string }> {
   const refs = (await db.query<{ payment_reference: string }>(`SELECT payment_reference FROM tenancies WHERE end_date IS NULL ORDER BY id`)).map((r) => r.payment_reference);
   const lines: string[] = [];
   for (let i = 0; i < rows; i++) {
-    const date = addDays(RUN_AS_OF, -(i % 5));
+    const date = addDays(lastDate, -(i % 5));
     lines.push(csvLine([date, refs[i % refs.length]!, formatPenceAsDecimal(1000 + (i % 9000)), 'debit_card', `BENCH-${i}`]));
   }
   const path = join(dir, 'payments.csv');
-  writeFileSync(path, `date,reference,amount,method,transaction_id\n${lines.join('')}`);
-  return { path, csv: lines };
+  const csv = lines.join('');
+  writeFileSync(path, `date,reference,amount,method,transaction_id\n${csv}`);
+  return { path, csv };
 }
 
 /** `rentwise serve --workers N` on the bench database, in child processes; resolves when it answers. */
@@ -321,7 +323,9 @@ export async function main(argv: string[]): Promise<void> {
     log(`Importing ${importRows} payment rows against a raw COPY…`);
     const file = await paymentFile(db, importRows, work);
     await db.exec(`CREATE TABLE bench_copy_scratch (date date, reference text, amount numeric, method text, transaction_id text)`);
-    const copy = await timed(() => db.copyCsv('bench_copy_scratch', ['date', 'reference', 'amount', 'method', 'transaction_id'], file.csv));
+    // The rows as one chunk, as psql's \copy sends a file: each chunk goes as a message of its own, and a row a
+    // message made this baseline about 16 times slower (docs/performance.md, session 28).
+    const copy = await timed(() => db.copyCsv('bench_copy_scratch', ['date', 'reference', 'amount', 'method', 'transaction_id'], [file.csv]));
     await db.exec(`DROP TABLE bench_copy_scratch`);
     const imported = await timedWithCpu(db, () => importPayments(db, { path: file.path, format: 'generic-csv', today: RUN_AS_OF }));
 

@@ -19,7 +19,11 @@ export interface Db {
   exec(sql: string): Promise<void>;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
-  /** Bulk-loads CSV rows (already escaped, one per line, no header) into `table (columns)` with COPY. */
+  /**
+   * Bulk-loads CSV rows (already escaped, one per line, no header) into `table (columns)` with COPY. On PostgreSQL
+   * each chunk is sent as a message of its own: give a few large chunks, not a row each (a row a chunk made a COPY
+   * of 100,000 rows about 16 times slower).
+   */
   copyCsv(table: string, columns: readonly string[], csvChunks: Iterable<string> | AsyncIterable<string>): Promise<void>;
   /** The same in COPY's text format (see `copyTextValue`): cheaper to write for long JSON values, which are full of quotes. */
   copyText(table: string, columns: readonly string[], textChunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<void>;
