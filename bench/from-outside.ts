@@ -159,7 +159,8 @@ async function main(argv: readonly string[]): Promise<void> {
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
-    if (!kept) await drop();
+    if (kept) await db.close();
+    else await drop();
   }
 }
 
