@@ -157,6 +157,11 @@ export function percentile(values: number[], p: number): number {
 
 export const round = (n: number) => Math.round(n * 10) / 10;
 
+/** A table of figures: the measure, Rentwise's figure and the baseline's right-aligned, then the ratio or goal. */
+export function printFigures(rows: readonly (readonly [string, string, string, string])[]): void {
+  for (const [m, a, b, r] of rows) console.log(`${m.padEnd(52)}${a.padStart(14)}${b.padStart(14)}   ${r}`);
+}
+
 /** The bare scan's median of three, with the server's own settings. */
 async function bareScan(db: Db): Promise<number> {
   return withServerSettings(db, async (tx) => {
@@ -453,8 +458,7 @@ export async function main(argv: string[]): Promise<void> {
     ];
     console.log(`\nRentwise benchmark: ${result.tenancies} tenancies, ${result.ledgerRows} ledger rows, ${result.database} (built in ${Math.round(result.buildMs / 1000)} s)`);
     console.log(`on ${machineLine(machine)}`);
-    console.log(`${'measure'.padEnd(52)}${'Rentwise'.padStart(14)}${'baseline'.padStart(14)}   ratio / goal`);
-    for (const [m, a, b, r] of rows) console.log(`${m.padEnd(52)}${a.padStart(14)}${b.padStart(14)}   ${r}`);
+    printFigures([['measure', 'Rentwise', 'baseline', 'ratio / goal'], ...rows]);
     console.log(`CPU used: the daily run ${cpuText(result.dailyRunCpu)}; the import ${cpuText(result.importCpu)} (on ${machine.cores} cores)`);
     if (o.json) writeFileSync(o.json, `${JSON.stringify(result, null, 2)}\n`);
     if (differ > 0) {

@@ -83,6 +83,11 @@ export function isOneOf(column: string, ids: readonly number[]): { condition: (p
     : { condition: (p) => `${column} = ANY(${p}::int[])`, value: [...ids] };
 }
 
+/** Values written into SQL as a list of literals (sqlLiteral), for `IN (…)`: the planner sees the values themselves. */
+export function sqlLiteralList(values: readonly (number | string)[]): string {
+  return values.map((value) => sqlLiteral(value)).join(',');
+}
+
 /** Is this error PostgreSQL's unique_violation (23505)? */
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';

@@ -4,7 +4,7 @@ import type { SummarisedHistory, Transaction } from '../../domain/case-file/case
 import { RENT_ACCOUNT_SUB_ACCOUNTS } from '../../domain/rent/charges-due';
 import type { Db } from '../database';
 import type { ChargeScheduleRows } from './charge-store';
-import { parseCopyText, sqlLiteral } from '../database';
+import { parseCopyText, sqlLiteral, sqlLiteralList } from '../database';
 import { CHARGE_SCHEDULE_COLUMNS, chargeScheduleRows, TRANSACTION_COLUMNS, transactionRows, type TransactionRow } from './transaction-copy-text';
 
 /** Everything the database knows of a set of tenancies that a case file carries, in a handful of queries. */
@@ -238,6 +238,9 @@ function idRangeOf(ids: readonly number[]): [number, number] {
   return [idMin, idMax];
 }
 
+/** The rent account's sub-accounts as a list of literals, for `sub_account IN (…)`. */
+const RENT_ACCOUNT_SUB_ACCOUNTS_SQL = sqlLiteralList(RENT_ACCOUNT_SUB_ACCOUNTS);
+
 /** The selection as a condition on `tenancy_id`, with its values written in (for COPY, which takes no parameters). */
 function tenancyFilter(selection: TenancySelection): string {
   if ('ids' in selection) {
@@ -246,7 +249,7 @@ function tenancyFilter(selection: TenancySelection): string {
     // (a batch of an import's accounts, 1,000 ids) it scanned every charge schedule and case event of the
     // landlord for each batch, four times the time of the index range.
     const [idMin, idMax] = idRangeOf(selection.ids);
-    return `tenancy_id IN (${selection.ids.map((id) => sqlLiteral(id)).join(',')}) AND tenancy_id BETWEEN ${sqlLiteral(idMin)} AND ${sqlLiteral(idMax)}`;
+    return `tenancy_id IN (${sqlLiteralList(selection.ids)}) AND tenancy_id BETWEEN ${sqlLiteral(idMin)} AND ${sqlLiteral(idMax)}`;
   }
   return `tenancy_id BETWEEN ${sqlLiteral(selection.idFrom)} AND ${sqlLiteral(selection.idTo)}`;
 }
@@ -256,11 +259,10 @@ function tenancyFilter(selection: TenancySelection): string {
  * `asOf`, in ledger order: COPY is several times faster than row-by-row results for millions of rows.
  */
 function loadTransactionsText(db: Db, selection: TenancySelection, asOf: BusinessDate): Promise<string> {
-  const subAccounts = RENT_ACCOUNT_SUB_ACCOUNTS.map((s) => sqlLiteral(s)).join(',');
   return db.copyOutText(
     `SELECT ${TRANSACTION_COLUMNS}
      FROM ledger_transactions
-     WHERE ${tenancyFilter(selection)} AND business_date <= ${sqlLiteral(asOf)}::date AND sub_account IN (${subAccounts})
+     WHERE ${tenancyFilter(selection)} AND business_date <= ${sqlLiteral(asOf)}::date AND sub_account IN (${RENT_ACCOUNT_SUB_ACCOUNTS_SQL})
      ORDER BY tenancy_id, business_date, id`,
   );
 }
@@ -290,19 +292,17 @@ function asTransaction(r: TransactionRow): Pick<Transaction, 'kind' | 'amountPen
  * and opening entries for the rest, worked out from the kept sums. Other accounts are read whole.
  */
 async function loadCompactTransactions(db: Db, selection: TenancySelection, asOf: BusinessDate): Promise<LedgerOfBatch> {
-  const subAccounts = RENT_ACCOUNT_SUB_ACCOUNTS.map((s) => sqlLiteral(s)).join(',');
   const w = where(selection, 't.id', 1);
   // The anchor events are found for the whole selection at once (the selection stated for them too, with the same
   // parameters: an index range per type, a batch's few), not looked up type by type for each account (five index
   // probes an account, most finding nothing). The selection stated for account_state as well made the prepared
   // statement's generic plan two to three times slower.
-  const anchors = `(${ANCHOR_EVENT_TYPES.map((type) => sqlLiteral(type)).join(',')})`;
   const states = await db.query<HorizonRow>(
     `SELECT t.id AS tenancy_id, s.balance_pence, s.charge_pence, s.court_costs_pence, s.credit_pence, s.positive_reversal_pence, s.last_clear_date,
             s.transaction_count, s.payment_credit_count, t.end_date, a.anchor_date
      FROM tenancies t JOIN account_state s ON s.tenancy_id = t.id
      LEFT JOIN (SELECT e.tenancy_id, min(e.event_date) AS anchor_date FROM case_events e
-                WHERE ${where(selection, 'e.tenancy_id', 1).clause} AND e.type IN ${anchors} AND e.event_date <= $${w.params.length + 1}
+                WHERE ${where(selection, 'e.tenancy_id', 1).clause} AND e.type IN (${sqlLiteralList(ANCHOR_EVENT_TYPES)}) AND e.event_date <= $${w.params.length + 1}
                 GROUP BY e.tenancy_id) a ON a.tenancy_id = t.id
      WHERE ${w.clause} AND EXISTS (SELECT 1 FROM charge_schedules c WHERE c.tenancy_id = t.id AND c.effective_from <= $${w.params.length + 1})`,
     [...w.params, asOf],
@@ -325,9 +325,6 @@ async function loadCompactTransactions(db: Db, selection: TenancySelection, asOf
   // The id range beside the join lets the planner see how few of the ledger's rows are wanted (otherwise it
   // may scan the whole ledger for each batch). The rows are not sorted in SQL (a sort of every batch's rows,
   // spilling to disk): they are grouped per tenancy here and put in date order where they are not already.
-  // The kept older credits: the latest three payments, and each kept benefit method's latest credits in a branch
-  // of its own (two probes of the partial index; as a join with a list of the methods, the planner hashed every
-  // benefit credit of the account).
   const [idMin, idMax] = idRangeOf(ids);
   const idRange = (alias: string) => `${alias}.tenancy_id BETWEEN ${sqlLiteral(idMin)} AND ${sqlLiteral(idMax)}`;
   const [recentText, keptText] = await Promise.all([
@@ -335,9 +332,12 @@ async function loadCompactTransactions(db: Db, selection: TenancySelection, asOf
       `SELECT ${TRANSACTION_COLUMNS.split(', ').map((c) => `l.${c}`).join(', ')}
        FROM (VALUES ${values}) AS h (tenancy_id, horizon)
        CROSS JOIN LATERAL (
-         SELECT * FROM ledger_transactions x WHERE x.tenancy_id = h.tenancy_id AND ${idRange('x')} AND x.business_date >= h.horizon AND x.sub_account IN (${subAccounts})
+         SELECT * FROM ledger_transactions x WHERE x.tenancy_id = h.tenancy_id AND ${idRange('x')} AND x.business_date >= h.horizon AND x.sub_account IN (${RENT_ACCOUNT_SUB_ACCOUNTS_SQL})
        ) l`,
     ),
+    // The kept older credits: the latest three payments, and each kept benefit method's latest credits in a branch
+    // of its own (two probes of the partial index; as a join with a list of the methods, the planner hashed every
+    // benefit credit of the account).
     horizons.size === 0
       ? Promise.resolve('')
       : db.copyOutText(
@@ -345,13 +345,13 @@ async function loadCompactTransactions(db: Db, selection: TenancySelection, asOf
            FROM (VALUES ${[...horizons].map(([id, h]) => `(${sqlLiteral(id)}, ${sqlLiteral(h.horizon)}::date)`).join(',')}) AS h (tenancy_id, horizon)
            CROSS JOIN LATERAL (
              (SELECT * FROM ledger_transactions x WHERE x.tenancy_id = h.tenancy_id AND ${idRange('x')} AND x.business_date < h.horizon AND x.kind = 'payment' AND x.amount_pence < 0
-                AND x.sub_account IN (${subAccounts}) ORDER BY x.business_date DESC, x.id DESC LIMIT 3)
+                AND x.sub_account IN (${RENT_ACCOUNT_SUB_ACCOUNTS_SQL}) ORDER BY x.business_date DESC, x.id DESC LIMIT 3)
              ${KEPT_BENEFIT_METHODS.map(
                (method) => `UNION ALL
              (SELECT * FROM ledger_transactions x WHERE x.tenancy_id = h.tenancy_id AND ${idRange('x')} AND x.kind = 'benefit' AND x.amount_pence < 0 AND x.method = ${sqlLiteral(method)}
-                AND x.sub_account IN (${subAccounts})
+                AND x.sub_account IN (${RENT_ACCOUNT_SUB_ACCOUNTS_SQL})
                 AND x.business_date = (SELECT max(y.business_date) FROM ledger_transactions y WHERE y.tenancy_id = h.tenancy_id AND ${idRange('y')} AND y.kind = 'benefit'
-                                         AND y.amount_pence < 0 AND y.method = ${sqlLiteral(method)} AND y.business_date < h.horizon AND y.sub_account IN (${subAccounts})))`,
+                                         AND y.amount_pence < 0 AND y.method = ${sqlLiteral(method)} AND y.business_date < h.horizon AND y.sub_account IN (${RENT_ACCOUNT_SUB_ACCOUNTS_SQL})))`,
              ).join('\n             ')}
            ) k`,
         ),

@@ -1,6 +1,6 @@
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import { WATCH_ONLY_ACTIONS } from '../../domain/worklist/caseload';
-import { isOneOf, sqlLiteral, withWindowTotal, type Db } from '../database';
+import { isOneOf, sqlLiteralList, withWindowTotal, type Db } from '../database';
 
 export interface WorklistFilter {
   /** null = every patch; [] = none. */
@@ -222,7 +222,7 @@ export async function flagEventsOf(db: Db, tenancyIds: readonly number[], types:
      FROM (SELECT DISTINCT unnest($1::int[]) AS tenancy_id) x
      CROSS JOIN LATERAL (
        SELECT e.tenancy_id, e.id, e.event_date, e.type, e.details FROM case_events e
-       WHERE e.tenancy_id = x.tenancy_id AND e.type IN (${types.map((type) => sqlLiteral(type)).join(', ')}) OFFSET 0
+       WHERE e.tenancy_id = x.tenancy_id AND e.type IN (${sqlLiteralList(types)}) OFFSET 0
      ) e
      ORDER BY e.tenancy_id, e.event_date, e.id`,
     [[...tenancyIds]],
