@@ -44,6 +44,8 @@ interface Options {
   demoTenancies: number | null;
   concurrency: number;
   pageRequests: number;
+  /** Requests of each page asked and not counted before the counted ones (default: a quarter of --page-requests, at least one per officer). */
+  pageWarmup: number | null;
   /** Serving processes on PostgreSQL (default: one per core). */
   workers: number | null;
   /** Current assessments checked against assess after the daily run and again after the import (default: min(1,000, tenancies)). */
@@ -75,6 +77,8 @@ export interface BenchResult {
   /** The worklist read and rendered afresh for every request (a server with PAGE_CACHE_ENTRIES=0): as after every change. */
   worklistAfreshP95Ms: number;
   worklistAfreshPagesPerSecond: number;
+  /** Requests of each page asked before the counted ones and not counted (the serving processes warming up). */
+  pageWarmupRequests: number;
   demoTenancies: number;
   demoBuildMs: number;
   /** Assessments made again from their exported case files (the daily run's, the import's, the single re-assessments), and how many differed (0). */
@@ -98,7 +102,7 @@ export const BUILD_AS_OF = '2026-11-22'; // a Sunday: the daily run of Monday 20
 const RUN_AS_OF = '2026-11-23';
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { tenancies: 100_000, json: null, importRows: null, demoTenancies: null, concurrency: 50, pageRequests: 2000, workers: null, verify: null };
+  const o: Options = { tenancies: 100_000, json: null, importRows: null, demoTenancies: null, concurrency: 50, pageRequests: 2000, pageWarmup: null, workers: null, verify: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i] ?? '';
@@ -108,12 +112,14 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--demo-tenancies') o.demoTenancies = Number(next());
     else if (a === '--concurrency') o.concurrency = Number(next());
     else if (a === '--page-requests') o.pageRequests = Number(next());
+    else if (a === '--page-warmup') o.pageWarmup = Number(next());
     else if (a === '--workers') o.workers = Number(next());
     else if (a === '--verify') o.verify = Number(next());
     else throw new Error(`unknown argument ${a}`);
   }
   if (!Number.isInteger(o.tenancies) || o.tenancies < 2) throw new Error('--tenancies: a whole number of at least 2');
   if (o.verify !== null && (!Number.isInteger(o.verify) || o.verify < 1)) throw new Error('--verify: a whole number of at least 1');
+  if (o.pageWarmup !== null && (!Number.isInteger(o.pageWarmup) || o.pageWarmup < 0)) throw new Error('--page-warmup: a whole number, 0 or more');
   return o;
 }
 
@@ -238,9 +244,12 @@ type Autocannon = (
 
 /**
  * `concurrency` signed-in officers (one autocannon connection each, each with its own session) requesting
- * pages back to back, `total` requests in all, after a first request each that is not counted (the serving
- * processes' code is compiled as it first runs; a worklist is then kept for the session, ADR 0014); the latency
- * of every counted request and the pages answered a second. Any answer but 200 stops the benchmark.
+ * pages back to back, `total` requests in all, the latency of every one and the pages answered a second. Before
+ * them, not counted: a first request from each officer (a worklist is then kept for the session, ADR 0014), and
+ * `warmup` more. A serving process compiles its code as it first runs it (V8 interprets a function at first and
+ * optimises it once it is hot), so its first few hundred pages are slower than every page after: measured at
+ * 10,000 tenancies, the first 100 counted worklists took 200–316 ms each on average and the rest 40–50 ms
+ * (docs/performance.md, session 29). A server in service has long since warmed up, so the warm-up is left out.
  */
 async function pageLoad(
   baseUrl: string,
@@ -248,8 +257,10 @@ async function pageLoad(
   paths: (i: number) => string,
   total: number,
   concurrency: number,
+  warmup: number,
 ): Promise<{ latencies: number[]; perSecond: number }> {
   await requestsBackToBack(baseUrl, cookies, paths, concurrency, concurrency);
+  if (warmup > 0) await requestsBackToBack(baseUrl, cookies, paths, warmup, concurrency);
   return requestsBackToBack(baseUrl, cookies, paths, total, concurrency);
 }
 
@@ -266,6 +277,10 @@ async function requestsBackToBack(
   let nextCookie = 0;
   let nextPath = 0;
   const started = performance.now();
+  // Timed to the last answer, not to autocannon's end: it notices that the last request is answered only at its
+  // next once-a-second tick, so an end-to-end time rounds up to whole seconds (2,000 pages in 2.1 s would count as
+  // 3 s: every figure of pages a second before session 29 was 2,000 ÷ a whole number of seconds).
+  let lastAnswered = started;
   await new Promise<void>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -293,9 +308,10 @@ async function requestsBackToBack(
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       if (statusCode === 200) latencies.push(responseTime);
+      lastAnswered = performance.now();
     });
   });
-  return { latencies, perSecond: (latencies.length * 1000) / (performance.now() - started) };
+  return { latencies, perSecond: (latencies.length * 1000) / (lastAnswered - started) };
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -366,6 +382,7 @@ export async function main(argv: string[]): Promise<void> {
         ? serveInChildProcess(databaseUrl, o.workers, pageCacheEntries === null ? {} : { PAGE_CACHE_ENTRIES: String(pageCacheEntries) })
         : startWebServer(db, { port: 0, host: '127.0.0.1', today: () => RUN_AS_OF, ...(pageCacheEntries === null ? {} : { config: { pageCacheEntries } }) });
     const pages = { worklistP95Ms: 0, accountP95Ms: 0, worklistPagesPerSecond: 0, accountPagesPerSecond: 0, worklistAfreshP95Ms: 0, worklistAfreshPagesPerSecond: 0 };
+    const warmup = o.pageWarmup ?? Math.max(o.concurrency, Math.round(o.pageRequests / 4));
     const officers = users.filter((u) => u.role === 'officer' || u.role === 'senior_officer' || u.role === 'manager');
     const refs = (await db.query<{ ref: string }>(`SELECT ref FROM tenancies ORDER BY id LIMIT 500`)).map((r) => r.ref);
     const worklist = () => '/worklist';
@@ -385,8 +402,8 @@ export async function main(argv: string[]): Promise<void> {
       const cookies = await signInOfficers(server.url);
       // Back to back: every officer asks for the next page as soon as the last arrives, so the pages a second
       // are what the server can answer on this machine.
-      const worklistLoad = await pageLoad(server.url, cookies, worklist, o.pageRequests, o.concurrency);
-      const accountLoad = await pageLoad(server.url, cookies, account, o.pageRequests, o.concurrency);
+      const worklistLoad = await pageLoad(server.url, cookies, worklist, o.pageRequests, o.concurrency, warmup);
+      const accountLoad = await pageLoad(server.url, cookies, account, o.pageRequests, o.concurrency, warmup);
       pages.worklistP95Ms = percentile(worklistLoad.latencies, 95);
       pages.accountP95Ms = percentile(accountLoad.latencies, 95);
       pages.worklistPagesPerSecond = worklistLoad.perSecond;
@@ -397,7 +414,7 @@ export async function main(argv: string[]): Promise<void> {
     const afresh = await serve(0);
     try {
       const cookies = await signInOfficers(afresh.url);
-      const load = await pageLoad(afresh.url, cookies, worklist, o.pageRequests, o.concurrency);
+      const load = await pageLoad(afresh.url, cookies, worklist, o.pageRequests, o.concurrency, warmup);
       pages.worklistAfreshP95Ms = percentile(load.latencies, 95);
       pages.worklistAfreshPagesPerSecond = load.perSecond;
     } finally {
@@ -440,6 +457,7 @@ export async function main(argv: string[]): Promise<void> {
       accountPagesPerSecond: round(pages.accountPagesPerSecond),
       worklistAfreshP95Ms: round(pages.worklistAfreshP95Ms),
       worklistAfreshPagesPerSecond: round(pages.worklistAfreshPagesPerSecond),
+      pageWarmupRequests: o.concurrency + warmup,
       demoTenancies,
       demoBuildMs: round(demoBuildMs),
       verifiedAssessments: checked,
@@ -459,6 +477,7 @@ export async function main(argv: string[]): Promise<void> {
     console.log(`\nRentwise benchmark: ${result.tenancies} tenancies, ${result.ledgerRows} ledger rows, ${result.database} (built in ${Math.round(result.buildMs / 1000)} s)`);
     console.log(`on ${machineLine(machine)}`);
     printFigures([['measure', 'Rentwise', 'baseline', 'ratio / goal'], ...rows]);
+    console.log(`Pages: each load counted after ${result.pageWarmupRequests} requests not counted (the serving processes warming up)`);
     console.log(`CPU used: the daily run ${cpuText(result.dailyRunCpu)}; the import ${cpuText(result.importCpu)} (on ${machine.cores} cores)`);
     if (o.json) writeFileSync(o.json, `${JSON.stringify(result, null, 2)}\n`);
     if (differ > 0) {
