@@ -44,7 +44,7 @@ interface Options {
   demoTenancies: number | null;
   concurrency: number;
   pageRequests: number;
-  /** Requests of each page asked and not counted before the counted ones (default: a quarter of --page-requests, at least one per officer). */
+  /** Requests of each page asked and not counted before the counted ones, after each officer's first (default: a quarter of --page-requests, at least --concurrency). */
   pageWarmup: number | null;
   /** Serving processes on PostgreSQL (default: one per core). */
   workers: number | null;
@@ -248,8 +248,9 @@ type Autocannon = (
  * them, not counted: a first request from each officer (a worklist is then kept for the session, ADR 0014), and
  * `warmup` more. A serving process compiles its code as it first runs it (V8 interprets a function at first and
  * optimises it once it is hot), so its first few hundred pages are slower than every page after: measured at
- * 10,000 tenancies, the first 100 counted worklists took 200–316 ms each on average, the 2,000 after them 36–40 ms at the median
- * (docs/performance.md, session 29). A server in service has long since warmed up, so the warm-up is left out.
+ * 10,000 tenancies, the first 100 counted worklists took 200–316 ms each on average, the 2,000 after them 36–40 ms
+ * at the median (docs/performance.md, session 29). A server in service has long since warmed up, so the warm-up
+ * is left out.
  */
 async function pageLoad(
   baseUrl: string,
