@@ -249,7 +249,7 @@ type Autocannon = (
  * `warmup` more. A serving process compiles its code as it first runs it (V8 interprets a function at first and
  * optimises it once it is hot), so its first few hundred pages are slower than every page after: measured at
  * 10,000 tenancies, the first 100 counted worklists took 200–316 ms each on average, the 2,000 after them 36–40 ms
- * at the median (docs/performance.md, session 29). A server in service has long since warmed up, so the warm-up
+ * at the median (docs/performance-history.md, session 29). A server in service has long since warmed up, so the warm-up
  * is left out.
  */
 async function pageLoad(
@@ -346,7 +346,7 @@ export async function main(argv: string[]): Promise<void> {
     const file = await paymentFile(db, importRows, work);
     await db.exec(`CREATE TABLE bench_copy_scratch (date date, reference text, amount numeric, method text, transaction_id text)`);
     // The rows as one chunk, as psql's \copy sends a file: each chunk goes as a message of its own, and a row a
-    // message made this baseline about 16 times slower (docs/performance.md, session 28).
+    // message made this baseline about 16 times slower (docs/performance-history.md, session 28).
     const copy = await timed(() => db.copyCsv('bench_copy_scratch', ['date', 'reference', 'amount', 'method', 'transaction_id'], [file.csv]));
     await db.exec(`DROP TABLE bench_copy_scratch`);
     const imported = await timedWithCpu(db, () => importPayments(db, { path: file.path, format: 'generic-csv', today: RUN_AS_OF }));

@@ -46,7 +46,7 @@ export function trimFilter(value: unknown): unknown {
  * relative template name resolved once. GOV.UK Frontend's macros import their neighbours by relative name
  * (`../../macros/attributes.njk`), and Nunjucks resolves such a name against the importing template's path
  * (`path.resolve`) at every import of every render, although the compiled templates are cached: a seventh of a
- * worklist's rendering (1.70 → 1.45 ms; docs/performance.md, session 22).
+ * worklist's rendering (1.70 → 1.45 ms; docs/performance-history.md, session 22).
  * A name and the template importing it always resolve to the same path, and the pairs are a fixed set (the
  * templates' own imports), so each pair's path is kept.
  */

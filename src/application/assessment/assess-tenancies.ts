@@ -253,7 +253,7 @@ const CASES_PER_TURN = 50;
  * a batch of 1,000 takes 150–250 ms of Node; without the turns the next batch's read did not start until it
  * ended (a pool hands out its connection, and so sends a query, only on a later turn). Measured on a
  * 10,000-account Monday with the schedules read once, four runs each alternately: 10 % less elapsed time,
- * the same Node CPU (docs/performance.md, session 8).
+ * the same Node CPU (docs/performance-history.md, session 8).
  */
 export async function assessInSlices(cases: CaseBatch, asOf: BusinessDate, trigger: AssessmentTrigger, policy: ActivePolicy, jobRunId: number | null): Promise<StagedBatch> {
   const staged: Buffer[] = [];
@@ -274,7 +274,7 @@ export async function assessInSlices(cases: CaseBatch, asOf: BusinessDate, trigg
  * (stagedAssessmentLine), one buffer per slice. The text is kept outside the JavaScript heap, so while the
  * next batch is assessed the garbage collector neither copies nor promotes a batch's results and traces
  * (~5 kB of text an account): at 20,000 tenancies that was a fifth of what the young-generation
- * collections promoted (docs/performance.md, session 14).
+ * collections promoted (docs/performance-history.md, session 14).
  */
 export interface StagedBatch {
   staged: Buffer[];

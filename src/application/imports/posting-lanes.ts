@@ -4,7 +4,7 @@
  * A batch's posting is the database's work on one connection (the ledger insert with its indexes and
  * foreign keys, the kept-state trigger, the file's row records), and Node waits for it. On a PostgreSQL
  * pool two batches in their own transactions use two of the server's cores: the 100,000-row benchmark file
- * posted in 5.5 s against 8.3 s one batch after another (docs/performance.md, session 21).
+ * posted in 5.5 s against 8.3 s one batch after another (docs/performance-history.md, session 21).
  *
  * The lanes keep the file's order where it decides an outcome:
  * - a batch starts only when a lane is free, and batches start in the file's order;

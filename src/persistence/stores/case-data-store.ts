@@ -103,7 +103,7 @@ export interface CaseBatch {
  * COPY text read for the batch only when its case data is asked for (`slice`). A pipelined assessment asks
  * for a few dozen at a time, so the rows of one account live for the moment it is assessed: read ahead and
  * parsed at once, a batch's rows lived through the assessment of the batch before, and the garbage
- * collector copied and promoted every one of them (docs/performance.md, session 14).
+ * collector copied and promoted every one of them (docs/performance-history.md, session 14).
  */
 export async function loadCaseBatch(db: Db, selection: TenancySelection, asOf: BusinessDate, options: LoadOptions = {}): Promise<CaseBatch> {
   const w = where(selection, 't.id', 1);

@@ -91,7 +91,7 @@ function taskWhere(filter: TaskFilter): { sql: string; params: unknown[] } {
   const status = filter.status === undefined ? 'open' : filter.status;
   // Open, the status of every list a page shows, is named in the text: the indexes of the open tasks are partial
   // (`WHERE status = 'open'`), and a prepared statement's generic plan can use one only if its text says so. With
-  // `status = $n` every worklist planned its tasks again (0.27 ms of the statement's 0.48 ms; docs/performance.md).
+  // `status = $n` every worklist planned its tasks again (0.27 ms of the statement's 0.48 ms; docs/performance-history.md, session 22).
   if (status === 'open') conditions.push(`k.status = 'open'`);
   else if (status !== null) add((p) => `k.status = ${p}`, status);
   if (filter.dueBy !== undefined && filter.dueBy !== null) add((p) => `k.due_on <= ${p}`, filter.dueBy);
