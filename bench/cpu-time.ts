@@ -6,36 +6,73 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 
-/**
- * CPU milliseconds used so far by the processes named postgres on this machine (Linux /proc, 100 ticks a
- * second), with what their exited children used (the server's backends, once the server has reaped them), or
- * null when there are none to see (the embedded database, a server elsewhere, no /proc). Every PostgreSQL
- * server on the machine counts: measure with only the one in use busy.
- */
-function postgresCpuMs(): number | null {
-  let ticks = 0;
-  let seen = false;
+/** What one line of Linux's `/proc/<pid>/stat` says of its process. */
+export interface ProcessTicks {
+  pid: number;
+  parentPid: number;
+  command: string;
+  /** CPU ticks (100 a second) the process used, user and system, with what its exited children used once reaped. */
+  ticks: number;
+}
+
+/** Reads a `/proc/<pid>/stat` line (proc(5)). */
+export function parseProcStat(stat: string): ProcessTicks {
+  const open = stat.indexOf('(');
+  const close = stat.lastIndexOf(')');
+  // After the command's closing bracket: state is field 3, the parent's pid 4, utime 14, stime 15, and the CPU of
+  // the children it has waited for (a server's backends, a cluster's workers, once they have exited) cutime 16 and
+  // cstime 17.
+  const fields = stat.slice(close + 2).split(' ');
+  return {
+    pid: Number(stat.slice(0, open).trim()),
+    parentPid: Number(fields[1]),
+    command: stat.slice(open + 1, close),
+    ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]),
+  };
+}
+
+/** Every process on this machine as `/proc` shows it now, or null without `/proc`. */
+function readProcesses(): ProcessTicks[] | null {
   let pids: string[];
   try {
     pids = readdirSync('/proc');
   } catch {
     return null;
   }
+  const processes: ProcessTicks[] = [];
   for (const pid of pids) {
     if (!/^\d+$/.test(pid)) continue;
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
-      // After the command's closing bracket: state is field 3, utime 14, stime 15, and the CPU of the children
-      // it has waited for (the server's backends that have exited) cutime 16 and cstime 17 (proc(5)).
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
-      seen = true;
+      processes.push(parseProcStat(readFileSync(`/proc/${pid}/stat`, 'utf8')));
     } catch {
       // the process ended meanwhile
     }
   }
-  return seen ? ticks * 10 : null;
+  return processes;
+}
+
+/** The ticks of the process `rootPid` and of every process descended from it (0 when it is not among them). */
+export function treeTicks(processes: readonly ProcessTicks[], rootPid: number): number {
+  const children = new Map<number, ProcessTicks[]>();
+  for (const p of processes) children.set(p.parentPid, [...(children.get(p.parentPid) ?? []), p]);
+  let ticks = 0;
+  const pending = processes.filter((p) => p.pid === rootPid);
+  for (let p = pending.pop(); p !== undefined; p = pending.pop()) {
+    ticks += p.ticks;
+    pending.push(...(children.get(p.pid) ?? []));
+  }
+  return ticks;
+}
+
+/**
+ * CPU milliseconds used so far by the processes named postgres on this machine, with what their exited children
+ * used (the server's backends, once the server has reaped them), or null when there are none to see (the
+ * embedded database, a server elsewhere, no /proc). Every PostgreSQL server on the machine counts: measure with
+ * only the one in use busy.
+ */
+function postgresCpuMs(processes: readonly ProcessTicks[] | null): number | null {
+  const postgres = (processes ?? []).filter((p) => p.command.startsWith('postgres'));
+  return postgres.length === 0 ? null : postgres.reduce((ticks, p) => ticks + p.ticks, 0) * 10;
 }
 
 /** This process's CPU milliseconds so far (user and system, every thread). */
@@ -44,16 +81,32 @@ function processCpuMs(): number {
   return (used.user + used.system) / 1000;
 }
 
-/** The CPU this process and the PostgreSQL server used over `fn`, with its elapsed time. */
-export async function cpuOver<T>(fn: () => Promise<T>): Promise<{ value: T; elapsedMs: number; nodeCpuMs: number; postgresCpuMs: number | null }> {
+/**
+ * The CPU this process and the PostgreSQL server used over `fn`, with its elapsed time; and, given `processTree`, the
+ * CPU of that process and its descendants (a server in child processes: `rentwise serve` and its workers), or null
+ * when it is not to be seen.
+ */
+export async function cpuOver<T>(
+  fn: () => Promise<T>,
+  processTree: number | null = null,
+): Promise<{ value: T; elapsedMs: number; nodeCpuMs: number; postgresCpuMs: number | null; processTreeCpuMs: number | null }> {
   const node = processCpuMs();
-  const postgres = postgresCpuMs();
+  const before = readProcesses();
   const started = performance.now();
   const value = await fn();
   const elapsedMs = performance.now() - started;
   const nodeCpuMs = processCpuMs() - node;
-  const postgresAfter = postgresCpuMs();
-  return { value, elapsedMs, nodeCpuMs, postgresCpuMs: postgres === null || postgresAfter === null ? null : postgresAfter - postgres };
+  const after = readProcesses();
+  const postgresBefore = postgresCpuMs(before);
+  const postgresAfter = postgresCpuMs(after);
+  const seen = processTree !== null && before !== null && after !== null && after.some((p) => p.pid === processTree);
+  return {
+    value,
+    elapsedMs,
+    nodeCpuMs,
+    postgresCpuMs: postgresBefore === null || postgresAfter === null ? null : postgresAfter - postgresBefore,
+    processTreeCpuMs: seen ? (treeTicks(after, processTree) - treeTicks(before, processTree)) * 10 : null,
+  };
 }
 
 /** The parts of a V8 CPU profile (`Profiler.stop`'s) read here. */

@@ -79,6 +79,8 @@ export interface BenchResult {
   worklistAfreshPagesPerSecond: number;
   /** Requests of each page asked before the counted ones and not counted (the serving processes warming up). */
   pageWarmupRequests: number;
+  /** The CPU each counted page took, by side (see PageCpu). */
+  pageCpu: { worklist: PageCpu; worklistAfresh: PageCpu; account: PageCpu };
   demoTenancies: number;
   demoBuildMs: number;
   /** Assessments made again from their exported case files (the daily run's, the import's, the single re-assessments), and how many differed (0). */
@@ -96,6 +98,21 @@ export interface BenchResult {
 export interface RunCpu {
   nodeMs: number;
   databaseMs: number | null;
+}
+
+/**
+ * The CPU one page took on average over a load's counted requests, in milliseconds: the serving processes'
+ * (`rentwise serve` and its workers; null when the pages are served in the benchmark's own process, on the embedded
+ * database), PostgreSQL's (null when its server is not on this machine or the database is embedded), and the
+ * benchmark's own process (the load generator, and the server too when `servingMs` is null). `machineMs` is what the
+ * machine had a page: its cores times the load's elapsed time, over the pages. Their sum near `machineMs` says the
+ * pages were bound by the machine's CPU.
+ */
+export interface PageCpu {
+  servingMs: number | null;
+  databaseMs: number | null;
+  benchmarkProcessMs: number;
+  machineMs: number;
 }
 
 export const BUILD_AS_OF = '2026-11-22'; // a Sunday: the daily run of Monday 2026-11-23 posts a week's charges for every account
@@ -192,7 +209,7 @@ export async function paymentFile(db: Db, rows: number, dir: string, lastDate: s
 }
 
 /** `rentwise serve --workers N` on the bench database, in child processes; resolves when it answers. */
-async function serveInChildProcess(databaseUrl: string, workers: number | null, env: Record<string, string> = {}): Promise<{ url: string; close: () => Promise<void> }> {
+async function serveInChildProcess(databaseUrl: string, workers: number | null, env: Record<string, string> = {}): Promise<{ url: string; pid: number | null; close: () => Promise<void> }> {
   const port = await new Promise<number>((resolve, reject) => {
     const probe = createServer();
     probe.listen(0, '127.0.0.1', () => {
@@ -220,6 +237,7 @@ async function serveInChildProcess(databaseUrl: string, workers: number | null, 
   }
   return {
     url,
+    pid: child.pid ?? null,
     close: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -250,7 +268,9 @@ type Autocannon = (
  * optimises it once it is hot), so its first few hundred pages are slower than every page after: measured at
  * 10,000 tenancies, the first 100 counted worklists took 200–316 ms each on average, the 2,000 after them 36–40 ms
  * at the median (docs/performance-history.md, session 29). A server in service has long since warmed up, so the warm-up
- * is left out.
+ * is left out. The CPU of the counted requests is measured by side (PageCpu): `servingPid` is the serving
+ * processes' parent, null when this process serves the pages; `postgres` says whether the database is a PostgreSQL
+ * server (whose processes' CPU is read when it runs on this machine).
  */
 async function pageLoad(
   baseUrl: string,
@@ -259,10 +279,34 @@ async function pageLoad(
   total: number,
   concurrency: number,
   warmup: number,
-): Promise<{ latencies: number[]; perSecond: number }> {
+  servingPid: number | null,
+  postgres: boolean,
+  cores: number,
+): Promise<{ latencies: number[]; perSecond: number; cpu: PageCpu }> {
   await requestsBackToBack(baseUrl, cookies, paths, concurrency, concurrency);
   if (warmup > 0) await requestsBackToBack(baseUrl, cookies, paths, warmup, concurrency);
-  return requestsBackToBack(baseUrl, cookies, paths, total, concurrency);
+  const { value, elapsedMs, nodeCpuMs, postgresCpuMs, processTreeCpuMs } = await cpuOver(() => requestsBackToBack(baseUrl, cookies, paths, total, concurrency), servingPid);
+  const pages = Math.max(1, value.latencies.length);
+  const perPage = (ms: number) => round(ms / pages);
+  const cpu: PageCpu = {
+    servingMs: processTreeCpuMs === null ? null : perPage(processTreeCpuMs),
+    databaseMs: postgres && postgresCpuMs !== null ? perPage(postgresCpuMs) : null,
+    benchmarkProcessMs: perPage(nodeCpuMs),
+    machineMs: perPage(cores * elapsedMs),
+  };
+  return { ...value, cpu };
+}
+
+/** A page's CPU as the benchmark prints it. */
+function pageCpuText(cpu: PageCpu): string {
+  const fixed = (ms: number) => ms.toFixed(1);
+  const parts = [
+    ...(cpu.servingMs === null ? [`this process (server and load generator) ${fixed(cpu.benchmarkProcessMs)}`] : [`serving ${fixed(cpu.servingMs)}`]),
+    ...(cpu.databaseMs === null ? [] : [`PostgreSQL ${fixed(cpu.databaseMs)}`]),
+    ...(cpu.servingMs === null ? [] : [`load generator ${fixed(cpu.benchmarkProcessMs)}`]),
+  ];
+  const sum = (cpu.servingMs ?? 0) + (cpu.databaseMs ?? 0) + cpu.benchmarkProcessMs;
+  return `${fixed(sum)} ms (${parts.join(', ')}) of the ${fixed(cpu.machineMs)} ms the cores had`;
 }
 
 /** `total` requests from `concurrency` officers back to back: each response time (autocannon reports fixed percentiles, not the 95th) and the pages a second. */
@@ -381,8 +425,10 @@ export async function main(argv: string[]): Promise<void> {
     const serve = (pageCacheEntries: number | null) =>
       databaseUrl
         ? serveInChildProcess(databaseUrl, o.workers, pageCacheEntries === null ? {} : { PAGE_CACHE_ENTRIES: String(pageCacheEntries) })
-        : startWebServer(db, { port: 0, host: '127.0.0.1', today: () => RUN_AS_OF, ...(pageCacheEntries === null ? {} : { config: { pageCacheEntries } }) });
+        : startWebServer(db, { port: 0, host: '127.0.0.1', today: () => RUN_AS_OF, ...(pageCacheEntries === null ? {} : { config: { pageCacheEntries } }) }).then((s) => ({ ...s, pid: null }));
     const pages = { worklistP95Ms: 0, accountP95Ms: 0, worklistPagesPerSecond: 0, accountPagesPerSecond: 0, worklistAfreshP95Ms: 0, worklistAfreshPagesPerSecond: 0 };
+    const noCpu: PageCpu = { servingMs: null, databaseMs: null, benchmarkProcessMs: 0, machineMs: 0 };
+    const pageCpu = { worklist: noCpu, worklistAfresh: noCpu, account: noCpu };
     const warmup = o.pageWarmup ?? Math.max(o.concurrency, Math.round(o.pageRequests / 4));
     const officers = users.filter((u) => u.role === 'officer' || u.role === 'senior_officer' || u.role === 'manager');
     const refs = (await db.query<{ ref: string }>(`SELECT ref FROM tenancies ORDER BY id LIMIT 500`)).map((r) => r.ref);
@@ -403,8 +449,10 @@ export async function main(argv: string[]): Promise<void> {
       const cookies = await signInOfficers(server.url);
       // Back to back: every officer asks for the next page as soon as the last arrives, so the pages a second
       // are what the server can answer on this machine.
-      const worklistLoad = await pageLoad(server.url, cookies, worklist, o.pageRequests, o.concurrency, warmup);
-      const accountLoad = await pageLoad(server.url, cookies, account, o.pageRequests, o.concurrency, warmup);
+      const worklistLoad = await pageLoad(server.url, cookies, worklist, o.pageRequests, o.concurrency, warmup, server.pid, db.kind === 'postgres', machine.cores);
+      const accountLoad = await pageLoad(server.url, cookies, account, o.pageRequests, o.concurrency, warmup, server.pid, db.kind === 'postgres', machine.cores);
+      pageCpu.worklist = worklistLoad.cpu;
+      pageCpu.account = accountLoad.cpu;
       pages.worklistP95Ms = percentile(worklistLoad.latencies, 95);
       pages.accountP95Ms = percentile(accountLoad.latencies, 95);
       pages.worklistPagesPerSecond = worklistLoad.perSecond;
@@ -415,7 +463,8 @@ export async function main(argv: string[]): Promise<void> {
     const afresh = await serve(0);
     try {
       const cookies = await signInOfficers(afresh.url);
-      const load = await pageLoad(afresh.url, cookies, worklist, o.pageRequests, o.concurrency, warmup);
+      const load = await pageLoad(afresh.url, cookies, worklist, o.pageRequests, o.concurrency, warmup, afresh.pid, db.kind === 'postgres', machine.cores);
+      pageCpu.worklistAfresh = load.cpu;
       pages.worklistAfreshP95Ms = percentile(load.latencies, 95);
       pages.worklistAfreshPagesPerSecond = load.perSecond;
     } finally {
@@ -459,6 +508,7 @@ export async function main(argv: string[]): Promise<void> {
       worklistAfreshP95Ms: round(pages.worklistAfreshP95Ms),
       worklistAfreshPagesPerSecond: round(pages.worklistAfreshPagesPerSecond),
       pageWarmupRequests: o.concurrency + warmup,
+      pageCpu,
       demoTenancies,
       demoBuildMs: round(demoBuildMs),
       verifiedAssessments: checked,
@@ -480,6 +530,10 @@ export async function main(argv: string[]): Promise<void> {
     printFigures([['measure', 'Rentwise', 'baseline', 'ratio / goal'], ...rows]);
     console.log(`Pages: each load counted after ${result.pageWarmupRequests} requests not counted (the serving processes warming up)`);
     console.log(`CPU used: the daily run ${cpuText(result.dailyRunCpu)}; the import ${cpuText(result.importCpu)} (on ${machine.cores} cores)`);
+    console.log(`CPU a page over the counted loads (the cores had: ${machine.cores} × the load's elapsed time ÷ its pages):`);
+    for (const [name, cpu] of [['the worklist as served', pageCpu.worklist], ['… read and rendered afresh', pageCpu.worklistAfresh], ['the account page', pageCpu.account]] as const) {
+      console.log(`  ${name.padEnd(28)}${pageCpuText(cpu)}`);
+    }
     if (o.json) writeFileSync(o.json, `${JSON.stringify(result, null, 2)}\n`);
     if (differ > 0) {
       const listed = verified.flatMap((v) => v.differences).slice(0, 10);

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DAILY_RUN_STEPS, OTHER_TIME, profileCpu, timeBySteps, type CpuProfile } from '../bench/cpu-time';
+import { DAILY_RUN_STEPS, OTHER_TIME, parseProcStat, profileCpu, timeBySteps, treeTicks, type CpuProfile, type ProcessTicks } from '../bench/cpu-time';
 
 /** A profile from a list of frames (id, function, address, parent) and samples (frame id, microseconds). */
 function profileOf(frames: [number, string, string, number | null][], samples: [number, number][]): CpuProfile {
@@ -115,5 +115,44 @@ describe("the daily run's CPU profile by step", () => {
     expect(value).toBeGreaterThan(0);
     const busy = timeBySteps(sampled, [{ name: 'busy', functions: ['busyForAWhile'] }]).find((s) => s.name === 'busy');
     expect(busy?.ms ?? 0).toBeGreaterThan(0);
+  });
+});
+
+/** A `/proc/<pid>/stat` line: the fields proc(5) names, with the CPU ticks given and the rest zero. */
+function statLine(pid: number, command: string, parentPid: number, [utime, stime, cutime, cstime]: [number, number, number, number]): string {
+  const between = Array.from({ length: 9 }, () => '0').join(' '); // pgrp … cmajflt
+  return `${pid} (${command}) S ${parentPid} ${between} ${utime} ${stime} ${cutime} ${cstime} 20 0 1 0 12345 0 0\n`;
+}
+
+describe("a serving process's CPU with its workers' (the pages' CPU by side)", () => {
+  it('reads the parent and the ticks of a stat line, a command with spaces and brackets included', () => {
+    expect(parseProcStat(statLine(4242, 'node (rentwise) serve', 4000, [120, 30, 7, 3]))).toEqual({ pid: 4242, parentPid: 4000, command: 'node (rentwise) serve', ticks: 160 });
+  });
+
+  it('reads this process as /proc shows it', () => {
+    if (!existsSync('/proc/self/stat')) return; // not Linux
+    const self = parseProcStat(readFileSync('/proc/self/stat', 'utf8'));
+    expect(self.pid).toBe(process.pid);
+    expect(self.parentPid).toBe(process.ppid);
+  });
+
+  const processes: ProcessTicks[] = [
+    { pid: 1, parentPid: 0, command: 'init', ticks: 1000 },
+    { pid: 10, parentPid: 1, command: 'node', ticks: 5 }, // rentwise serve, the cluster's primary
+    { pid: 11, parentPid: 10, command: 'node', ticks: 300 }, // a worker
+    { pid: 12, parentPid: 10, command: 'node', ticks: 200 }, // a worker
+    { pid: 13, parentPid: 12, command: 'sh', ticks: 1 }, // a worker's child
+    { pid: 20, parentPid: 1, command: 'postgres', ticks: 700 },
+    { pid: 21, parentPid: 20, command: 'postgres', ticks: 90 },
+  ];
+
+  it('counts the process and every process descended from it, and no other', () => {
+    expect(treeTicks(processes, 10)).toBe(506);
+    expect(treeTicks(processes, 12)).toBe(201);
+    expect(treeTicks(processes, 20)).toBe(790);
+  });
+
+  it('counts nothing for a process that is not there', () => {
+    expect(treeTicks(processes, 99)).toBe(0);
   });
 });
