@@ -81,32 +81,44 @@ function processCpuMs(): number {
   return (used.user + used.system) / 1000;
 }
 
+/** The CPU used so far, read at one moment: this process's and every process's on this machine (null without /proc). */
+export interface CpuSnapshot {
+  at: number;
+  nodeMs: number;
+  processes: ProcessTicks[] | null;
+}
+
+export function cpuSnapshot(): CpuSnapshot {
+  return { at: performance.now(), nodeMs: processCpuMs(), processes: readProcesses() };
+}
+
 /**
- * The CPU this process and the PostgreSQL server used over `fn`, with its elapsed time; and, given `processTree`, the
- * CPU of that process and its descendants (a server in child processes: `rentwise serve` and its workers), or null
- * when it is not to be seen.
+ * The CPU used between two snapshots, with the elapsed time: this process's, the PostgreSQL server's, and, given
+ * `processTree`, that process's and its descendants' (a server in child processes: `rentwise serve` and its
+ * workers); null for what is not to be seen.
  */
-export async function cpuOver<T>(
-  fn: () => Promise<T>,
+export function cpuBetween(
+  before: CpuSnapshot,
+  after: CpuSnapshot,
   processTree: number | null = null,
-): Promise<{ value: T; elapsedMs: number; nodeCpuMs: number; postgresCpuMs: number | null; processTreeCpuMs: number | null }> {
-  const node = processCpuMs();
-  const before = readProcesses();
-  const started = performance.now();
-  const value = await fn();
-  const elapsedMs = performance.now() - started;
-  const nodeCpuMs = processCpuMs() - node;
-  const after = readProcesses();
-  const postgresBefore = postgresCpuMs(before);
-  const postgresAfter = postgresCpuMs(after);
-  const seen = processTree !== null && before !== null && after !== null && after.some((p) => p.pid === processTree);
+): { elapsedMs: number; nodeCpuMs: number; postgresCpuMs: number | null; processTreeCpuMs: number | null } {
+  const postgresBefore = postgresCpuMs(before.processes);
+  const postgresAfter = postgresCpuMs(after.processes);
+  const seen = processTree !== null && before.processes !== null && after.processes !== null && after.processes.some((p) => p.pid === processTree);
   return {
-    value,
-    elapsedMs,
-    nodeCpuMs,
+    elapsedMs: after.at - before.at,
+    nodeCpuMs: after.nodeMs - before.nodeMs,
     postgresCpuMs: postgresBefore === null || postgresAfter === null ? null : postgresAfter - postgresBefore,
-    processTreeCpuMs: seen ? (treeTicks(after, processTree) - treeTicks(before, processTree)) * 10 : null,
+    processTreeCpuMs: seen && before.processes !== null && after.processes !== null ? (treeTicks(after.processes, processTree) - treeTicks(before.processes, processTree)) * 10 : null,
   };
+}
+
+/** The CPU this process and the PostgreSQL server used over `fn`, with its elapsed time. */
+export async function cpuOver<T>(fn: () => Promise<T>): Promise<{ value: T; elapsedMs: number; nodeCpuMs: number; postgresCpuMs: number | null }> {
+  const before = cpuSnapshot();
+  const value = await fn();
+  const { elapsedMs, nodeCpuMs, postgresCpuMs } = cpuBetween(before, cpuSnapshot());
+  return { value, elapsedMs, nodeCpuMs, postgresCpuMs };
 }
 
 /** The parts of a V8 CPU profile (`Profiler.stop`'s) read here. */

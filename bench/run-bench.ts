@@ -32,7 +32,7 @@ import type { Db } from '../src/persistence/database';
 import { csvLine } from '../src/persistence/database';
 import { appendLedgerTransactions } from '../src/persistence/stores/ledger-store';
 import { BARE_SCAN, withServerSettings } from './bare-scan';
-import { cpuOver } from './cpu-time';
+import { cpuBetween, cpuOver, cpuSnapshot, type CpuSnapshot } from './cpu-time';
 import { describeMachine, machineLine, type MachineDescription } from './machine';
 import { freshDatabase } from './scratch-database';
 import { signIn } from './sign-in';
@@ -285,7 +285,8 @@ async function pageLoad(
 ): Promise<{ latencies: number[]; perSecond: number; cpu: PageCpu }> {
   await requestsBackToBack(baseUrl, cookies, paths, concurrency, concurrency);
   if (warmup > 0) await requestsBackToBack(baseUrl, cookies, paths, warmup, concurrency);
-  const { value, elapsedMs, nodeCpuMs, postgresCpuMs, processTreeCpuMs } = await cpuOver(() => requestsBackToBack(baseUrl, cookies, paths, total, concurrency), servingPid);
+  const value = await requestsBackToBack(baseUrl, cookies, paths, total, concurrency);
+  const { elapsedMs, nodeCpuMs, postgresCpuMs, processTreeCpuMs } = cpuBetween(value.first, value.last, servingPid);
   const pages = Math.max(1, value.latencies.length);
   const perPage = (ms: number) => round(ms / pages);
   const cpu: PageCpu = {
@@ -294,7 +295,7 @@ async function pageLoad(
     benchmarkProcessMs: perPage(nodeCpuMs),
     machineMs: perPage(cores * elapsedMs),
   };
-  return { ...value, cpu };
+  return { latencies: value.latencies, perSecond: value.perSecond, cpu };
 }
 
 /** A page's CPU as the benchmark prints it. */
@@ -309,23 +310,29 @@ function pageCpuText(cpu: PageCpu): string {
   return `${fixed(sum)} ms (${parts.join(', ')}) of the ${fixed(cpu.machineMs)} ms the cores had`;
 }
 
-/** `total` requests from `concurrency` officers back to back: each response time (autocannon reports fixed percentiles, not the 95th) and the pages a second. */
+/**
+ * `total` requests from `concurrency` officers back to back: each response time (autocannon reports fixed
+ * percentiles, not the 95th), the pages a second, and the CPU used so far read as the first request goes and as the
+ * last answer comes.
+ */
 async function requestsBackToBack(
   baseUrl: string,
   cookies: string[],
   paths: (i: number) => string,
   total: number,
   concurrency: number,
-): Promise<{ latencies: number[]; perSecond: number }> {
+): Promise<{ latencies: number[]; perSecond: number; first: CpuSnapshot; last: CpuSnapshot }> {
   const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
   const latencies: number[] = [];
   let nextCookie = 0;
   let nextPath = 0;
-  const started = performance.now();
   // Timed to the last answer, not to autocannon's end: it notices that the last request is answered only at its
   // next once-a-second tick, so an end-to-end time rounds up to whole seconds (2,000 pages in 2.1 s would count as
-  // 3 s: every figure of pages a second before session 29 was 2,000 ÷ a whole number of seconds).
-  let lastAnswered = started;
+  // 3 s: every figure of pages a second before session 29 was 2,000 ÷ a whole number of seconds). The CPU is read
+  // over the same span: the idle wait for that tick is no page's.
+  const first = cpuSnapshot();
+  let last: CpuSnapshot | null = null;
+  let answered = 0;
   await new Promise<void>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -353,10 +360,11 @@ async function requestsBackToBack(
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       if (statusCode === 200) latencies.push(responseTime);
-      lastAnswered = performance.now();
+      if (++answered === total) last = cpuSnapshot();
     });
   });
-  return { latencies, perSecond: (latencies.length * 1000) / (lastAnswered - started) };
+  const end = last ?? cpuSnapshot();
+  return { latencies, perSecond: (latencies.length * 1000) / (end.at - first.at), first, last: end };
 }
 
 export async function main(argv: string[]): Promise<void> {
