@@ -54,7 +54,11 @@ function readProcesses(): ProcessTicks[] | null {
 /** The ticks of the process `rootPid` and of every process descended from it (0 when it is not among them). */
 export function treeTicks(processes: readonly ProcessTicks[], rootPid: number): number {
   const children = new Map<number, ProcessTicks[]>();
-  for (const p of processes) children.set(p.parentPid, [...(children.get(p.parentPid) ?? []), p]);
+  for (const p of processes) {
+    const siblings = children.get(p.parentPid);
+    if (siblings) siblings.push(p);
+    else children.set(p.parentPid, [p]);
+  }
   let ticks = 0;
   const pending = processes.filter((p) => p.pid === rootPid);
   for (let p = pending.pop(); p !== undefined; p = pending.pop()) {
@@ -104,12 +108,13 @@ export function cpuBetween(
 ): { elapsedMs: number; nodeCpuMs: number; postgresCpuMs: number | null; processTreeCpuMs: number | null } {
   const postgresBefore = postgresCpuMs(before.processes);
   const postgresAfter = postgresCpuMs(after.processes);
-  const seen = processTree !== null && before.processes !== null && after.processes !== null && after.processes.some((p) => p.pid === processTree);
+  const [was, is] = [before.processes, after.processes];
+  const treeSeen = processTree !== null && was !== null && is !== null && is.some((p) => p.pid === processTree);
   return {
     elapsedMs: after.at - before.at,
     nodeCpuMs: after.nodeMs - before.nodeMs,
     postgresCpuMs: postgresBefore === null || postgresAfter === null ? null : postgresAfter - postgresBefore,
-    processTreeCpuMs: seen && before.processes !== null && after.processes !== null ? (treeTicks(after.processes, processTree) - treeTicks(before.processes, processTree)) * 10 : null,
+    processTreeCpuMs: treeSeen ? (treeTicks(is, processTree) - treeTicks(was, processTree)) * 10 : null,
   };
 }
 

@@ -267,10 +267,10 @@ type Autocannon = (
  * `warmup` more. A serving process compiles its code as it first runs it (V8 interprets a function at first and
  * optimises it once it is hot), so its first few hundred pages are slower than every page after: measured at
  * 10,000 tenancies, the first 100 counted worklists took 200–316 ms each on average, the 2,000 after them 36–40 ms
- * at the median (docs/performance-history.md, session 29). A server in service has long since warmed up, so the warm-up
- * is left out. The CPU of the counted requests is measured by side (PageCpu): `servingPid` is the serving
- * processes' parent, null when this process serves the pages; `postgres` says whether the database is a PostgreSQL
- * server (whose processes' CPU is read when it runs on this machine).
+ * at the median (docs/performance-history.md, session 29). A server in service has long since warmed up, so the
+ * warm-up is left out. The CPU of the counted requests is measured by side (PageCpu): `servingPid` is the serving
+ * processes' parent, null when this process serves the pages; `postgres` says whether the database is a
+ * PostgreSQL server (whose processes' CPU is read when it runs on this machine).
  */
 async function pageLoad(
   baseUrl: string,
