@@ -118,7 +118,7 @@ describe("the daily run's CPU profile by step", () => {
   });
 });
 
-/** A `/proc/<pid>/stat` line: the fields proc(5) names, with the CPU ticks given and the rest zero. */
+/** A `/proc/<pid>/stat` line as proc(5) lays it out: the CPU ticks given, the fields between the parent and them zero. */
 function statLine(pid: number, command: string, parentPid: number, [utime, stime, cutime, cstime]: [number, number, number, number]): string {
   const between = Array.from({ length: 9 }, () => '0').join(' '); // pgrp … cmajflt
   return `${pid} (${command}) S ${parentPid} ${between} ${utime} ${stime} ${cutime} ${cstime} 20 0 1 0 12345 0 0\n`;
