@@ -7,8 +7,13 @@ export const PAGE_CACHE_MAX_AGE_MS = 10 * 60_000;
 
 /** A page as rendered, with what its read showed (audited again each time it is served). */
 export interface KeptPage<Shown> {
-  /** The database's snapshot taken before the page's data was read: every change it saw is in the page. */
+  /**
+   * The database's snapshot taken before the page's data was read: every change it saw is in the page. Moved on to
+   * a later one each time the page is served again: no change the page may show came in between.
+   */
   snapshot: DataSnapshot;
+  /** The patches the page shows (null: the whole landlord's): only a change that may show there makes it stale. */
+  patchIds: readonly number[] | null;
   /** The page's UTF-8 bytes, cut where the response's CSP nonce was (a fresh nonce goes in each time). */
   parts: Buffer[];
   shown: Shown;
@@ -81,35 +86,38 @@ function renderToString(res: Response, view: string, model: object): Promise<str
  *   page depends on: the URL with its query, the business date. A session with a message to show (a flash) or
  *   no CSRF token yet is served afresh and nothing is kept.
  * - Before reading, one statement gives the database's snapshot and whether any transaction it saw had not been
- *   seen by the kept page's (`dataChangedSince`; migration 0028 notes every change to the landlord's data,
- *   whatever writes it). A change committed while the page is read is not in the kept page's snapshot, so the
- *   next request renders afresh: a kept page is never older than the data.
+ *   seen by the kept page's and changed what the page may show (`dataChangedSince`; migration 0028 notes every
+ *   change to the landlord's data, whatever writes it, and 0031 the tenancies and patches it changed): the page's
+ *   `patchIds`, from `load`, or any change at all when it gives none. A change committed while the page is read is
+ *   not in the kept page's snapshot, so the next request renders afresh: a kept page is never older than the data.
+ *   Served again, the page is kept with the newer snapshot, so each check reads only the notes since the last.
  * - Every time, kept or not, what the page showed is audited (`audit`), as a personal-data read.
  */
 export async function servePage<Shown>(
   ctx: WebContext,
   req: Request,
   res: Response,
-  page: { key: string; load: () => Promise<{ view: string; model: object; shown: Shown }>; audit: (shown: Shown) => Promise<void> },
+  page: { key: string; load: () => Promise<{ view: string; model: object; shown: Shown; patchIds?: readonly number[] | null }>; audit: (shown: Shown) => Promise<void> },
 ): Promise<void> {
   const session = req.webSession.data;
   const cache = ctx.pageCache;
   const key = cache && session.csrfToken !== undefined && !(session.flash && session.flash.length > 0) ? `${session.csrfToken}\u0000${page.key}` : null;
   const nonce = typeof res.locals.cspNonce === 'string' ? res.locals.cspNonce : '';
-  let keep: ((html: string, shown: Shown) => void) | null = null;
+  let keep: ((html: string, shown: Shown, patchIds: readonly number[] | null) => void) | null = null;
   if (cache && key) {
     const kept = cache.get<Shown>(key);
-    const { snapshot, changed } = await dataChangedSince(ctx.db, kept?.snapshot ?? null);
+    const { snapshot, changed } = await dataChangedSince(ctx.db, kept?.snapshot ?? null, kept?.patchIds ?? null);
     if (kept && !changed) {
+      kept.snapshot = snapshot;
       await page.audit(kept.shown);
       res.type('html').send(joinWithNonce(kept.parts, nonce));
       return;
     }
-    keep = (html, shown) => cache.set<Shown>(key, { snapshot, parts: cutAtNonce(html, nonce), shown, keptAtMs: ctx.now().getTime() });
+    keep = (html, shown, patchIds) => cache.set<Shown>(key, { snapshot, patchIds, parts: cutAtNonce(html, nonce), shown, keptAtMs: ctx.now().getTime() });
   }
-  const { view, model, shown } = await page.load();
+  const { view, model, shown, patchIds = null } = await page.load();
   await page.audit(shown);
   const html = await renderToString(res, view, model);
-  keep?.(html, shown);
+  keep?.(html, shown, patchIds);
   res.type('html').send(html);
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/test-database';
 import type { Db } from '../database';
+import { aTenancyOnPatch } from '../../../test/builders/tenancy';
+import { storeAssessments } from './assessment-store';
 import { dataChangedSince, pruneDataChanges } from './data-change-store';
 
 /** The tables whose changes are not noted: written by every page view, or the migrations' own record. */
@@ -66,16 +68,119 @@ describe('data changes (migration 0028): has anything changed since a snapshot?'
     expect((await dataChangedSince(db, before.snapshot)).changed).toBe(false);
   });
 
-  it('every other table notes its changes (a new table must be given the trigger)', async () => {
-    const tables = await db.query<{ table: string; noted: boolean }>(
+  it('every other table notes every change: by tenancy where its rows have one (with their patch where they carry it); a new table must be given the triggers', async () => {
+    const tables = await db.query<{ table: string; events: string[]; by_tenancy: boolean; with_patch: boolean; has_tenancy: boolean; has_patch: boolean }>(
+      // tgtype's bits: 4 insert, 8 delete, 16 update, 32 truncate.
       `SELECT c.relname AS table,
-              EXISTS (SELECT 1 FROM pg_trigger g JOIN pg_proc p ON p.oid = g.tgfoid WHERE g.tgrelid = c.oid AND p.proname = 'note_data_change') AS noted
+              ARRAY(SELECT e.name FROM (VALUES (4, 'insert'), (16, 'update'), (8, 'delete'), (32, 'truncate')) AS e (bit, name)
+                     WHERE EXISTS (SELECT 1 FROM pg_trigger g JOIN pg_proc p ON p.oid = g.tgfoid
+                                    WHERE g.tgrelid = c.oid AND p.proname IN ('note_data_change', 'note_data_change_by_tenancy') AND g.tgtype & e.bit <> 0)) AS events,
+              EXISTS (SELECT 1 FROM pg_trigger g JOIN pg_proc p ON p.oid = g.tgfoid WHERE g.tgrelid = c.oid AND p.proname = 'note_data_change_by_tenancy') AS by_tenancy,
+              EXISTS (SELECT 1 FROM pg_trigger g JOIN pg_proc p ON p.oid = g.tgfoid WHERE g.tgrelid = c.oid AND p.proname = 'note_data_change_by_tenancy' AND g.tgnargs = 1) AS with_patch,
+              EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenancy_id' AND NOT a.attisdropped) AS has_tenancy,
+              EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'patch_id' AND NOT a.attisdropped) AS has_patch
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
         ORDER BY 1`,
     );
     expect(tables.length).toBeGreaterThan(30);
-    expect(tables.filter((t) => !t.noted).map((t) => t.table)).toEqual(NOT_NOTED);
+    expect(tables.filter((t) => t.events.length === 0).map((t) => t.table)).toEqual(NOT_NOTED);
+    // A trace is shown only through the assessment that names it, whose insert is noted.
+    const notEveryEvent = tables.filter((t) => t.events.length > 0 && t.events.length < 4).map((t) => [t.table, t.events]);
+    expect(notEveryEvent).toEqual([['assessment_traces', ['update', 'delete', 'truncate']]]);
+    // Noted by tenancy: only tables whose rows name one; those whose rows carry a patch note it too (its old patch
+    // when a row moves), so that a page of that patch sees the row leave.
+    expect(tables.filter((t) => t.by_tenancy && !t.has_tenancy)).toEqual([]);
+    expect(tables.filter((t) => t.by_tenancy && t.has_patch !== t.with_patch)).toEqual([]);
+    expect(tables.filter((t) => t.by_tenancy).length).toBeGreaterThanOrEqual(20);
+  });
+
+  describe('a page of some patches is stale only when a change may show on it (migration 0031)', () => {
+    let north: number;
+    let south: number;
+    let northTenancy: number;
+    let southTenancy: number;
+    const patchOf = async (name: string) => (await db.query<{ id: number }>(`SELECT id FROM patches WHERE name = $1`, [name]))[0]!.id;
+    /** Whether the change `write` makes stales a page of these patches, of those and of the whole landlord. */
+    const stales = async (write: () => Promise<unknown>) => {
+      const before = await dataChangedSince(db, null);
+      await write();
+      const of = async (patchIds: number[] | null) => (await dataChangedSince(db, before.snapshot, patchIds)).changed;
+      return { north: await of([north]), south: await of([south]), both: await of([north, south]), none: await of([]), all: await of(null) };
+    };
+    /** The tenancy's current assessment, on a patch. */
+    const aCase = (tenancyId: number, patchId: number) => db.query(`UPDATE current_assessments SET patch_id = $2 WHERE tenancy_id = $1`, [tenancyId, patchId]);
+
+    beforeAll(async () => {
+      northTenancy = await aTenancyOnPatch(db, 'DC-N1', 'DC North');
+      southTenancy = await aTenancyOnPatch(db, 'DC-S1', 'DC South');
+      [north, south] = [await patchOf('DC North'), await patchOf('DC South')];
+      const assessed = (tenancyId: number, patchId: number) => ({
+        tenancyId,
+        asOf: '2026-11-23',
+        trigger: 'daily' as const,
+        policyVersion: 1,
+        action: 'send_letter_1',
+        priority: 5,
+        balancePence: 1000,
+        arrearsPence: 1000,
+        realArrearsPence: 1000,
+        needsApproval: false,
+        patchId,
+        result: { reasons: [] },
+        trace: [],
+      });
+      await storeAssessments(db, [assessed(northTenancy, north), assessed(southTenancy, south)]);
+    });
+
+    it("a change to a tenancy's rows: a page of its patch, or of every patch, not of another", async () => {
+      expect(await stales(() => db.query(`UPDATE tenants SET name = 'Renamed' WHERE tenancy_id = $1`, [southTenancy]))).toEqual({ north: false, south: true, both: true, none: false, all: true });
+      const note = await db.query<{ tenancy_ids: number[]; patch_ids: number[] }>(`SELECT tenancy_ids, patch_ids FROM data_changes ORDER BY xid DESC LIMIT 1`);
+      expect(note).toEqual([{ tenancy_ids: [southTenancy], patch_ids: [] }]);
+    });
+
+    it('one transaction on two patches: both; its note names each tenancy once', async () => {
+      await db.transaction(async (tx) => {
+        await tx.query(`UPDATE tenants SET name = name WHERE tenancy_id = $1`, [northTenancy]);
+        await tx.query(`UPDATE tenants SET name = name WHERE tenancy_id = ANY ($1::int[])`, [[northTenancy, southTenancy]]);
+      });
+      const [note] = await db.query<{ tenancy_ids: number[] }>(`SELECT tenancy_ids FROM data_changes ORDER BY xid DESC LIMIT 1`);
+      expect(note!.tenancy_ids).toEqual([northTenancy, southTenancy].sort((a, b) => a - b));
+    });
+
+    it("a tenancy's current assessment on another patch than the tenancy (not yet re-assessed after a move): a page of either", async () => {
+      await aCase(southTenancy, north);
+      expect(await stales(() => db.query(`UPDATE tenants SET name = name WHERE tenancy_id = $1`, [southTenancy]))).toMatchObject({ north: true, south: true, none: false });
+      await aCase(southTenancy, south);
+    });
+
+    it('a row that carries a patch, moved off one: a page of the patch it left too', async () => {
+      await aCase(northTenancy, north);
+      // The tenancy is on North and its case moves to South (as a re-assessment after a move would): North's page showed it.
+      expect(await stales(() => db.query(`UPDATE current_assessments SET patch_id = $2 WHERE tenancy_id = $1`, [northTenancy, south]))).toMatchObject({ north: true, south: true });
+      const [note] = await db.query<{ patch_ids: number[] }>(`SELECT patch_ids FROM data_changes ORDER BY xid DESC LIMIT 1`);
+      expect(note!.patch_ids).toEqual([north, south].sort((a, b) => a - b));
+      await aCase(northTenancy, north);
+    });
+
+    it("a tenancy moved to another patch: every page (its rows follow it in the same transaction)", async () => {
+      expect(await stales(() => db.query(`UPDATE tenancies SET patch_id = $2 WHERE id = $1`, [northTenancy, south]))).toEqual({ north: true, south: true, both: true, none: true, all: true });
+      await db.query(`UPDATE tenancies SET patch_id = $2 WHERE id = $1`, [northTenancy, north]);
+    });
+
+    it('a change to what has no tenancy, a row for every tenancy, or more than 100 tenancies at once: every page', async () => {
+      expect(await stales(() => aPatch('DC Another'))).toMatchObject({ north: true, south: true, none: true });
+      expect(await stales(() => db.query(`INSERT INTO rent_free_weeks (tenancy_id, week_commencing) VALUES (NULL, '2026-12-28')`))).toMatchObject({ north: true, south: true, none: true });
+      const many: number[] = [];
+      for (let i = 0; i < 101; i++) many.push(await aTenancyOnPatch(db, `DC-M${i}`, 'DC Many'));
+      expect(await stales(() => db.query(`UPDATE tenants SET name = name WHERE tenancy_id = ANY ($1::int[])`, [many]))).toMatchObject({ north: true, south: true, none: true });
+      expect(await stales(() => db.query(`UPDATE tenants SET name = name WHERE tenancy_id = ANY ($1::int[])`, [many.slice(0, 100)]))).toMatchObject({ north: false, south: false });
+    });
+
+    it('a statement that changes no row of a table with tenancies notes nothing; a new trace alone changes no page', async () => {
+      expect(await stales(() => db.query(`UPDATE tenants SET name = name WHERE tenancy_id = -1`))).toMatchObject({ north: false, south: false, all: false });
+      expect(await stales(() => db.query(`INSERT INTO assessment_traces (hash, trace) VALUES (sha256(convert_to('[]'::jsonb::text, 'UTF8')), '[]') ON CONFLICT DO NOTHING`))).toMatchObject({ all: false });
+    });
   });
 
   it.runIf(process.env.DATABASE_URL)('a change not yet committed is not seen; once committed, it is, by a snapshot taken while it ran too', async () => {

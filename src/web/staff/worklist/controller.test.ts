@@ -151,11 +151,11 @@ describe('GET /worklist and the bulk letter', () => {
 });
 
 describe('GET /worklist served again while nothing has changed', () => {
-  // The statements the app sends that read the worklist's cases (the page's, its counts).
+  // The statements the app sends that read the worklist's cases (the page's, its counts; not the check for changes).
   let caseReads = 0;
   const counting = (db: Db): Db =>
     watchingQueries(db, ({ sql }) => {
-      if (/FROM current_assessments/.test(sql) && !/max\(as_of\)/.test(sql)) caseReads += 1;
+      if (/FROM current_assessments/.test(sql) && !/max\(as_of\)/.test(sql) && !/FROM data_changes/.test(sql)) caseReads += 1;
     });
   let t: WebTestApp;
   beforeAll(async () => {
@@ -203,6 +203,32 @@ describe('GET /worklist served again while nothing has changed', () => {
     const readsThen = caseReads;
     await agent.get('/worklist');
     expect(caseReads).toBe(readsThen);
+  });
+
+  it("a change on another patch leaves an officer's page kept; on their patch, or to what every patch shows, it is rendered afresh", async () => {
+    const { agent } = await t.signIn('officer.northgate');
+    await agent.get('/worklist');
+    const nameOf = async (ref: string, name: string) => t.db.query(`UPDATE tenants SET name = $2 WHERE tenancy_id = $1`, [t.seed.tenancies[ref], name]);
+    // TEN-S001 is on the south patch: not on this page.
+    await nameOf('TEN-S001', 'Renamed On South');
+    let readsBefore = caseReads;
+    expect((await agent.get('/worklist')).text).not.toContain('Renamed On South');
+    expect(caseReads).toBe(readsBefore);
+    // A senior's page of every patch shows it.
+    const senior = await t.signIn('senior');
+    expect((await senior.agent.get('/worklist')).text).toContain('Renamed On South');
+    await nameOf('TEN-S001', 'Renamed Again On South');
+    expect((await senior.agent.get('/worklist')).text).toContain('Renamed Again On South');
+    // On the officer's own patch: afresh.
+    await nameOf('TEN-N003', 'Renamed On North');
+    readsBefore = caseReads;
+    expect((await agent.get('/worklist')).text).toContain('Renamed On North');
+    expect(caseReads).toBeGreaterThan(readsBefore);
+    // The patches' names show on every page.
+    await t.db.query(`UPDATE patches SET name = name WHERE id = $1`, [t.seed.patches.south]);
+    readsBefore = caseReads;
+    await agent.get('/worklist');
+    expect(caseReads).toBeGreaterThan(readsBefore);
   });
 
   it('kept per session: another session of the same officer gets its own page, with its own CSRF token', async () => {

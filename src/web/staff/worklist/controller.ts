@@ -13,8 +13,9 @@ import { buildDueListPage, buildWorklistPage } from './view-model';
 export function worklistController(ctx: WebContext) {
   return {
     /**
-     * GET /worklist: served again from this process's kept pages while no data has changed since it was rendered
-     * (`servePage`); audited each time with the cases, follow-ups and tasks it shows.
+     * GET /worklist: served again from this process's kept pages while no data it may show has changed since it was
+     * rendered (`servePage`: a change on another patch leaves it kept); audited each time with the cases, follow-ups
+     * and tasks it shows.
      */
     async show(req: Request, res: Response) {
       const actor = actorOf(req);
@@ -28,6 +29,8 @@ export function worklistController(ctx: WebContext) {
             view: 'staff/worklist/worklist.njk',
             model: buildWorklistPage({ actor, worklist, query, today, patches, officers }),
             shown: { page: worklist.page, tenancyRefs: worklist.items.map((i) => i.ref), followUpRefs: worklist.followUps.map((f) => f.ref), taskRefs: worklist.tasks.map((t) => t.ref) },
+            // Its cases, follow-ups and tasks are its patches' (null: every patch's).
+            patchIds: worklist.scopePatchIds,
           };
         },
         audit: (shown) => audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'worklist', details: shown }]),
