@@ -4,7 +4,8 @@
  *   - the daily run (charges + assessment of every account + worklists) against a bare GROUP BY balance scan;
  *   - importing a payment file against a raw COPY of the same rows into a scratch table;
  *   - re-assessing one account after a payment posts (p95);
- *   - the worklist and account pages under 50 concurrent signed-in officers (p95);
+ *   - the worklist and account pages under 50 concurrent signed-in officers (p95), the worklist also read afresh
+ *     each time and as served while payments post round the landlord (--changes-per-second, default 2);
  *   - the 5,000-tenancy demo build on the embedded database from a fresh database.
  * It checks that what was measured was the real work: a sample of the daily run's assessments (just after
  * it), a sample of the import's re-assessments and every single re-assessment, each made again from its
