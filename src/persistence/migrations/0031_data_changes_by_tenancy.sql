@@ -92,122 +92,22 @@ DROP TRIGGER assessment_traces_noted ON assessment_traces;
 CREATE TRIGGER assessment_traces_noted AFTER UPDATE OR DELETE OR TRUNCATE ON assessment_traces FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
 
 
-DROP TRIGGER account_state_noted ON account_state;
-CREATE TRIGGER account_state_noted_insert AFTER INSERT ON account_state REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER account_state_noted_update AFTER UPDATE ON account_state REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER account_state_noted_delete AFTER DELETE ON account_state REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER account_state_noted_truncate AFTER TRUNCATE ON account_state FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
-
-DROP TRIGGER approvals_noted ON approvals;
-CREATE TRIGGER approvals_noted_insert AFTER INSERT ON approvals REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER approvals_noted_update AFTER UPDATE ON approvals REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER approvals_noted_delete AFTER DELETE ON approvals REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER approvals_noted_truncate AFTER TRUNCATE ON approvals FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
-
-DROP TRIGGER arrangements_noted ON arrangements;
-CREATE TRIGGER arrangements_noted_insert AFTER INSERT ON arrangements REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER arrangements_noted_update AFTER UPDATE ON arrangements REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER arrangements_noted_delete AFTER DELETE ON arrangements REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER arrangements_noted_truncate AFTER TRUNCATE ON arrangements FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
-
-DROP TRIGGER assessments_noted ON assessments;
-CREATE TRIGGER assessments_noted_insert AFTER INSERT ON assessments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER assessments_noted_update AFTER UPDATE ON assessments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER assessments_noted_delete AFTER DELETE ON assessments REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER assessments_noted_truncate AFTER TRUNCATE ON assessments FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
-
-DROP TRIGGER benefit_claim_versions_noted ON benefit_claim_versions;
-CREATE TRIGGER benefit_claim_versions_noted_insert AFTER INSERT ON benefit_claim_versions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER benefit_claim_versions_noted_update AFTER UPDATE ON benefit_claim_versions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER benefit_claim_versions_noted_delete AFTER DELETE ON benefit_claim_versions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER benefit_claim_versions_noted_truncate AFTER TRUNCATE ON benefit_claim_versions FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
-
-DROP TRIGGER benefit_claims_noted ON benefit_claims;
-CREATE TRIGGER benefit_claims_noted_insert AFTER INSERT ON benefit_claims REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER benefit_claims_noted_update AFTER UPDATE ON benefit_claims REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER benefit_claims_noted_delete AFTER DELETE ON benefit_claims REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER benefit_claims_noted_truncate AFTER TRUNCATE ON benefit_claims FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
-
-DROP TRIGGER case_events_noted ON case_events;
-CREATE TRIGGER case_events_noted_insert AFTER INSERT ON case_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER case_events_noted_update AFTER UPDATE ON case_events REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER case_events_noted_delete AFTER DELETE ON case_events REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER case_events_noted_truncate AFTER TRUNCATE ON case_events FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
-
-DROP TRIGGER charge_positions_noted ON charge_positions;
-CREATE TRIGGER charge_positions_noted_insert AFTER INSERT ON charge_positions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER charge_positions_noted_update AFTER UPDATE ON charge_positions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER charge_positions_noted_delete AFTER DELETE ON charge_positions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER charge_positions_noted_truncate AFTER TRUNCATE ON charge_positions FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
-
-DROP TRIGGER charge_schedules_noted ON charge_schedules;
-CREATE TRIGGER charge_schedules_noted_insert AFTER INSERT ON charge_schedules REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER charge_schedules_noted_update AFTER UPDATE ON charge_schedules REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER charge_schedules_noted_delete AFTER DELETE ON charge_schedules REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER charge_schedules_noted_truncate AFTER TRUNCATE ON charge_schedules FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
-
-DROP TRIGGER current_assessments_noted ON current_assessments;
-CREATE TRIGGER current_assessments_noted_insert AFTER INSERT ON current_assessments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy('patch_id');
-CREATE TRIGGER current_assessments_noted_update AFTER UPDATE ON current_assessments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy('patch_id');
-CREATE TRIGGER current_assessments_noted_delete AFTER DELETE ON current_assessments REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy('patch_id');
-CREATE TRIGGER current_assessments_noted_truncate AFTER TRUNCATE ON current_assessments FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
-
-DROP TRIGGER dd_collection_failures_noted ON dd_collection_failures;
-CREATE TRIGGER dd_collection_failures_noted_insert AFTER INSERT ON dd_collection_failures REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER dd_collection_failures_noted_update AFTER UPDATE ON dd_collection_failures REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER dd_collection_failures_noted_delete AFTER DELETE ON dd_collection_failures REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER dd_collection_failures_noted_truncate AFTER TRUNCATE ON dd_collection_failures FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
-
-DROP TRIGGER dd_mandates_noted ON dd_mandates;
-CREATE TRIGGER dd_mandates_noted_insert AFTER INSERT ON dd_mandates REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER dd_mandates_noted_update AFTER UPDATE ON dd_mandates REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER dd_mandates_noted_delete AFTER DELETE ON dd_mandates REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER dd_mandates_noted_truncate AFTER TRUNCATE ON dd_mandates FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
-
-DROP TRIGGER income_expenditure_snapshots_noted ON income_expenditure_snapshots;
-CREATE TRIGGER income_expenditure_snapshots_noted_insert AFTER INSERT ON income_expenditure_snapshots REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER income_expenditure_snapshots_noted_update AFTER UPDATE ON income_expenditure_snapshots REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER income_expenditure_snapshots_noted_delete AFTER DELETE ON income_expenditure_snapshots REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER income_expenditure_snapshots_noted_truncate AFTER TRUNCATE ON income_expenditure_snapshots FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
-
-DROP TRIGGER ledger_transactions_noted ON ledger_transactions;
-CREATE TRIGGER ledger_transactions_noted_insert AFTER INSERT ON ledger_transactions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER ledger_transactions_noted_update AFTER UPDATE ON ledger_transactions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER ledger_transactions_noted_delete AFTER DELETE ON ledger_transactions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER ledger_transactions_noted_truncate AFTER TRUNCATE ON ledger_transactions FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
-
-DROP TRIGGER letters_noted ON letters;
-CREATE TRIGGER letters_noted_insert AFTER INSERT ON letters REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER letters_noted_update AFTER UPDATE ON letters REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER letters_noted_delete AFTER DELETE ON letters REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER letters_noted_truncate AFTER TRUNCATE ON letters FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
-
-DROP TRIGGER open_follow_ups_noted ON open_follow_ups;
-CREATE TRIGGER open_follow_ups_noted_insert AFTER INSERT ON open_follow_ups REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy('patch_id');
-CREATE TRIGGER open_follow_ups_noted_update AFTER UPDATE ON open_follow_ups REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy('patch_id');
-CREATE TRIGGER open_follow_ups_noted_delete AFTER DELETE ON open_follow_ups REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy('patch_id');
-CREATE TRIGGER open_follow_ups_noted_truncate AFTER TRUNCATE ON open_follow_ups FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
-
-DROP TRIGGER rent_change_items_noted ON rent_change_items;
-CREATE TRIGGER rent_change_items_noted_insert AFTER INSERT ON rent_change_items REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER rent_change_items_noted_update AFTER UPDATE ON rent_change_items REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER rent_change_items_noted_delete AFTER DELETE ON rent_change_items REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER rent_change_items_noted_truncate AFTER TRUNCATE ON rent_change_items FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
-
-DROP TRIGGER rent_free_weeks_noted ON rent_free_weeks;
-CREATE TRIGGER rent_free_weeks_noted_insert AFTER INSERT ON rent_free_weeks REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER rent_free_weeks_noted_update AFTER UPDATE ON rent_free_weeks REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER rent_free_weeks_noted_delete AFTER DELETE ON rent_free_weeks REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER rent_free_weeks_noted_truncate AFTER TRUNCATE ON rent_free_weeks FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
-
-DROP TRIGGER tasks_noted ON tasks;
-CREATE TRIGGER tasks_noted_insert AFTER INSERT ON tasks REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy('patch_id');
-CREATE TRIGGER tasks_noted_update AFTER UPDATE ON tasks REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy('patch_id');
-CREATE TRIGGER tasks_noted_delete AFTER DELETE ON tasks REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy('patch_id');
-CREATE TRIGGER tasks_noted_truncate AFTER TRUNCATE ON tasks FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
-
-DROP TRIGGER tenants_noted ON tenants;
-CREATE TRIGGER tenants_noted_insert AFTER INSERT ON tenants REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER tenants_noted_update AFTER UPDATE ON tenants REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER tenants_noted_delete AFTER DELETE ON tenants REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy();
-CREATE TRIGGER tenants_noted_truncate AFTER TRUNCATE ON tenants FOR EACH STATEMENT EXECUTE FUNCTION note_data_change();
+-- The tables with a tenancy_id (all but the audit log, not noted); those whose rows carry their patch note it too.
+DO $$
+DECLARE
+  t text;
+  arg text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['account_state', 'approvals', 'arrangements', 'assessments', 'benefit_claim_versions', 'benefit_claims',
+                           'case_events', 'charge_positions', 'charge_schedules', 'current_assessments', 'dd_collection_failures',
+                           'dd_mandates', 'income_expenditure_snapshots', 'ledger_transactions', 'letters', 'open_follow_ups',
+                           'rent_change_items', 'rent_free_weeks', 'tasks', 'tenants'] LOOP
+    arg := CASE WHEN t IN ('current_assessments', 'open_follow_ups', 'tasks') THEN '''patch_id''' ELSE '' END;
+    EXECUTE format('DROP TRIGGER %I ON %I', t || '_noted', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy(%s)', t || '_noted_insert', t, arg);
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy(%s)', t || '_noted_update', t, arg);
+    EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_by_tenancy(%s)', t || '_noted_delete', t, arg);
+    EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION note_data_change()', t || '_noted_truncate', t);
+  END LOOP;
+END
+$$;
