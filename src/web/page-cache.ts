@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
-import { dataChangedSince, type DataSnapshot } from '../persistence/stores/data-change-store';
+import type { Db } from '../persistence/database';
+import { dataChangedSince, recordingTablesRead, type DataSnapshot } from '../persistence/stores/data-change-store';
 import type { WebContext } from './context';
 
 /** How long a rendered page is kept at most, whatever happens (a bound on memory, not on freshness). */
@@ -14,6 +15,8 @@ export interface KeptPage<Shown> {
   snapshot: DataSnapshot;
   /** The patches the page shows (null: the whole landlord's): only a change that may show there makes it stale. */
   patchIds: readonly number[] | null;
+  /** The tables with tenancies the page's statements read: a change to others' rows leaves it kept. */
+  tables: readonly string[];
   /** The page's UTF-8 bytes, cut where the response's CSP nonce was (a fresh nonce goes in each time). */
   parts: Buffer[];
   shown: Shown;
@@ -87,35 +90,45 @@ function renderToString(res: Response, view: string, model: object): Promise<str
  *   no CSRF token yet is served afresh and nothing is kept.
  * - Before reading, one statement gives the database's snapshot and whether any transaction it saw had not been
  *   seen by the kept page's and changed what the page may show (`dataChangedSince`; migration 0028 notes every
- *   change to the landlord's data, whatever writes it, and 0031 the tenancies and patches it changed): the page's
- *   `patchIds`, from `load`, or any change at all when it gives none. A change committed while the page is read is
- *   not in the kept page's snapshot, so the next request renders afresh: a kept page is never older than the data.
- *   Served again, the page is kept with the newer snapshot, so each check reads only the notes since the last.
+ *   change to the landlord's data, whatever writes it, 0031 the tenancies and patches it changed, 0032 the tables):
+ *   a change to the page's `patchIds`, from `load`, or to any patch when it gives none, in a table the page read.
+ *   `load` must read through the `db` it is given, which notes the tables its statements name. A change committed
+ *   while the page is read is not in the kept page's snapshot, so the next request renders afresh: a kept page is
+ *   never older than the data. Served again, the page is kept with the newer snapshot, so each check reads only the
+ *   notes since the last.
  * - Every time, kept or not, what the page showed is audited (`audit`), as a personal-data read.
  */
 export async function servePage<Shown>(
   ctx: WebContext,
   req: Request,
   res: Response,
-  page: { key: string; load: () => Promise<{ view: string; model: object; shown: Shown; patchIds?: readonly number[] | null }>; audit: (shown: Shown) => Promise<void> },
+  page: {
+    key: string;
+    load: (db: Db) => Promise<{ view: string; model: object; shown: Shown; patchIds?: readonly number[] | null }>;
+    audit: (shown: Shown) => Promise<void>;
+  },
 ): Promise<void> {
   const session = req.webSession.data;
   const cache = ctx.pageCache;
   const key = cache && session.csrfToken !== undefined && !(session.flash && session.flash.length > 0) ? `${session.csrfToken}\u0000${page.key}` : null;
   const nonce = typeof res.locals.cspNonce === 'string' ? res.locals.cspNonce : '';
   let keep: ((html: string, shown: Shown, patchIds: readonly number[] | null) => void) | null = null;
+  let db = ctx.db;
   if (cache && key) {
     const kept = cache.get<Shown>(key);
-    const { snapshot, changed } = await dataChangedSince(ctx.db, kept?.snapshot ?? null, kept?.patchIds ?? null);
+    const { snapshot, changed } = await dataChangedSince(ctx.db, kept?.snapshot ?? null, kept ? { patchIds: kept.patchIds, tables: kept.tables } : {});
     if (kept && !changed) {
       kept.snapshot = snapshot;
       await page.audit(kept.shown);
       res.type('html').send(joinWithNonce(kept.parts, nonce));
       return;
     }
-    keep = (html, shown, patchIds) => cache.set<Shown>(key, { snapshot, patchIds, parts: cutAtNonce(html, nonce), shown, keptAtMs: ctx.now().getTime() });
+    const recording = recordingTablesRead(ctx.db);
+    db = recording.db;
+    keep = (html, shown, patchIds) =>
+      cache.set<Shown>(key, { snapshot, patchIds, tables: recording.tablesRead(), parts: cutAtNonce(html, nonce), shown, keptAtMs: ctx.now().getTime() });
   }
-  const { view, model, shown, patchIds = null } = await page.load();
+  const { view, model, shown, patchIds = null } = await page.load(db);
   await page.audit(shown);
   const html = await renderToString(res, view, model);
   keep?.(html, shown, patchIds);

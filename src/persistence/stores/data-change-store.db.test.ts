@@ -3,7 +3,7 @@ import { createTestDatabase } from '../../../test/support/test-database';
 import type { Db } from '../database';
 import { aTenancyOnPatch } from '../../../test/builders/tenancy';
 import { storeAssessments } from './assessment-store';
-import { dataChangedSince, pruneDataChanges } from './data-change-store';
+import { dataChangedSince, pruneDataChanges, TABLES_NOTED_BY_TENANCY } from './data-change-store';
 
 /** The tables whose changes are not noted: written by every page view, or the migrations' own record. */
 const NOT_NOTED = ['audit_log', 'data_changes', 'schema_migrations', 'web_sessions'];
@@ -92,7 +92,13 @@ describe('data changes (migration 0028): has anything changed since a snapshot?'
     // when a row moves), so that a page of that patch sees the row leave.
     expect(tables.filter((t) => t.by_tenancy && !t.has_tenancy)).toEqual([]);
     expect(tables.filter((t) => t.by_tenancy && t.has_patch !== t.with_patch)).toEqual([]);
-    expect(tables.filter((t) => t.by_tenancy).length).toBeGreaterThanOrEqual(20);
+    // The list a kept page's tables are read against (tablesNamedIn).
+    expect(tables.filter((t) => t.by_tenancy).map((t) => t.table)).toEqual([...TABLES_NOTED_BY_TENANCY]);
+  });
+
+  it('the schema has no views: a statement names every table it reads (what a kept page is stale by, migration 0032)', async () => {
+    const views = await db.query(`SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN ('v', 'm')`);
+    expect(views).toEqual([]);
   });
 
   describe('a page of some patches is stale only when a change may show on it (migration 0031)', () => {
@@ -105,7 +111,7 @@ describe('data changes (migration 0028): has anything changed since a snapshot?'
     const stales = async (write: () => Promise<unknown>) => {
       const before = await dataChangedSince(db, null);
       await write();
-      const of = async (patchIds: number[] | null) => (await dataChangedSince(db, before.snapshot, patchIds)).changed;
+      const of = async (patchIds: number[] | null) => (await dataChangedSince(db, before.snapshot, { patchIds })).changed;
       return { north: await of([north]), south: await of([south]), both: await of([north, south]), none: await of([]), all: await of(null) };
     };
     /** The tenancy's current assessment, on a patch. */
@@ -180,6 +186,63 @@ describe('data changes (migration 0028): has anything changed since a snapshot?'
     it('a statement that changes no row of a table with tenancies notes nothing; a new trace alone changes no page', async () => {
       expect(await stales(() => db.query(`UPDATE tenants SET name = name WHERE tenancy_id = -1`))).toMatchObject({ north: false, south: false, all: false });
       expect(await stales(() => db.query(`INSERT INTO assessment_traces (hash, trace) VALUES (sha256(convert_to('[]'::jsonb::text, 'UTF8')), '[]') ON CONFLICT DO NOTHING`))).toMatchObject({ all: false });
+    });
+  });
+
+  describe('a page is stale only when a change was made to a table it reads (migration 0032)', () => {
+    let tenancyId: number;
+    beforeAll(async () => {
+      tenancyId = await aTenancyOnPatch(db, 'DT-1', 'DT Patch');
+    });
+    /** Whether the change `write` makes stales a page reading each of these sets of tables (null: any). */
+    const stales = async (write: () => Promise<unknown>, ...reads: (string[] | null)[]) => {
+      const before = await dataChangedSince(db, null);
+      await write();
+      return Promise.all(reads.map(async (tables) => (await dataChangedSince(db, before.snapshot, { tables })).changed));
+    };
+    const lastNote = async () => (await db.query<{ tenancy_ids: number[] | null; tables: string[] | null }>(`SELECT tenancy_ids, tables FROM data_changes ORDER BY xid DESC LIMIT 1`))[0];
+
+    it("a change to one table's rows: a page that reads it, or any table; not one that reads others, or none", async () => {
+      expect(await stales(() => db.query(`UPDATE tenants SET name = name WHERE tenancy_id = $1`, [tenancyId]), ['tenants'], ['case_events', 'tenants'], null, ['case_events'], [])).toEqual([
+        true,
+        true,
+        true,
+        false,
+        false,
+      ]);
+      expect(await lastNote()).toEqual({ tenancy_ids: [tenancyId], tables: ['tenants'] });
+    });
+
+    it('a payment: the ledger and its kept state, not the current assessment a worklist reads', async () => {
+      const pay = () =>
+        db.query(
+          `INSERT INTO ledger_transactions (tenancy_id, business_date, kind, method, amount_pence, idempotency_key, source) VALUES ($1, '2026-11-23', 'payment', 'debit_card', -100, 'dt:pay', 'test')`,
+          [tenancyId],
+        );
+      expect(await stales(pay, ['current_assessments', 'tenants'], ['ledger_transactions'])).toEqual([false, true]);
+      const note = await lastNote();
+      expect(note?.tables).toContain('ledger_transactions');
+      expect(note?.tables).not.toContain('current_assessments');
+    });
+
+    it('one transaction, several tables: each named once, in the order first changed', async () => {
+      await db.transaction(async (tx) => {
+        await tx.query(`UPDATE tenants SET name = name WHERE tenancy_id = $1`, [tenancyId]);
+        await tx.query(`INSERT INTO case_events (tenancy_id, event_date, type, details) VALUES ($1, '2026-11-23', 'contact', '{}')`, [tenancyId]);
+        await tx.query(`UPDATE tenants SET name = name WHERE tenancy_id = $1`, [tenancyId]);
+      });
+      expect((await lastNote())?.tables).toEqual(['tenants', 'case_events']);
+    });
+
+    it('a change to anything: every page, whatever it reads; so is a note from before 0032 (its tables not named)', async () => {
+      expect(await stales(() => aPatch('DT Another'), [], ['tenants'])).toEqual([true, true]);
+      expect(await lastNote()).toEqual({ tenancy_ids: null, tables: null });
+      const before = await dataChangedSince(db, null);
+      await db.transaction(async (tx) => {
+        await tx.query(`UPDATE tenants SET name = name WHERE tenancy_id = $1`, [tenancyId]);
+        await tx.query(`UPDATE data_changes SET tables = NULL WHERE xid = pg_current_xact_id()`);
+      });
+      expect((await dataChangedSince(db, before.snapshot, { tables: ['case_events'] })).changed).toBe(true);
     });
   });
 

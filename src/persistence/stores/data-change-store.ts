@@ -7,20 +7,98 @@ import type { Db } from '../database';
 export type DataSnapshot = string;
 
 /**
+ * The tables whose rows name a tenancy, and whose changes are noted by tenancy and table (migrations 0031 and 0032;
+ * the audit log is not noted). A change to any other table is a change to anything. A test keeps this list equal
+ * to the tables the database gives those triggers.
+ */
+export const TABLES_NOTED_BY_TENANCY = [
+  'account_state',
+  'approvals',
+  'arrangements',
+  'assessments',
+  'benefit_claim_versions',
+  'benefit_claims',
+  'case_events',
+  'charge_positions',
+  'charge_schedules',
+  'current_assessments',
+  'dd_collection_failures',
+  'dd_mandates',
+  'income_expenditure_snapshots',
+  'ledger_transactions',
+  'letters',
+  'open_follow_ups',
+  'rent_change_items',
+  'rent_free_weeks',
+  'tasks',
+  'tenants',
+] as const;
+
+const NAMED_TABLE = new RegExp(`\\b(${TABLES_NOTED_BY_TENANCY.join('|')})\\b`, 'g');
+const tablesNamedBySql = new Map<string, readonly string[]>();
+
+/**
+ * Which of TABLES_NOTED_BY_TENANCY a statement names, as a word anywhere in its text: every table it can read,
+ * since the schema has no views (a test keeps it so), and perhaps more (a comment, a column named alike), which
+ * only makes a kept page stale more often.
+ */
+export function tablesNamedIn(sql: string): readonly string[] {
+  let named = tablesNamedBySql.get(sql);
+  if (named === undefined) {
+    named = [...new Set(Array.from(sql.matchAll(NAMED_TABLE), (m) => m[1]!))].sort();
+    if (tablesNamedBySql.size < 10_000) tablesNamedBySql.set(sql, named); // a page's statements are few texts
+  }
+  return named;
+}
+
+/**
+ * `db` as it is, but noting the tables with tenancies that each statement run through it names (`tablesNamedIn`):
+ * `tablesRead()` gives them, so that a page kept from what it read knows which changes may show on it.
+ */
+export function recordingTablesRead(db: Db): { db: Db; tablesRead: () => string[] } {
+  const read = new Set<string>();
+  const noted = (sql: string) => {
+    for (const table of tablesNamedIn(sql)) read.add(table);
+    return sql;
+  };
+  const wrap = (inner: Db): Db => ({
+    kind: inner.kind,
+    ...(inner.connectionString === undefined ? {} : { connectionString: inner.connectionString }),
+    query: <T>(sql: string, params?: readonly unknown[]) => inner.query<T>(noted(sql), params),
+    exec: (sql: string) => inner.exec(noted(sql)),
+    transaction: <T>(fn: (tx: Db) => Promise<T>) => inner.transaction((tx) => fn(wrap(tx))),
+    copyCsv: (table, columns, chunks) => inner.copyCsv(noted(table), columns, chunks),
+    copyText: (table, columns, chunks) => inner.copyText(noted(table), columns, chunks),
+    copyOutText: (select: string) => inner.copyOutText(noted(select)),
+    close: () => inner.close(),
+  });
+  return { db: wrap(db), tablesRead: () => [...read].sort() };
+}
+
+/**
  * The database's snapshot now, and whether any data a page may show has changed since `since` was taken: whether a
  * transaction that `since` did not see has committed a change to the landlord's data (migration 0028 notes every
  * such transaction in `data_changes`, whatever writes; the audit log and the web sessions are not noted). Both
  * answers come from one statement, so one snapshot: a change committed after it is seen by the next call.
  *
- * `patchIds`: the patches the page shows, or null for a page of the whole landlord. A note counts for a page of
- * some patches when it may show there (migration 0031): a change to anything (its tenancies not named), a change
- * to a row that was or is on one of them (a current assessment, task or follow-up carries its patch), or a change
- * to a tenancy that is now on one of them, by its patch or its current assessment's. A row moved off the patches
- * since `since` was moved by a change noted after it: a tenancy's move is a change to anything.
+ * `scope` says what the page shows, and a note counts for it only when it may show there:
+ * - `patchIds`: the patches the page shows, or null (or left out) for a page of the whole landlord. A note counts
+ *   when it is a change to anything (its tenancies not named), a change to a row that was or is on one of them (a
+ *   current assessment, task or follow-up carries its patch), or a change to a tenancy that is now on one of them,
+ *   by its patch or its current assessment's (migration 0031). A row moved off the patches since `since` was moved
+ *   by a change noted after it: a tenancy's move is a change to anything.
+ * - `tables`: the tables with tenancies the page reads (`recordingTablesRead`), or null (or left out) for any. A
+ *   note of changes to tenancies' rows counts only when it names one of them (migration 0032): a payment alone
+ *   (the ledger, the account's kept state) does not show on a page that reads neither. A change to anything counts
+ *   whatever the page reads.
  *
  * With `since` null, `changed` is false: there is nothing to compare.
  */
-export async function dataChangedSince(db: Db, since: DataSnapshot | null, patchIds: readonly number[] | null = null): Promise<{ snapshot: DataSnapshot; changed: boolean }> {
+export async function dataChangedSince(
+  db: Db,
+  since: DataSnapshot | null,
+  scope: { patchIds?: readonly number[] | null; tables?: readonly string[] | null } = {},
+): Promise<{ snapshot: DataSnapshot; changed: boolean }> {
   // Transactions before the snapshot's xmin had all ended when it was taken, so it saw every change they
   // committed: only the notes from its xmin on (the primary key's range) are compared with it.
   const [row] = await db.query<{ snapshot: string; changed: boolean }>(
@@ -28,11 +106,13 @@ export async function dataChangedSince(db: Db, since: DataSnapshot | null, patch
             $1::pg_snapshot IS NOT NULL AND EXISTS (
               SELECT 1 FROM data_changes d
                WHERE d.xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(d.xid, $1::pg_snapshot)
-                 AND ($2::int[] IS NULL OR d.tenancy_ids IS NULL OR d.patch_ids && $2::int[]
-                      OR EXISTS (SELECT 1 FROM tenancies t WHERE t.id = ANY (d.tenancy_ids) AND t.patch_id = ANY ($2::int[]))
-                      OR EXISTS (SELECT 1 FROM current_assessments c WHERE c.tenancy_id = ANY (d.tenancy_ids) AND c.patch_id = ANY ($2::int[])))
+                 AND (d.tenancy_ids IS NULL
+                      OR (($3::text[] IS NULL OR d.tables IS NULL OR d.tables && $3::text[])
+                          AND ($2::int[] IS NULL OR d.patch_ids && $2::int[]
+                               OR EXISTS (SELECT 1 FROM tenancies t WHERE t.id = ANY (d.tenancy_ids) AND t.patch_id = ANY ($2::int[]))
+                               OR EXISTS (SELECT 1 FROM current_assessments c WHERE c.tenancy_id = ANY (d.tenancy_ids) AND c.patch_id = ANY ($2::int[])))))
             ) AS changed`,
-    [since, patchIds === null ? null : [...patchIds]],
+    [since, scope.patchIds ? [...scope.patchIds] : null, scope.tables ? [...scope.tables] : null],
   );
   return { snapshot: row!.snapshot, changed: row!.changed };
 }

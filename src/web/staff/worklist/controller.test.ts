@@ -6,6 +6,8 @@ import { countWorklistByAction, queryWorklist } from '../../../persistence/store
 import { aTenancyOnPatch } from '../../../../test/builders/tenancy';
 import type { Db } from '../../../persistence/database';
 import { watchingQueries } from '../../../../test/support/recorded-statements';
+import { appendLedgerTransactions } from '../../../persistence/stores/ledger-store';
+import { tablesNamedIn, TABLES_NOTED_BY_TENANCY } from '../../../persistence/stores/data-change-store';
 
 const refs = (html: string) =>
   load(html)('[data-qa="worklist-row"]')
@@ -229,6 +231,58 @@ describe('GET /worklist served again while nothing has changed', () => {
     readsBefore = caseReads;
     await agent.get('/worklist');
     expect(caseReads).toBeGreaterThan(readsBefore);
+  });
+
+  it('a payment on its patch leaves the page kept (it reads neither the ledger nor the kept state), and it is the page read afresh; the re-assessment that follows renders it afresh', async () => {
+    const { agent, csrf } = await t.signIn('officer.northgate');
+    await agent.get('/worklist');
+    const tenancyId = t.seed.tenancies['TEN-N001']!;
+    await appendLedgerTransactions(t.db, [
+      { tenancyId, businessDate: '2026-11-23', kind: 'payment', method: 'debit_card', amountPence: -100, idempotencyKey: 'worklist-test:payment', source: 'test' },
+    ]);
+    const readsBefore = caseReads;
+    const kept = await agent.get('/worklist');
+    expect(caseReads).toBe(readsBefore);
+    // What another session of the officer reads and renders afresh now is the same page.
+    const other = await t.signIn('officer.northgate');
+    const afresh = await other.agent.get('/worklist');
+    expect(caseReads).toBeGreaterThan(readsBefore);
+    const same = (html: string, token: string) => html.replaceAll(nonceOf(html)!, 'NONCE').replaceAll(token, 'CSRF');
+    expect(same(kept.text, csrf)).toBe(same(afresh.text, other.csrf));
+    const readsThen = caseReads;
+    await t.db.query(`UPDATE current_assessments SET priority = priority WHERE tenancy_id = $1`, [tenancyId]);
+    await agent.get('/worklist');
+    expect(caseReads).toBeGreaterThan(readsThen);
+  });
+
+  it('a change to any table with tenancies that its statements name renders it afresh (what it reads is read from them)', async () => {
+    const named = new Set<string>();
+    const recording = await createWebTestApp({}, {
+      wrapDb: (db) =>
+        watchingQueries(db, ({ sql }) => {
+          // Not the check for changes, nor the business date: every request runs them, kept or not.
+          if (!/FROM data_changes|max\(as_of\)/.test(sql)) for (const table of tablesNamedIn(sql)) named.add(table);
+        }),
+    });
+    try {
+      const { agent } = await recording.signIn('officer.northgate');
+      await agent.get('/worklist');
+      const reads = [...named].sort();
+      expect(reads).toEqual(['assessments', 'case_events', 'current_assessments', 'open_follow_ups', 'tasks', 'tenants']);
+      const tenancyId = recording.seed.tenancies['TEN-N001']!;
+      const renderedAfresh: string[] = [];
+      for (const table of TABLES_NOTED_BY_TENANCY) {
+        await agent.get('/worklist');
+        // A change to the table's rows of a tenancy on the page's patch, noted as its trigger notes it.
+        await recording.db.transaction((tx) => tx.query(`SELECT note_data_change_of($1::int[], NULL, $2)`, [[tenancyId], table]));
+        named.clear();
+        await agent.get('/worklist');
+        if (named.size > 0) renderedAfresh.push(table); // served as kept, it runs no statement naming them
+      }
+      expect(renderedAfresh).toEqual(reads);
+    } finally {
+      await recording.close();
+    }
   });
 
   it('kept per session: another session of the same officer gets its own page, with its own CSRF token', async () => {

@@ -14,8 +14,8 @@ export function worklistController(ctx: WebContext) {
   return {
     /**
      * GET /worklist: served again from this process's kept pages while no data it may show has changed since it was
-     * rendered (`servePage`: a change on another patch leaves it kept); audited each time with the cases, follow-ups
-     * and tasks it shows.
+     * rendered (`servePage`: a change on another patch, or to tables it does not read such as the ledger, leaves it
+     * kept); audited each time with the cases, follow-ups and tasks it shows.
      */
     async show(req: Request, res: Response) {
       const actor = actorOf(req);
@@ -23,8 +23,8 @@ export function worklistController(ctx: WebContext) {
       const today = await ctx.today();
       await servePage(ctx, req, res, {
         key: `worklist\u0000${actor.id}\u0000${today}\u0000${worklistParams(query)}`,
-        load: async () => {
-          const [worklist, { patches, officers }] = await Promise.all([loadWorklist(ctx.db, actor, query, today, { dueLimit: WORKLIST_DUE_PREVIEW }), listWorklistFilterChoices(ctx.db)]);
+        load: async (db) => {
+          const [worklist, { patches, officers }] = await Promise.all([loadWorklist(db, actor, query, today, { dueLimit: WORKLIST_DUE_PREVIEW }), listWorklistFilterChoices(db)]);
           return {
             view: 'staff/worklist/worklist.njk',
             model: buildWorklistPage({ actor, worklist, query, today, patches, officers }),
