@@ -390,10 +390,11 @@ async function requestsBackToBack(
         requests: [
           {
             method: 'GET',
-            setupRequest: (req, context) => {
-              context.cookie ??= cookies[nextCookie++ % cookies.length]!;
-              return { ...req, path: paths(nextPath++), headers: { ...req.headers, cookie: context.cookie as string } };
-            },
+            // The sessions are dealt round the connections request by request (autocannon starts a request's
+            // context afresh each time its list of requests comes round, here at every request), so a session's
+            // pages come from every serving process, as an officer's do: a browser's idle connection is closed after
+            // the server's keep-alive, and the next one may go to another process.
+            setupRequest: (req) => ({ ...req, path: paths(nextPath++), headers: { ...req.headers, cookie: cookies[nextCookie++ % cookies.length]! } }),
           },
         ],
       },
