@@ -5,6 +5,7 @@ import type { BusinessDate } from '../domain/calendar/business-date';
 import type { Db } from '../persistence/database';
 import { deleteExpiredSessions } from '../persistence/stores/session-store';
 import { createWebApp } from '../web/app';
+import type { SharedPages } from '../web/page-cache';
 import { createLogger } from '../web/logger';
 
 export interface WebServerOptions {
@@ -14,6 +15,8 @@ export interface WebServerOptions {
   today?: () => BusinessDate | Promise<BusinessDate>;
   /** Settings over those of the environment (e.g. `pageCacheEntries`). */
   config?: Partial<WebConfig>;
+  /** Pages kept for every serving process (a worker of `rentwise serve --workers N`). */
+  sharedPages?: SharedPages;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface WebServerOptions {
  */
 export async function startWebServer(db: Db, options: WebServerOptions): Promise<{ url: string; close: () => Promise<void> }> {
   const logger = createLogger();
-  const app = createWebApp({ db, logger, ...(options.now ? { now: options.now } : {}), ...(options.today ? { today: options.today } : {}), ...(options.config ? { config: options.config } : {}) });
+  const app = createWebApp({ db, logger, ...(options.now ? { now: options.now } : {}), ...(options.today ? { today: options.today } : {}), ...(options.config ? { config: options.config } : {}), ...(options.sharedPages ? { sharedPages: options.sharedPages } : {}) });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(options.port, options.host ?? '0.0.0.0', () => resolve(s));
     s.once('error', reject);

@@ -51,7 +51,7 @@ export function createWebApp(deps: WebDeps): Express {
   const csrf = csrfProtection();
   const oidc = deps.oidc !== undefined ? deps.oidc : config.oidc ? openIdConnectProvider(config.oidc) : null;
   const pageCache = config.pageCacheEntries > 0 ? new PageCache({ maxEntries: config.pageCacheEntries, maxAgeMs: PAGE_CACHE_MAX_AGE_MS, nowMs: () => now().getTime() }) : null;
-  const ctx: WebContext = { db: deps.db, now, today: todayFrom(deps, now), logger, config, env, csrfToken: csrf.token, oidc, pageCache };
+  const ctx: WebContext = { db: deps.db, now, today: todayFrom(deps, now), logger, config, env, csrfToken: csrf.token, oidc, pageCache, sharedPages: pageCache ? (deps.sharedPages ?? null) : null };
 
   const app = express();
   app.disable('x-powered-by');

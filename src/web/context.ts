@@ -8,7 +8,7 @@ import type { BusinessDate } from '../domain/calendar/business-date';
 import type { Db } from '../persistence/database';
 import { latestAssessmentDate } from '../persistence/stores/worklist-store';
 import { HttpError } from './http-error';
-import type { PageCache } from './page-cache';
+import type { PageCache, SharedPages } from './page-cache';
 import type { Request } from 'express';
 import type { OidcProvider } from './staff/sign-in/oidc';
 
@@ -21,6 +21,8 @@ export interface WebDeps {
   today?: () => BusinessDate | Promise<BusinessDate>;
   logger?: Logger;
   config?: Partial<WebConfig>;
+  /** Pages kept for every serving process of the server (`rentwise serve --workers N`); default: none. */
+  sharedPages?: SharedPages | null;
   /** An OpenID Connect provider (tests inject one); default: from config.oidc when set. */
   oidc?: OidcProvider | null;
 }
@@ -37,6 +39,8 @@ export interface WebContext {
   oidc: OidcProvider | null;
   /** Rendered pages kept in this process (the worklist's), or null when PAGE_CACHE_ENTRIES is 0. */
   pageCache: PageCache | null;
+  /** The server's other processes' kept pages (null: this process is the only one, or keeps none). */
+  sharedPages: SharedPages | null;
 }
 
 declare module 'express-serve-static-core' {

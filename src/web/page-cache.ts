@@ -21,6 +21,21 @@ export interface KeptPage<Shown> {
   parts: Buffer[];
   shown: Shown;
   keptAtMs: number;
+  /** Which render this is (the same in every process that keeps it): a page known stale is not checked again. */
+  renderId: string;
+}
+
+/**
+ * Pages kept for every serving process of one server (`rentwise serve --workers N`: the primary process keeps them,
+ * `src/main/shared-pages.ts`). A process asks for one only when its own is missing or stale, so a page rendered
+ * after a change is rendered once, not once in each process its sessions are served by. What comes back is checked
+ * against the database exactly as a page of its own (`servePage`).
+ */
+export interface SharedPages {
+  /** The latest page any process kept under `key`, or undefined (none, or no answer in time). */
+  get(key: string): Promise<KeptPage<unknown> | undefined>;
+  /** Offers a page just rendered to the other processes. */
+  put(key: string, page: KeptPage<unknown>): void;
 }
 
 /**
@@ -96,8 +111,15 @@ function renderToString(res: Response, view: string, model: object): Promise<str
  *   while the page is read is not in the kept page's snapshot, so the next request renders afresh: a kept page is
  *   never older than the data. Served again, the page is kept with the newer snapshot, so each check reads only the
  *   notes since the last.
+ * - When this process's page is missing or stale, the page another serving process kept (`ctx.sharedPages`) is
+ *   checked the same way against its own snapshot, and served and kept here if nothing it may show has changed
+ *   since; a page rendered afresh is offered to the others. So a change renders a session's page once, not once in
+ *   each process that serves the session.
  * - Every time, kept or not, what the page showed is audited (`audit`), as a personal-data read.
  */
+let renders = 0;
+const RENDER_ID_PREFIX = `${process.pid}.${Date.now().toString(36)}.`;
+
 export async function servePage<Shown>(
   ctx: WebContext,
   req: Request,
@@ -116,21 +138,48 @@ export async function servePage<Shown>(
   let db = ctx.db;
   if (cache && key) {
     const kept = cache.get<Shown>(key);
-    const { snapshot, changed } = await dataChangedSince(ctx.db, kept?.snapshot ?? null, kept ? { patchIds: kept.patchIds, tables: kept.tables } : {});
+    let { snapshot, changed } = await dataChangedSince(ctx.db, kept?.snapshot ?? null, kept ? { patchIds: kept.patchIds, tables: kept.tables } : {});
     if (kept && !changed) {
       kept.snapshot = snapshot;
-      await page.audit(kept.shown);
-      res.type('html').send(joinWithNonce(kept.parts, nonce));
+      await serveKept(kept);
       return;
+    }
+    // Another process may have rendered it since: checked as this process's own would be.
+    const shared = ctx.sharedPages ? ((await ctx.sharedPages.get(key)) as KeptPage<Shown> | undefined) : undefined;
+    if (shared && shared.renderId !== kept?.renderId && ctx.now().getTime() - shared.keptAtMs <= PAGE_CACHE_MAX_AGE_MS) {
+      ({ snapshot, changed } = await dataChangedSince(ctx.db, shared.snapshot, { patchIds: shared.patchIds, tables: shared.tables }));
+      if (!changed) {
+        const adopted = { ...shared, snapshot };
+        cache.set<Shown>(key, adopted);
+        await serveKept(adopted);
+        return;
+      }
     }
     const recording = recordingTablesRead(ctx.db);
     db = recording.db;
-    keep = (html, shown, patchIds) =>
-      cache.set<Shown>(key, { snapshot, patchIds, tables: recording.tablesRead(), parts: cutAtNonce(html, nonce), shown, keptAtMs: ctx.now().getTime() });
+    keep = (html, shown, patchIds) => {
+      renders += 1;
+      const rendered: KeptPage<Shown> = {
+        snapshot,
+        patchIds,
+        tables: recording.tablesRead(),
+        parts: cutAtNonce(html, nonce),
+        shown,
+        keptAtMs: ctx.now().getTime(),
+        renderId: `${RENDER_ID_PREFIX}${renders}`,
+      };
+      cache.set<Shown>(key, rendered);
+      ctx.sharedPages?.put(key, { ...rendered });
+    };
   }
   const { view, model, shown, patchIds = null } = await page.load(db);
   await page.audit(shown);
   const html = await renderToString(res, view, model);
   keep?.(html, shown, patchIds);
   res.type('html').send(html);
+
+  async function serveKept(kept: KeptPage<Shown>): Promise<void> {
+    await page.audit(kept.shown);
+    res.type('html').send(joinWithNonce(kept.parts, nonce));
+  }
 }

@@ -18,6 +18,11 @@ export interface WebTestApp {
   signIn(username: string): Promise<{ agent: Agent; csrf: string }>;
   /** A signed-out client with a session (and so a CSRF token) from the sign-in page. */
   anonymous(): Promise<{ agent: Agent; csrf: string }>;
+  /**
+   * Another app over the same database and clock, as another serving process of one server is: `as(agent)` is a
+   * client of it with `agent`'s cookies, so its session.
+   */
+  anotherProcess(overrides?: Partial<WebDeps>, options?: { wrapDb?: (db: Db) => Db }): { app: Express; as(agent: Agent): Agent };
   close(): Promise<void>;
 }
 
@@ -29,7 +34,9 @@ export async function createWebTestApp(overrides: Partial<WebDeps> = {}, options
   const db = await createTestDatabase();
   const seed = await seedWeb(db);
   const clock = { now: new Date('2026-11-23T10:00:00Z') };
-  const app = createWebApp({ db: options.wrapDb ? options.wrapDb(db) : db, logger: pino({ level: 'silent' }), now: () => clock.now, ...overrides });
+  const appOver = (deps: Partial<WebDeps>, wrapDb: ((db: Db) => Db) | undefined) =>
+    createWebApp({ db: wrapDb ? wrapDb(db) : db, logger: pino({ level: 'silent' }), now: () => clock.now, ...deps });
+  const app = appOver(overrides, options.wrapDb);
   return {
     app,
     db,
@@ -47,6 +54,17 @@ export async function createWebTestApp(overrides: Partial<WebDeps> = {}, options
       const agent = request.agent(app);
       const page = await agent.get('/sign-in');
       return { agent, csrf: csrfFrom(page.text) };
+    },
+    anotherProcess(otherOverrides = {}, otherOptions = {}) {
+      const other = appOver(otherOverrides, otherOptions.wrapDb);
+      return {
+        app: other,
+        as(agent) {
+          const client = request.agent(other);
+          client.jar = agent.jar;
+          return client;
+        },
+      };
     },
     close: () => db.close(),
   };

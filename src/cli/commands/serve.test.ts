@@ -4,6 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabaseUrl } from '../../../test/support/test-database';
 import { runRentwise } from '../../../test/support/cli';
 import { tempDir } from '../../../test/support/temp-files';
+import { seedWeb } from '../../../test/support/seed-web';
+import { csrfFrom } from '../../../test/support/web-client';
+import { openPostgresDatabase } from '../../persistence/postgres-database';
 
 describe('rentwise serve', () => {
   const cleanups: (() => void | Promise<void>)[] = [];
@@ -22,7 +25,7 @@ describe('rentwise serve', () => {
     expect(bad.stderr).toContain('--workers: expected a whole number');
   });
 
-  it.runIf(process.env.DATABASE_URL)('serves from two processes on PostgreSQL and stops them all on SIGTERM', async () => {
+  it.runIf(process.env.DATABASE_URL)('serves from two processes on PostgreSQL, the same pages from either, and stops them all on SIGTERM', async () => {
     const database = (await createTestDatabaseUrl())!;
     cleanups.push(database.drop);
     const url = database.url;
@@ -45,6 +48,41 @@ describe('rentwise serve', () => {
     }
     expect(health).toEqual({ status: 'ok', database: 'ok' });
     expect(out).toContain('in 2 processes');
+
+    // One session's worklist, each request on a connection of its own (so served by either process, the kept
+    // pages passing between them through the primary): the same page each time, and after a change the new one.
+    const db = await openPostgresDatabase(url, 2);
+    try {
+      const seed = await seedWeb(db);
+      const base = `http://127.0.0.1:${port}`;
+      const signInPage = await fetch(`${base}/sign-in`, { headers: { connection: 'close' } });
+      let cookie = signInPage.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const signedIn = await fetch(`${base}/sign-in`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { connection: 'close', cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: csrfFrom(await signInPage.text()), username: 'officer.northgate', password: seed.password }).toString(),
+      });
+      expect(signedIn.status).toBe(303);
+      cookie = signedIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') || cookie;
+      const worklist = async () => {
+        const res = await fetch(`${base}/worklist`, { headers: { connection: 'close', cookie } });
+        expect(res.status).toBe(200);
+        const html = await res.text();
+        return html.replaceAll(/nonce="[^"]+"/g, 'nonce=""');
+      };
+      const pages = [];
+      for (let i = 0; i < 6; i++) pages.push(await worklist());
+      expect(pages[0]).toContain('TEN-N001');
+      expect(new Set(pages).size).toBe(1);
+      await db.query(`UPDATE tenants SET name = 'Renamed While Served' WHERE tenancy_id = $1`, [seed.tenancies['TEN-N001']]);
+      const after = [];
+      for (let i = 0; i < 6; i++) after.push(await worklist());
+      expect(after[0]).toContain('Renamed While Served');
+      expect(new Set(after).size).toBe(1);
+    } finally {
+      await db.close();
+    }
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

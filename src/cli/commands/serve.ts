@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { databaseConfig } from '../../config/config';
+import { databaseConfig, webConfig } from '../../config/config';
 import { action, globalOptions, UsageError } from '../cli-support';
 import { withDatabase } from '../open-db';
 
@@ -14,11 +14,16 @@ function untilSignalled(): Promise<void> {
 
 /**
  * The primary of several serving processes (node:cluster): migrates once, forks the workers (each runs this
- * command again as a worker: its own connection pool, the same port), replaces a worker that dies, and
- * stops them all on SIGINT/SIGTERM.
+ * command again as a worker: its own connection pool, the same port), keeps the pages they render for each other
+ * (`src/main/shared-pages.ts`), replaces a worker that dies, and stops them all on SIGINT/SIGTERM.
  */
 async function servePrimary(cmd: Command, port: number, workers: number): Promise<void> {
   await withDatabase(cmd, async () => undefined);
+  const { keepPagesForWorkers } = await import('../../main/shared-pages');
+  const { pageCacheEntries } = webConfig();
+  // A kept page's bytes go to and from the workers as bytes, not as JSON.
+  cluster.setupPrimary({ serialization: 'advanced' });
+  if (pageCacheEntries > 0) keepPagesForWorkers(cluster, { maxEntries: pageCacheEntries });
   let stopping = false;
   for (let i = 0; i < workers; i++) cluster.fork();
   cluster.on('exit', (worker, code) => {
@@ -61,8 +66,10 @@ export function registerServe(program: Command): void {
         }
         // Loaded on use, as in demo: the web stack is most of the command line's start-up, which other commands never need.
         const { startWebServer } = await import('../../main/web-server');
+        const { sharedPagesOverChannel } = await import('../../main/shared-pages');
+        const sharedPages = cluster.isWorker ? sharedPagesOverChannel({ send: (message) => process.send?.(message), on: (event, listener) => process.on(event, listener) }) : undefined;
         await withDatabase(cmd, async (db) => {
-          const server = await startWebServer(db, { port: Number(raw) });
+          const server = await startWebServer(db, { port: Number(raw), ...(sharedPages ? { sharedPages } : {}) });
           if (cluster.isPrimary) console.log(`Rentwise is running at ${server.url} (Ctrl+C to stop)`);
           await untilSignalled();
           await server.close();

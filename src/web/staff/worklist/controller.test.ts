@@ -6,6 +6,7 @@ import { countWorklistByAction, queryWorklist } from '../../../persistence/store
 import { aTenancyOnPatch } from '../../../../test/builders/tenancy';
 import type { Db } from '../../../persistence/database';
 import { watchingQueries } from '../../../../test/support/recorded-statements';
+import { aClusterOfPages } from '../../../../test/support/cluster-pages';
 import { appendLedgerTransactions } from '../../../persistence/stores/ledger-store';
 import { tablesNamedIn, TABLES_NOTED_BY_TENANCY } from '../../../persistence/stores/data-change-store';
 
@@ -294,6 +295,66 @@ describe('GET /worklist served again while nothing has changed', () => {
     expect(pageB.text).toContain(`value="${b.csrf}"`);
     expect(pageB.text).not.toContain(a.csrf);
     expect((await b.agent.get('/worklist')).text).not.toContain(a.csrf);
+  });
+
+  it('two serving processes: the page one renders after a change is served by the other without reading it, unless a change came since', async () => {
+    const clock = { nowMs: 0 };
+    const cluster = aClusterOfPages({ nowMs: () => clock.nowMs }); // the primary's clock: the test's, as the processes'
+    const reads = { one: 0, two: 0 };
+    const countingIn = (process: keyof typeof reads) => (db: Db) =>
+      watchingQueries(db, ({ sql }) => {
+        if (/FROM current_assessments/.test(sql) && !/max\(as_of\)/.test(sql) && !/FROM data_changes/.test(sql)) reads[process] += 1;
+      });
+    const one = await createWebTestApp({ sharedPages: cluster.worker() }, { wrapDb: countingIn('one') });
+    clock.nowMs = one.clock.now.getTime();
+    try {
+      const two = one.anotherProcess({ sharedPages: cluster.worker() }, { wrapDb: countingIn('two') });
+      const { agent, csrf } = await one.signIn('officer.northgate');
+      const other = two.as(agent); // the same session, served by the other process
+      const same = (html: string) => html.replaceAll(nonceOf(html)!, 'NONCE');
+      const rename = (name: string) => one.db.query(`UPDATE tenants SET name = $2 WHERE tenancy_id = $1`, [one.seed.tenancies['TEN-N001'], name]);
+      const audits = async () => (await one.db.query(`SELECT 1 FROM audit_log WHERE entity = 'worklist'`)).length;
+
+      // Each render reads the cases in the same statements: count renders by them (signing in rendered one already).
+      await rename('Renamed At The Start');
+      const base = reads.one;
+      const first = await agent.get('/worklist');
+      const perRender = reads.one - base;
+      expect(perRender).toBeGreaterThan(0);
+      const renders = () => ({ one: (reads.one - base) / perRender, two: reads.two / perRender });
+      expect(renders()).toEqual({ one: 1, two: 0 });
+      const auditsBefore = await audits();
+      const fromOne = await other.get('/worklist');
+      expect(renders()).toEqual({ one: 1, two: 0 });
+      expect(same(fromOne.text)).toBe(same(first.text));
+      expect(fromOne.text).toContain(`value="${csrf}"`);
+      expect(await audits()).toBe(auditsBefore + 1);
+
+      // A change on the patch: whichever process is asked first renders it, the other serves that render.
+      await rename('Renamed Once');
+      expect((await agent.get('/worklist')).text).toContain('Renamed Once');
+      expect((await other.get('/worklist')).text).toContain('Renamed Once');
+      expect(renders()).toEqual({ one: 2, two: 0 });
+      await rename('Renamed Twice');
+      expect((await other.get('/worklist')).text).toContain('Renamed Twice');
+      expect((await agent.get('/worklist')).text).toContain('Renamed Twice');
+      expect(renders()).toEqual({ one: 2, two: 1 });
+
+      // A change after the other process's render: its page is stale too, so this one renders afresh.
+      await agent.get('/worklist');
+      await rename('Renamed Three Times');
+      await other.get('/worklist');
+      await rename('Renamed Four Times');
+      const afresh = await agent.get('/worklist');
+      expect(afresh.text).toContain('Renamed Four Times');
+      expect(renders()).toEqual({ one: 3, two: 2 });
+      // Nothing changed since: both serve what they keep.
+      await agent.get('/worklist');
+      expect(same((await other.get('/worklist')).text)).toBe(same(afresh.text));
+      expect(renders()).toEqual({ one: 3, two: 2 });
+    } finally {
+      await one.close();
+    }
   });
 
   it('a page with a message to show is rendered afresh, and the message shown once', async () => {
