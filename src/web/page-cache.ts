@@ -90,6 +90,10 @@ export function joinWithNonce(parts: readonly Buffer[], nonce: string): Buffer {
   return Buffer.concat(pieces);
 }
 
+/** Each render's id: this process's, then a count (`KeptPage.renderId`). */
+const RENDER_ID_PREFIX = `${process.pid}.${Date.now().toString(36)}.`;
+let renders = 0;
+
 function renderToString(res: Response, view: string, model: object): Promise<string> {
   return new Promise((resolve, reject) => {
     res.render(view, model, (error: Error | null, html: string) => (error ? reject(error) : resolve(html)));
@@ -97,8 +101,9 @@ function renderToString(res: Response, view: string, model: object): Promise<str
 }
 
 /**
- * Serves a GET page that shows tenants' data, from the pages kept in this process when nothing has changed
- * since it was rendered, else by reading and rendering it afresh (and keeping it).
+ * Serves a GET page that shows tenants' data, from the pages kept in this process (or by another of the server's
+ * processes) when nothing has changed since it was rendered, else by reading and rendering it afresh (and keeping
+ * it).
  *
  * - Kept per session (its CSRF token is in the page's forms) and per `key`, which must name everything else the
  *   page depends on: the URL with its query, the business date. A session with a message to show (a flash) or
@@ -117,9 +122,6 @@ function renderToString(res: Response, view: string, model: object): Promise<str
  *   each process that serves the session.
  * - Every time, kept or not, what the page showed is audited (`audit`), as a personal-data read.
  */
-let renders = 0;
-const RENDER_ID_PREFIX = `${process.pid}.${Date.now().toString(36)}.`;
-
 export async function servePage<Shown>(
   ctx: WebContext,
   req: Request,

@@ -13,9 +13,9 @@ import { buildDueListPage, buildWorklistPage } from './view-model';
 export function worklistController(ctx: WebContext) {
   return {
     /**
-     * GET /worklist: served again from this process's kept pages while no data it may show has changed since it was
-     * rendered (`servePage`: a change on another patch, or to tables it does not read such as the ledger, leaves it
-     * kept); audited each time with the cases, follow-ups and tasks it shows.
+     * GET /worklist: served again from the kept pages (this process's, or another serving process's) while no data
+     * it may show has changed since it was rendered (`servePage`: a change on another patch, or to tables it does not
+     * read such as the ledger, leaves it kept); audited each time with the cases, follow-ups and tasks it shows.
      */
     async show(req: Request, res: Response) {
       const actor = actorOf(req);
