@@ -33,6 +33,15 @@ export function sharedPagesOverChannel(
   const answerMs = options.answerMs ?? SHARED_PAGE_ANSWER_MS;
   const waiting = new Map<number, (page: KeptPage<unknown> | undefined) => void>();
   let lastId = 0;
+  // A channel that cannot send (the primary gone) only means rendering the page here.
+  const sent = (message: PageMessage): boolean => {
+    try {
+      channel.send(message);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   channel.on('message', (message) => {
     if (!isPageMessage(message) || message.rentwisePages !== 'got') return;
     const answer = waiting.get(message.id);
@@ -54,11 +63,15 @@ export function sharedPagesOverChannel(
           clearTimeout(timer);
           resolve(page);
         });
-        channel.send({ rentwisePages: 'get', id, key });
+        if (!sent({ rentwisePages: 'get', id, key })) {
+          waiting.delete(id);
+          clearTimeout(timer);
+          resolve(undefined);
+        }
       });
     },
     put(key, page) {
-      channel.send({ rentwisePages: 'put', key, page });
+      sent({ rentwisePages: 'put', key, page });
     },
   };
 }

@@ -5,6 +5,12 @@ import { databaseConfig, webConfig } from '../../config/config';
 import { action, globalOptions, UsageError } from '../cli-support';
 import { withDatabase } from '../open-db';
 
+/** A message to the primary; one the channel cannot take (the primary gone) is dropped, not an 'error' event. */
+function sendToPrimary(message: unknown): void {
+  if (!process.send || !process.connected) throw new Error('no channel to the primary');
+  process.send(message, undefined, undefined, () => undefined);
+}
+
 function untilSignalled(): Promise<void> {
   return new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -67,7 +73,7 @@ export function registerServe(program: Command): void {
         // Loaded on use, as in demo: the web stack is most of the command line's start-up, which other commands never need.
         const { startWebServer } = await import('../../main/web-server');
         const { sharedPagesOverChannel } = await import('../../main/shared-pages');
-        const sharedPages = cluster.isWorker ? sharedPagesOverChannel({ send: (message) => process.send?.(message), on: (event, listener) => process.on(event, listener) }) : undefined;
+        const sharedPages = cluster.isWorker ? sharedPagesOverChannel({ send: (message) => sendToPrimary(message), on: (event, listener) => process.on(event, listener) }) : undefined;
         await withDatabase(cmd, async (db) => {
           const server = await startWebServer(db, { port: Number(raw), ...(sharedPages ? { sharedPages } : {}) });
           if (cluster.isPrimary) console.log(`Rentwise is running at ${server.url} (Ctrl+C to stop)`);
