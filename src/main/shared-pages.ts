@@ -44,30 +44,23 @@ export function sharedPagesOverChannel(
   };
   channel.on('message', (message) => {
     if (!isPageMessage(message) || message.rentwisePages !== 'got') return;
-    const answer = waiting.get(message.id);
-    if (!answer) return; // answered too late: the page was rendered meanwhile
-    waiting.delete(message.id);
-    answer(message.page ? { ...message.page, parts: message.page.parts.map(asBuffer) } : undefined);
+    // No one waiting: answered too late, and the page was rendered meanwhile.
+    waiting.get(message.id)?.(message.page ? { ...message.page, parts: message.page.parts.map(asBuffer) } : undefined);
   });
   return {
     get(key) {
       lastId += 1;
       const id = lastId;
       return new Promise((resolve) => {
-        const timer = setTimeout(() => {
+        const settle = (page: KeptPage<unknown> | undefined) => {
           waiting.delete(id);
-          resolve(undefined);
-        }, answerMs);
-        timer.unref();
-        waiting.set(id, (page) => {
           clearTimeout(timer);
           resolve(page);
-        });
-        if (!sent({ rentwisePages: 'get', id, key })) {
-          waiting.delete(id);
-          clearTimeout(timer);
-          resolve(undefined);
-        }
+        };
+        const timer = setTimeout(() => settle(undefined), answerMs);
+        timer.unref();
+        waiting.set(id, settle);
+        if (!sent({ rentwisePages: 'get', id, key })) settle(undefined);
       });
     },
     put(key, page) {

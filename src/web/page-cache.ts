@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Db } from '../persistence/database';
 import { dataChangedSince, recordingTablesRead, type DataSnapshot } from '../persistence/stores/data-change-store';
@@ -34,7 +35,7 @@ export interface KeptPage<Shown> {
 export interface SharedPages {
   /** The latest page any process kept under `key`, or undefined (none, or no answer in time). */
   get(key: string): Promise<KeptPage<unknown> | undefined>;
-  /** Offers a page just rendered to the other processes. */
+  /** Offers a page just rendered to the other processes, copied as it is offered (this process moves its own copy's snapshot on). */
   put(key: string, page: KeptPage<unknown>): void;
 }
 
@@ -90,10 +91,6 @@ export function joinWithNonce(parts: readonly Buffer[], nonce: string): Buffer {
   return Buffer.concat(pieces);
 }
 
-/** Each render's id: this process's, then a count (`KeptPage.renderId`). */
-const RENDER_ID_PREFIX = `${process.pid}.${Date.now().toString(36)}.`;
-let renders = 0;
-
 function renderToString(res: Response, view: string, model: object): Promise<string> {
   return new Promise((resolve, reject) => {
     res.render(view, model, (error: Error | null, html: string) => (error ? reject(error) : resolve(html)));
@@ -148,7 +145,7 @@ export async function servePage<Shown>(
     }
     // Another process may have rendered it since: checked as this process's own would be.
     const shared = ctx.sharedPages ? ((await ctx.sharedPages.get(key)) as KeptPage<Shown> | undefined) : undefined;
-    if (shared && shared.renderId !== kept?.renderId && ctx.now().getTime() - shared.keptAtMs <= PAGE_CACHE_MAX_AGE_MS) {
+    if (shared && shared.renderId !== kept?.renderId) {
       ({ snapshot, changed } = await dataChangedSince(ctx.db, shared.snapshot, { patchIds: shared.patchIds, tables: shared.tables }));
       if (!changed) {
         const adopted = { ...shared, snapshot };
@@ -160,7 +157,6 @@ export async function servePage<Shown>(
     const recording = recordingTablesRead(ctx.db);
     db = recording.db;
     keep = (html, shown, patchIds) => {
-      renders += 1;
       const rendered: KeptPage<Shown> = {
         snapshot,
         patchIds,
@@ -168,10 +164,10 @@ export async function servePage<Shown>(
         parts: cutAtNonce(html, nonce),
         shown,
         keptAtMs: ctx.now().getTime(),
-        renderId: `${RENDER_ID_PREFIX}${renders}`,
+        renderId: randomUUID(),
       };
       cache.set<Shown>(key, rendered);
-      ctx.sharedPages?.put(key, { ...rendered });
+      ctx.sharedPages?.put(key, rendered);
     };
   }
   const { view, model, shown, patchIds = null } = await page.load(db);
