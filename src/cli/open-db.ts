@@ -8,13 +8,14 @@ const UNUSABLE_DIRECTORY = new Set(['ENOTDIR', 'EEXIST', 'EACCES', 'EPERM', 'ERO
 
 /**
  * Opens the database the command's options and environment select (DATABASE_URL, else --db DIR,
- * RENTWISE_DB or ./data/rentwise), migrates it forward, runs `fn` and always closes it.
+ * RENTWISE_DB or ./data/rentwise; on PostgreSQL a pool of DATABASE_POOL_SIZE connections at most), migrates it
+ * forward, runs `fn` and always closes it.
  */
 export async function withDatabase<T>(cmd: Command, fn: (db: Db) => Promise<T>): Promise<T> {
   const config = databaseConfig({ db: globalOptions(cmd).db });
   let db: Db;
   try {
-    db = await openDatabase({ databaseUrl: config.databaseUrl, embeddedDir: config.embeddedDir });
+    db = await openDatabase({ databaseUrl: config.databaseUrl, embeddedDir: config.embeddedDir, maxConnections: config.poolSize });
   } catch (error) {
     if (error instanceof DatabaseInUseError) throw new UsageError(error.message);
     // An embedded database directory that cannot be one (a file, a read-only or forbidden place) is bad input.

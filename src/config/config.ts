@@ -6,13 +6,21 @@ export interface DatabaseConfig {
   databaseUrl: string | null;
   /** Otherwise: the embedded database directory. */
   embeddedDir: string;
+  /**
+   * DATABASE_POOL_SIZE: the most connections to PostgreSQL one process opens (default 10). `rentwise serve` in
+   * several processes gives each fewer when the server has fewer free (src/persistence/connection-budget.ts).
+   */
+  poolSize: number;
 }
 
 export function databaseConfig(options: { db?: string | undefined } = {}, env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : null;
   const embeddedDir = options.db ?? (env.RENTWISE_DB && env.RENTWISE_DB.trim() !== '' ? env.RENTWISE_DB : './data/rentwise');
-  return { databaseUrl, embeddedDir };
+  return { databaseUrl, embeddedDir, poolSize: numberSetting(env.DATABASE_POOL_SIZE, DEFAULT_POOL_SIZE, (n) => Number.isInteger(n) && n >= 1 && n <= 1000) };
 }
+
+/** Connections one process opens to PostgreSQL at most, unless DATABASE_POOL_SIZE says otherwise. */
+export const DEFAULT_POOL_SIZE = 10;
 
 export interface WebConfig {
   port: number;

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openPostgresDatabase } from '../../persistence/postgres-database';
 import { assessInBatches } from './assess-tenancies';
-import type { AssessWorkerInput, AssessWorkerMessage } from './parallel-assessment';
+import { WORKER_CONNECTIONS, type AssessWorkerInput, type AssessWorkerMessage } from './parallel-assessment';
 
 // A worker thread does not inherit the main thread's source maps (on for the bundle, ADR 0009): errors it
 // reports name the sources' lines either way.
@@ -16,8 +16,7 @@ const input = workerData as AssessWorkerInput;
 const post = (message: AssessWorkerMessage) => parentPort!.postMessage(message);
 
 async function work(): Promise<void> {
-  // Batches in flight: two read ahead, one assessed, one stored (assessInBatches).
-  const db = await openPostgresDatabase(input.connectionString, 3);
+  const db = await openPostgresDatabase(input.connectionString, WORKER_CONNECTIONS);
   try {
     const timings = { chargesMs: 0, readMs: 0, assessMs: 0, storeMs: 0 };
     const done = await assessInBatches(

@@ -11,6 +11,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { poolsWithin, readConnectionLimits, type ConnectionLimits } from '../../persistence/connection-budget';
 import type { Db } from '../../persistence/database';
 import { assessInBatches, type ActivePolicy, type AssessmentBatch, type AssessmentTrigger, type PipelineResult, type PipelineTimings } from './assess-tenancies';
 
@@ -39,6 +40,9 @@ export interface ParallelOptions {
   onBatch?: (index: number) => void;
 }
 
+/** Each worker's pool of connections: for the batches it reads ahead and the one it stores at once (assessInBatches). */
+export const WORKER_CONNECTIONS = 3;
+
 /** Fewer batches than this per worker are not worth a thread's start-up (loading the code). */
 const MIN_BATCHES_PER_WORKER = 2;
 
@@ -50,10 +54,16 @@ export function defaultAssessmentWorkers(): number {
   return Math.max(1, availableParallelism() - 1);
 }
 
-/** How many worker threads would assess `batchCount` batches on `db` (1: in this thread). */
-export function assessmentWorkersFor(db: Db, batchCount: number, requested: number = defaultAssessmentWorkers()): number {
+/**
+ * How many worker threads would assess `batchCount` batches on `db` (1: in this thread): no more than the server's
+ * free connections allow (`limits`, `poolsWithin`: each worker opens WORKER_CONNECTIONS), so that a machine of many
+ * cores does not ask the server for more connections than it has.
+ */
+export function assessmentWorkersFor(db: Db, batchCount: number, requested: number = defaultAssessmentWorkers(), limits: ConnectionLimits | null = null): number {
   if (db.kind !== 'postgres' || db.connectionString === undefined) return 1;
-  return Math.max(1, Math.min(requested, Math.floor(batchCount / MIN_BATCHES_PER_WORKER)));
+  const wanted = Math.max(1, Math.min(requested, Math.floor(batchCount / MIN_BATCHES_PER_WORKER)));
+  if (wanted <= 1) return 1;
+  return poolsWithin(limits, { pools: wanted, perPool: WORKER_CONNECTIONS, minPerPool: WORKER_CONNECTIONS }).pools;
 }
 
 /**
@@ -68,7 +78,8 @@ export async function assessInParallel(
   policy: ActivePolicy,
   options: ParallelOptions = {},
 ): Promise<PipelineResult> {
-  const workers = assessmentWorkersFor(db, batches.length, options.workers);
+  const wanted = assessmentWorkersFor(db, batches.length, options.workers);
+  const workers = wanted > 1 ? assessmentWorkersFor(db, batches.length, options.workers, await readConnectionLimits(db)) : wanted;
   if (workers <= 1 || db.connectionString === undefined) return assessInBatches(db, batches, trigger, policy, options);
   const connectionString = db.connectionString;
   const shares = Array.from({ length: workers }, () => [] as AssessWorkerInput['batches']);

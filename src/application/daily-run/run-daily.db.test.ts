@@ -91,6 +91,11 @@ describe('the daily run', () => {
       return;
     }
     expect(assessmentWorkersFor(db, 40, 4)).toBe(4);
+    // No more than the server's free connections allow, three each, a quarter of them left for others.
+    expect(assessmentWorkersFor(db, 40, 4, { maxConnections: 100, reservedConnections: 3, openConnections: 10 })).toBe(4);
+    expect(assessmentWorkersFor(db, 80, 31, { maxConnections: 100, reservedConnections: 3, openConnections: 10 })).toBe(21);
+    expect(assessmentWorkersFor(db, 40, 4, { maxConnections: 20, reservedConnections: 3, openConnections: 9 })).toBe(2);
+    expect(assessmentWorkersFor(db, 40, 4, { maxConnections: 20, reservedConnections: 3, openConnections: 15 })).toBe(1);
     await db.transaction(async (tx) => expect(assessmentWorkersFor(tx, 40, 4)).toBe(1)); // other connections would not see the transaction's writes
     const reference = await storedResults(db);
     await db.query(`UPDATE current_assessments SET action = 'stale', priority = 0`);

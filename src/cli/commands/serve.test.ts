@@ -31,7 +31,7 @@ describe('rentwise serve', () => {
     const url = database.url;
     const port = 30000 + (process.pid % 20000);
     const child = spawn(process.execPath, [join(process.cwd(), 'bin', 'rentwise.mjs'), 'serve', '--port', String(port), '--workers', '2'], {
-      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent' },
+      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '3' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     // Stopped before its database is dropped, should the test fail before it stops the server itself.
@@ -47,7 +47,7 @@ describe('rentwise serve', () => {
       if (health === null) await new Promise((r) => setTimeout(r, 100));
     }
     expect(health).toEqual({ status: 'ok', database: 'ok' });
-    expect(out).toContain('in 2 processes');
+    expect(out).toContain('in 2 processes, each with up to 3 connections to PostgreSQL');
 
     // One session's worklist, each request on a connection of its own (so served by either process, the kept
     // pages passing between them through the primary): the same page each time, and after a change the new one.

@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { databaseConfig, webConfig } from '../../config/config';
+import { freeConnections, poolsWithin, readConnectionLimits } from '../../persistence/connection-budget';
 import { action, globalOptions, UsageError } from '../cli-support';
 import { withDatabase } from '../open-db';
 
@@ -22,22 +23,32 @@ function untilSignalled(): Promise<void> {
  * The primary of several serving processes (node:cluster): migrates once, forks the workers (each runs this
  * command again as a worker: its own connection pool, the same port), keeps the pages they render for each other
  * (`src/main/shared-pages.ts`), replaces a worker that dies, and stops them all on SIGINT/SIGTERM.
+ *
+ * The workers' pools together stay within the connections the server has free (`poolsWithin`): each gets
+ * DATABASE_POOL_SIZE connections (10) or fewer, down to two, and when even two each would be too many, fewer workers
+ * are started, and the start-up line says so.
  */
 async function servePrimary(cmd: Command, port: number, workers: number): Promise<void> {
-  await withDatabase(cmd, async () => undefined);
+  const limits = await withDatabase(cmd, (db) => readConnectionLimits(db));
+  const { poolSize } = databaseConfig({ db: globalOptions(cmd).db });
+  const plan = poolsWithin(limits, { pools: workers, perPool: poolSize, minPerPool: Math.min(2, poolSize) });
   const { keepPagesForWorkers } = await import('../../main/shared-pages');
   const { pageCacheEntries } = webConfig();
   // A kept page's bytes go to and from the workers as bytes, not as JSON.
   cluster.setupPrimary({ serialization: 'advanced' });
   if (pageCacheEntries > 0) keepPagesForWorkers(cluster, { maxEntries: pageCacheEntries });
   let stopping = false;
-  for (let i = 0; i < workers; i++) cluster.fork();
+  const fork = () => cluster.fork({ DATABASE_POOL_SIZE: String(plan.perPool) });
+  for (let i = 0; i < plan.pools; i++) fork();
   cluster.on('exit', (worker, code) => {
     if (stopping) return;
     console.error(`worker ${worker.process.pid} stopped (${code}); starting another`);
-    cluster.fork();
+    fork();
   });
-  console.log(`Rentwise is running at http://localhost:${port} in ${workers} processes (Ctrl+C to stop)`);
+  if (limits && (plan.pools < workers || plan.perPool < poolSize)) {
+    console.log(`PostgreSQL has ${freeConnections(limits)} connections free: ${plan.pools} processes of ${plan.perPool} connections each, where ${workers} of ${poolSize} were asked for`);
+  }
+  console.log(`Rentwise is running at http://localhost:${port} in ${plan.pools} processes, each with up to ${plan.perPool} connections to PostgreSQL (Ctrl+C to stop)`);
   await untilSignalled();
   stopping = true;
   await Promise.all(
@@ -57,7 +68,7 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('serve the web application and the JSON API (default port 3000, or $PORT)')
     .option('--port <p>', 'port to listen on')
-    .option('--workers <n>', 'processes serving requests (PostgreSQL only; default: one per core there, one on the embedded database)')
+    .option('--workers <n>', 'processes serving requests (PostgreSQL only; default: one per core there, one on the embedded database; fewer when the server has too few connections free)')
     .action(
       action(async (opts: { port?: string; workers?: string }, cmd: Command) => {
         const raw = opts.port ?? process.env.PORT ?? '3000';
