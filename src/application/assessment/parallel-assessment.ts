@@ -78,8 +78,9 @@ export async function assessInParallel(
   policy: ActivePolicy,
   options: ParallelOptions = {},
 ): Promise<PipelineResult> {
+  // The server's connections are read only when workers would start (one statement).
   const wanted = assessmentWorkersFor(db, batches.length, options.workers);
-  const workers = wanted > 1 ? assessmentWorkersFor(db, batches.length, options.workers, await readConnectionLimits(db)) : wanted;
+  const workers = wanted > 1 ? assessmentWorkersFor(db, batches.length, options.workers, await readConnectionLimits(db)) : 1;
   if (workers <= 1 || db.connectionString === undefined) return assessInBatches(db, batches, trigger, policy, options);
   const connectionString = db.connectionString;
   const shares = Array.from({ length: workers }, () => [] as AssessWorkerInput['batches']);
