@@ -15,8 +15,21 @@ export async function freshDatabase(kind: 'default' | 'pglite' = 'default'): Pro
     const name = `rentwise_bench_${process.pid}_${Date.now()}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
+    try {
+      await admin.query(`CREATE DATABASE ${name}`);
+    } catch (error) {
+      // A role that may not create databases: said plainly, with what to do, rather than the server's words alone.
+      if ((error as { code?: string }).code === '42501') {
+        throw new Error(
+          `The benchmark builds its landlord in a database of its own (${name}, dropped at the end), and the role of DATABASE_URL may not create one: ` +
+            `give it the right (ALTER ROLE … CREATEDB) or point DATABASE_URL at a role that has it. (${(error as Error).message})`,
+          { cause: error },
+        );
+      }
+      throw error;
+    } finally {
+      await admin.end();
+    }
     const u = new URL(url);
     u.pathname = `/${name}`;
     const db = await openDatabase({ databaseUrl: u.toString(), embeddedDir: '', maxConnections: 20 });

@@ -4,4 +4,11 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('../bench/run-bench.ts');
-await main(process.argv.slice(2));
+try {
+  await main(process.argv.slice(2));
+} catch (error) {
+  // The reason first and plainly (a bad option, a database it cannot create); the stack after it, for a fault.
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof Error && error.stack) console.error(error.stack.split('\n').slice(1).join('\n'));
+  process.exitCode = 1;
+}
