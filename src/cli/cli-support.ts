@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { SettingError } from '../config/config';
 
 /** Bad input or usage: the command exits 2 with a one-line message on stderr. */
 export class UsageError extends Error {
@@ -35,7 +36,8 @@ export async function readInput(fileOrDash: string): Promise<Buffer> {
 }
 
 /**
- * Wraps a command's action: exit 0 on success, 2 on a UsageError (message on stderr), 1 on anything
+ * Wraps a command's action: exit 0 on success, 2 on a UsageError or a setting the environment gives that cannot be
+ * used (SettingError; the message on stderr), 1 on anything
  * unexpected. Sets process.exitCode rather than exiting so open handles close cleanly.
  */
 export function action<A extends unknown[]>(fn: (...args: A) => Promise<void> | void): (...args: A) => Promise<void> {
@@ -43,7 +45,7 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void> | 
     try {
       await fn(...args);
     } catch (error) {
-      if (error instanceof UsageError) {
+      if (error instanceof UsageError || error instanceof SettingError) {
         // One line, whatever the message quotes (a parser's message may repeat the input's line breaks).
         process.stderr.write(`rentwise: ${error.message.trim().replace(/\s*\n\s*/g, ' ')}\n`);
         process.exitCode = 2;

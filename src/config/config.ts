@@ -16,7 +16,8 @@ export interface DatabaseConfig {
 export function databaseConfig(options: { db?: string | undefined } = {}, env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : null;
   const embeddedDir = options.db ?? (env.RENTWISE_DB && env.RENTWISE_DB.trim() !== '' ? env.RENTWISE_DB : './data/rentwise');
-  return { databaseUrl, embeddedDir, poolSize: numberSetting(env.DATABASE_POOL_SIZE, DEFAULT_POOL_SIZE, (n) => Number.isInteger(n) && n >= 1 && n <= 1000) };
+  const poolSize = numberSetting('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, DEFAULT_POOL_SIZE, (n) => Number.isInteger(n) && n >= 1 && n <= 1000, 'a whole number of connections from 1 to 1000');
+  return { databaseUrl, embeddedDir, poolSize };
 }
 
 /** Connections one process opens to PostgreSQL at most, unless DATABASE_POOL_SIZE says otherwise. */
@@ -36,10 +37,20 @@ export interface WebConfig {
   pageCacheEntries: number;
 }
 
-/** The setting's number when it is one that `accepts` allows, else the fallback (unset, blank or out of range). */
-function numberSetting(value: string | undefined, fallback: number, accepts: (n: number) => boolean): number {
+/** A setting the environment gives that is not one Rentwise can use: named, with what it expects. */
+export class SettingError extends Error {
+  override name = 'SettingError';
+}
+
+/**
+ * The setting's number; the fallback when it is unset or blank. A value that is not a number `accepts` allows is
+ * refused, naming the variable and what it expects, rather than quietly replaced: an operator who set it meant it.
+ */
+function numberSetting(name: string, value: string | undefined, fallback: number, accepts: (n: number) => boolean, expected: string): number {
+  if (value === undefined || value.trim() === '') return fallback;
   const n = Number(value);
-  return value !== undefined && value.trim() !== '' && Number.isFinite(n) && accepts(n) ? n : fallback;
+  if (!Number.isFinite(n) || !accepts(n)) throw new SettingError(`${name}: expected ${expected}, got "${value}"`);
+  return n;
 }
 
 export function webConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
@@ -50,10 +61,10 @@ export function webConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
       : null;
   return {
     port: Number(env.PORT ?? 3000),
-    sessionTimeoutMinutes: numberSetting(env.SESSION_TIMEOUT_MINUTES, 30, (n) => n > 0),
+    sessionTimeoutMinutes: numberSetting('SESSION_TIMEOUT_MINUTES', env.SESSION_TIMEOUT_MINUTES, 30, (n) => n > 0, 'a number of minutes above 0'),
     isProduction,
     oidc,
     trustProxy: env.TRUST_PROXY === 'true',
-    pageCacheEntries: numberSetting(env.PAGE_CACHE_ENTRIES, 200, (n) => Number.isInteger(n) && n >= 0),
+    pageCacheEntries: numberSetting('PAGE_CACHE_ENTRIES', env.PAGE_CACHE_ENTRIES, 200, (n) => Number.isInteger(n) && n >= 0, 'a whole number of pages, 0 or more'),
   };
 }

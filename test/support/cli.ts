@@ -13,8 +13,8 @@ const BIN = join(process.cwd(), 'bin', 'rentwise.mjs');
  * Runs `rentwise …` as an operator would, in a child process: on the embedded database in `dbDir`, or on
  * the PostgreSQL database `databaseUrl` when given. `input` is written to standard input.
  */
-export function runRentwise(args: readonly string[], options: { dbDir: string; databaseUrl?: string | null; input?: string }): Promise<CliResult> {
-  const env = { ...process.env };
+export function runRentwise(args: readonly string[], options: { dbDir: string; databaseUrl?: string | null; input?: string; env?: Record<string, string> }): Promise<CliResult> {
+  const env = { ...process.env, ...options.env };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else delete env.DATABASE_URL;
   return new Promise((resolve) => {

@@ -25,6 +25,17 @@ describe('rentwise serve', () => {
     expect(bad.stderr).toContain('--workers: expected a whole number');
   });
 
+  it('refuses a setting of the environment it cannot use, naming it and what it expects, before it serves', async () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const pool = await runRentwise(['serve', '--port', '0'], { dbDir: dir, env: { DATABASE_POOL_SIZE: '0' } });
+    expect(pool.code).toBe(2);
+    expect(pool.stderr).toBe('rentwise: DATABASE_POOL_SIZE: expected a whole number of connections from 1 to 1000, got "0"\n');
+    const pages = await runRentwise(['serve', '--port', '0'], { dbDir: dir, env: { PAGE_CACHE_ENTRIES: 'lots' } });
+    expect(pages.code).toBe(2);
+    expect(pages.stderr).toBe('rentwise: PAGE_CACHE_ENTRIES: expected a whole number of pages, 0 or more, got "lots"\n');
+  });
+
   it.runIf(process.env.DATABASE_URL)('serves from two processes on PostgreSQL, the same pages from either, and stops them all on SIGTERM', async () => {
     const database = (await createTestDatabaseUrl())!;
     cleanups.push(database.drop);
