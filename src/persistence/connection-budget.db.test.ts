@@ -23,4 +23,3 @@ describe('the server’s connection limits, read', () => {
     expect(limits!.openConnections).toBeLessThanOrEqual(limits!.maxConnections);
   });
 });
-
