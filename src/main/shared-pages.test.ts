@@ -8,6 +8,7 @@ const page = (renderId: string, text: string, keptAtMs = 0): KeptPage<unknown> =
   snapshot: '10:12:11',
   patchIds: [3],
   tables: ['current_assessments', 'tasks'],
+  casesOnly: true,
   parts: [Buffer.from(`<p>${text} £5 `), Buffer.from('</p>')],
   shown: { refs: [text] },
   keptAtMs,

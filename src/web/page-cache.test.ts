@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cutAtNonce, joinWithNonce, PageCache, type KeptPage } from './page-cache';
 
-const page = (keptAtMs: number, text = 'page'): KeptPage<string> => ({ snapshot: '1:1:', patchIds: null, tables: [], parts: [Buffer.from(text)], shown: text, keptAtMs, renderId: text });
+const page = (keptAtMs: number, text = 'page'): KeptPage<string> => ({ snapshot: '1:1:', patchIds: null, tables: [], casesOnly: false, parts: [Buffer.from(text)], shown: text, keptAtMs, renderId: text });
 
 describe('PageCache: what is kept', () => {
   it('keeps the most recently used pages, up to maxEntries', () => {

@@ -18,6 +18,11 @@ export interface KeptPage<Shown> {
   patchIds: readonly number[] | null;
   /** The tables with tenancies the page's statements read: a change to others' rows leaves it kept. */
   tables: readonly string[];
+  /**
+   * The page reads tenancies' rows only for its cases, open follow-ups and open tasks (`dataChangedSince`'s
+   * `casesOnly`): a change to another tenancy's rows leaves it kept.
+   */
+  casesOnly: boolean;
   /** The page's UTF-8 bytes, cut where the response's CSP nonce was (a fresh nonce goes in each time). */
   parts: Buffer[];
   shown: Shown;
@@ -91,6 +96,11 @@ export function joinWithNonce(parts: readonly Buffer[], nonce: string): Buffer {
   return Buffer.concat(pieces);
 }
 
+/** What a kept page shows, as `dataChangedSince` compares a change with it. */
+function scopeOf(page: KeptPage<unknown>): { patchIds: readonly number[] | null; tables: readonly string[]; casesOnly: boolean } {
+  return { patchIds: page.patchIds, tables: page.tables, casesOnly: page.casesOnly };
+}
+
 function renderToString(res: Response, view: string, model: object): Promise<string> {
   return new Promise((resolve, reject) => {
     res.render(view, model, (error: Error | null, html: string) => (error ? reject(error) : resolve(html)));
@@ -107,8 +117,10 @@ function renderToString(res: Response, view: string, model: object): Promise<str
  *   no CSRF token yet is served afresh and nothing is kept.
  * - Before reading, one statement gives the database's snapshot and whether any transaction it saw had not been
  *   seen by the kept page's and changed what the page may show (`dataChangedSince`; migration 0028 notes every
- *   change to the landlord's data, whatever writes it, 0031 the tenancies and patches it changed, 0032 the tables):
- *   a change to the page's `patchIds`, from `load`, or to any patch when it gives none, in a table the page read.
+ *   change to the landlord's data, whatever writes it, 0031 the tenancies and patches it changed, 0032 the tables,
+ *   0033 the cases): a change to the page's `patchIds`, from `load`, or to any patch when it gives none, in a table
+ *   the page read, and, when `load` says the page reads tenancies' rows only for its cases, open follow-ups and open
+ *   tasks (`casesOnly`), to one of those.
  *   `load` must read through the `db` it is given, which notes the tables its statements name. A change committed
  *   while the page is read is not in the kept page's snapshot, so the next request renders afresh: a kept page is
  *   never older than the data. Served again, the page is kept with the newer snapshot, so each check reads only the
@@ -125,7 +137,7 @@ export async function servePage<Shown>(
   res: Response,
   page: {
     key: string;
-    load: (db: Db) => Promise<{ view: string; model: object; shown: Shown; patchIds?: readonly number[] | null }>;
+    load: (db: Db) => Promise<{ view: string; model: object; shown: Shown; patchIds?: readonly number[] | null; casesOnly?: boolean }>;
     audit: (shown: Shown) => Promise<void>;
   },
 ): Promise<void> {
@@ -133,11 +145,11 @@ export async function servePage<Shown>(
   const cache = ctx.pageCache;
   const key = cache && session.csrfToken !== undefined && !(session.flash && session.flash.length > 0) ? `${session.csrfToken}\u0000${page.key}` : null;
   const nonce = typeof res.locals.cspNonce === 'string' ? res.locals.cspNonce : '';
-  let keep: ((html: string, shown: Shown, patchIds: readonly number[] | null) => void) | null = null;
+  let keep: ((html: string, shown: Shown, patchIds: readonly number[] | null, casesOnly: boolean) => void) | null = null;
   let db = ctx.db;
   if (cache && key) {
     const kept = cache.get<Shown>(key);
-    let { snapshot, changed } = await dataChangedSince(ctx.db, kept?.snapshot ?? null, kept ? { patchIds: kept.patchIds, tables: kept.tables } : {});
+    let { snapshot, changed } = await dataChangedSince(ctx.db, kept?.snapshot ?? null, kept ? scopeOf(kept) : {});
     if (kept && !changed) {
       kept.snapshot = snapshot;
       await serveKept(kept);
@@ -146,7 +158,7 @@ export async function servePage<Shown>(
     // Another process may have rendered it since: checked as this process's own would be.
     const shared = ctx.sharedPages ? ((await ctx.sharedPages.get(key)) as KeptPage<Shown> | undefined) : undefined;
     if (shared && shared.renderId !== kept?.renderId) {
-      ({ snapshot, changed } = await dataChangedSince(ctx.db, shared.snapshot, { patchIds: shared.patchIds, tables: shared.tables }));
+      ({ snapshot, changed } = await dataChangedSince(ctx.db, shared.snapshot, scopeOf(shared)));
       if (!changed) {
         const adopted = { ...shared, snapshot };
         cache.set<Shown>(key, adopted);
@@ -156,11 +168,12 @@ export async function servePage<Shown>(
     }
     const recording = recordingTablesRead(ctx.db);
     db = recording.db;
-    keep = (html, shown, patchIds) => {
+    keep = (html, shown, patchIds, casesOnly) => {
       const rendered: KeptPage<Shown> = {
         snapshot,
         patchIds,
         tables: recording.tablesRead(),
+        casesOnly,
         parts: cutAtNonce(html, nonce),
         shown,
         keptAtMs: ctx.now().getTime(),
@@ -170,10 +183,10 @@ export async function servePage<Shown>(
       ctx.sharedPages?.put(key, rendered);
     };
   }
-  const { view, model, shown, patchIds = null } = await page.load(db);
+  const { view, model, shown, patchIds = null, casesOnly = false } = await page.load(db);
   await page.audit(shown);
   const html = await renderToString(res, view, model);
-  keep?.(html, shown, patchIds);
+  keep?.(html, shown, patchIds, casesOnly);
   res.type('html').send(html);
 
   async function serveKept(kept: KeptPage<Shown>): Promise<void> {

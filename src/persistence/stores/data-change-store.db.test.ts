@@ -69,14 +69,15 @@ describe('data changes (migration 0028): has anything changed since a snapshot?'
   });
 
   it('every other table notes every change: by tenancy where its rows have one (with their patch where they carry it); a new table must be given the triggers', async () => {
-    const tables = await db.query<{ table: string; events: string[]; by_tenancy: boolean; with_patch: boolean; has_tenancy: boolean; has_patch: boolean }>(
+    const tables = await db.query<{ table: string; events: string[]; by_tenancy: boolean; with_patch: boolean; with_cases: boolean; has_tenancy: boolean; has_patch: boolean }>(
       // tgtype's bits: 4 insert, 8 delete, 16 update, 32 truncate.
       `SELECT c.relname AS table,
               ARRAY(SELECT e.name FROM (VALUES (4, 'insert'), (16, 'update'), (8, 'delete'), (32, 'truncate')) AS e (bit, name)
                      WHERE EXISTS (SELECT 1 FROM pg_trigger g JOIN pg_proc p ON p.oid = g.tgfoid
                                     WHERE g.tgrelid = c.oid AND p.proname IN ('note_data_change', 'note_data_change_by_tenancy') AND g.tgtype & e.bit <> 0)) AS events,
               EXISTS (SELECT 1 FROM pg_trigger g JOIN pg_proc p ON p.oid = g.tgfoid WHERE g.tgrelid = c.oid AND p.proname = 'note_data_change_by_tenancy') AS by_tenancy,
-              EXISTS (SELECT 1 FROM pg_trigger g JOIN pg_proc p ON p.oid = g.tgfoid WHERE g.tgrelid = c.oid AND p.proname = 'note_data_change_by_tenancy' AND g.tgnargs = 1) AS with_patch,
+              EXISTS (SELECT 1 FROM pg_trigger g JOIN pg_proc p ON p.oid = g.tgfoid WHERE g.tgrelid = c.oid AND p.proname = 'note_data_change_by_tenancy' AND g.tgnargs >= 1) AS with_patch,
+              coalesce((SELECT bool_and(g.tgnargs = 2) FROM pg_trigger g JOIN pg_proc p ON p.oid = g.tgfoid WHERE g.tgrelid = c.oid AND p.proname = 'note_data_change_by_tenancy'), false) AS with_cases,
               EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenancy_id' AND NOT a.attisdropped) AS has_tenancy,
               EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'patch_id' AND NOT a.attisdropped) AS has_patch
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -92,6 +93,8 @@ describe('data changes (migration 0028): has anything changed since a snapshot?'
     // when a row moves), so that a page of that patch sees the row leave.
     expect(tables.filter((t) => t.by_tenancy && !t.has_tenancy)).toEqual([]);
     expect(tables.filter((t) => t.by_tenancy && t.has_patch !== t.with_patch)).toEqual([]);
+    // The current assessments note their cases (0033): on all three of their triggers, and no other table.
+    expect(tables.filter((t) => t.with_cases).map((t) => t.table)).toEqual(['current_assessments']);
     // The list a kept page's tables are read against (tablesNamedIn).
     expect(tables.filter((t) => t.by_tenancy).map((t) => t.table)).toEqual([...TABLES_NOTED_BY_TENANCY]);
   });
@@ -243,6 +246,88 @@ describe('data changes (migration 0028): has anything changed since a snapshot?'
         await tx.query(`UPDATE data_changes SET tables = NULL WHERE xid = pg_current_xact_id()`);
       });
       expect((await dataChangedSince(db, before.snapshot, { tables: ['case_events'] })).changed).toBe(true);
+    });
+  });
+
+  describe("a page of cases is stale only when a change may show in them: its cases, follow-ups or tasks (migration 0033)", () => {
+    let patchId: number;
+    let noAction: number;
+    let aCase: number;
+    const worklistTables = ['assessments', 'case_events', 'current_assessments', 'open_follow_ups', 'tasks', 'tenants'];
+    /** Whether the change `write` makes stales a page of the patch that reads the worklist's tables: of its cases only, and of any tenancy. */
+    const stales = async (write: () => Promise<unknown>) => {
+      const before = await dataChangedSince(db, null);
+      await write();
+      const of = async (casesOnly: boolean) => (await dataChangedSince(db, before.snapshot, { patchIds: [patchId], tables: worklistTables, casesOnly })).changed;
+      return { cases: await of(true), any: await of(false) };
+    };
+    const assess = (tenancyId: number, action: string) =>
+      storeAssessments(db, [
+        { tenancyId, asOf: '2026-11-23', trigger: 'payment', policyVersion: 1, action, priority: action === 'none' ? 0 : 5, balancePence: 1000, arrearsPence: 1000, realArrearsPence: 1000, needsApproval: false, patchId, result: { reasons: [] }, trace: [] },
+      ]);
+    const renamed = (tenancyId: number) => () => db.query(`UPDATE tenants SET name = name WHERE tenancy_id = $1`, [tenancyId]);
+    const lastNote = async () => (await db.query<{ case_tenancy_ids: number[] | null }>(`SELECT case_tenancy_ids FROM data_changes ORDER BY xid DESC LIMIT 1`))[0];
+
+    beforeAll(async () => {
+      noAction = await aTenancyOnPatch(db, 'DK-1', 'DK Patch');
+      aCase = await aTenancyOnPatch(db, 'DK-2', 'DK Patch');
+      patchId = (await db.query<{ id: number }>(`SELECT id FROM patches WHERE name = 'DK Patch'`))[0]!.id;
+      await assess(noAction, 'none');
+      await assess(aCase, 'send_letter_1');
+    });
+
+    it('an account with no action re-assessed to no action again (as after a payment): not a page of cases; its note names no case', async () => {
+      expect(await stales(() => assess(noAction, 'none'))).toEqual({ cases: false, any: true });
+      expect(await lastNote()).toEqual({ case_tenancy_ids: [] });
+      expect(await stales(renamed(noAction))).toEqual({ cases: false, any: true });
+    });
+
+    it('a case re-assessed, or a change to its other rows: stale', async () => {
+      expect(await stales(() => assess(aCase, 'send_letter_1'))).toEqual({ cases: true, any: true });
+      expect(await lastNote()).toEqual({ case_tenancy_ids: [aCase] });
+      expect(await stales(renamed(aCase))).toEqual({ cases: true, any: true });
+    });
+
+    it('an account that becomes a case, and one that stops being one: stale (its action before or after is noted)', async () => {
+      expect(await stales(() => assess(noAction, 'send_letter_1'))).toEqual({ cases: true, any: true });
+      expect(await stales(() => assess(noAction, 'none'))).toEqual({ cases: true, any: true });
+      expect(await lastNote()).toEqual({ case_tenancy_ids: [noAction] });
+      expect(await stales(renamed(noAction))).toEqual({ cases: false, any: true });
+    });
+
+    it('an account with no action but an open task or follow-up: stale by the task or follow-up, and by its other rows while it is open', async () => {
+      const task = async () =>
+        (
+          await db.query<{ id: number }>(
+            `INSERT INTO tasks (tenancy_id, kind, title, due_on, idempotency_key, created_by, patch_id) VALUES ($1, 'manual', 'Call back', '2026-11-23', 'dk:task', 'test', $2) RETURNING id`,
+            [noAction, patchId],
+          )
+        )[0]!.id;
+      let taskId = 0;
+      expect(await stales(async () => (taskId = await task()))).toEqual({ cases: true, any: true });
+      expect(await stales(renamed(noAction))).toEqual({ cases: true, any: true });
+      expect(await stales(() => db.query(`UPDATE tasks SET status = 'done', closed_on = '2026-11-23', closed_by = 'test' WHERE id = $1`, [taskId]))).toEqual({ cases: true, any: true });
+      expect(await stales(renamed(noAction))).toEqual({ cases: false, any: true });
+
+      const [event] = await db.query<{ id: number }>(
+        `INSERT INTO case_events (tenancy_id, event_date, type, details) VALUES ($1, '2026-11-23', 'follow_up', '{"dueDate": "2026-11-24"}') RETURNING id`,
+        [noAction],
+      );
+      expect(await db.query(`SELECT 1 FROM open_follow_ups WHERE event_id = $1`, [event!.id])).toHaveLength(1);
+      expect(await stales(renamed(noAction))).toEqual({ cases: true, any: true });
+    });
+
+    it('a note from before 0033 (its cases not named): stale', async () => {
+      const other = await aTenancyOnPatch(db, 'DK-3', 'DK Patch');
+      expect(await stales(renamed(other))).toEqual({ cases: false, any: true });
+      expect(
+        await stales(() =>
+          db.transaction(async (tx) => {
+            await tx.query(`UPDATE tenants SET name = name WHERE tenancy_id = $1`, [other]);
+            await tx.query(`UPDATE data_changes SET case_tenancy_ids = NULL WHERE xid = pg_current_xact_id()`);
+          }),
+        ),
+      ).toEqual({ cases: true, any: true });
     });
   });
 

@@ -91,13 +91,19 @@ export function recordingTablesRead(db: Db): { db: Db; tablesRead: () => string[
  *   note of changes to tenancies' rows counts only when it names one of them (migration 0032): a payment alone
  *   (the ledger, the account's kept state) does not show on a page that reads neither. A change to anything counts
  *   whatever the page reads.
+ * - `casesOnly`: the page shows cases (current assessments with an action), open follow-ups and open tasks, and
+ *   reads a tenancy's other rows only for those (a worklist). A note of changes to tenancies' rows then counts only
+ *   when it changed a case (a current assessment whose action, before or after, is not 'none': migration 0033), a
+ *   follow-up or a task, or names a tenancy that is a case now or has an open follow-up or task. A tenancy that was
+ *   a case when `since` was taken and is not now stopped being one in a note since, which counts. So a payment on
+ *   an account with no action, re-assessed to no action again, leaves such a page kept.
  *
  * With `since` null, `changed` is false: there is nothing to compare.
  */
 export async function dataChangedSince(
   db: Db,
   since: DataSnapshot | null,
-  scope: { patchIds?: readonly number[] | null; tables?: readonly string[] | null } = {},
+  scope: { patchIds?: readonly number[] | null; tables?: readonly string[] | null; casesOnly?: boolean } = {},
 ): Promise<{ snapshot: DataSnapshot; changed: boolean }> {
   // Transactions before the snapshot's xmin had all ended when it was taken, so it saw every change they
   // committed: only the notes from its xmin on (the primary key's range) are compared with it.
@@ -110,9 +116,14 @@ export async function dataChangedSince(
                       OR (($3::text[] IS NULL OR d.tables IS NULL OR d.tables && $3::text[])
                           AND ($2::int[] IS NULL OR d.patch_ids && $2::int[]
                                OR EXISTS (SELECT 1 FROM tenancies t WHERE t.id = ANY (d.tenancy_ids) AND t.patch_id = ANY ($2::int[]))
-                               OR EXISTS (SELECT 1 FROM current_assessments c WHERE c.tenancy_id = ANY (d.tenancy_ids) AND c.patch_id = ANY ($2::int[])))))
+                               OR EXISTS (SELECT 1 FROM current_assessments c WHERE c.tenancy_id = ANY (d.tenancy_ids) AND c.patch_id = ANY ($2::int[])))
+                          AND (NOT $4::boolean OR d.case_tenancy_ids IS NULL OR cardinality(d.case_tenancy_ids) > 0
+                               OR d.tables IS NULL OR d.tables && ARRAY['open_follow_ups', 'tasks']::text[]
+                               OR EXISTS (SELECT 1 FROM current_assessments c WHERE c.tenancy_id = ANY (d.tenancy_ids) AND c.action <> 'none')
+                               OR EXISTS (SELECT 1 FROM open_follow_ups o WHERE o.tenancy_id = ANY (d.tenancy_ids))
+                               OR EXISTS (SELECT 1 FROM tasks k WHERE k.tenancy_id = ANY (d.tenancy_ids) AND k.status = 'open'))))
             ) AS changed`,
-    [since, scope.patchIds ? [...scope.patchIds] : null, scope.tables ? [...scope.tables] : null],
+    [since, scope.patchIds ? [...scope.patchIds] : null, scope.tables ? [...scope.tables] : null, scope.casesOnly === true],
   );
   return { snapshot: row!.snapshot, changed: row!.changed };
 }

@@ -256,6 +256,40 @@ describe('GET /worklist served again while nothing has changed', () => {
     expect(caseReads).toBeGreaterThan(readsThen);
   });
 
+  it('an account with no action, paid, re-assessed to no action again and renamed, leaves the page kept, and it is the page read afresh; once it is a case, afresh', async () => {
+    const { agent, csrf } = await t.signIn('officer.northgate');
+    const tenancyId = t.seed.tenancies['TEN-N004']!; // on Northgate, no action, no task or follow-up
+    const patchId = (await t.db.query<{ patch_id: number }>(`SELECT patch_id FROM tenancies WHERE id = $1`, [tenancyId]))[0]!.patch_id;
+    const assessed = (action: string) =>
+      storeAssessments(t.db, [
+        { tenancyId, asOf: '2026-11-23', trigger: 'payment', policyVersion: 1, action, priority: action === 'none' ? 0 : 90, balancePence: 0, arrearsPence: 0, realArrearsPence: 0, needsApproval: false, patchId, result: { reasons: [] }, trace: [] },
+      ]);
+    await agent.get('/worklist');
+    await appendLedgerTransactions(t.db, [
+      { tenancyId, businessDate: '2026-11-23', kind: 'payment', method: 'debit_card', amountPence: -100, idempotencyKey: 'worklist-test:no-action-payment', source: 'test' },
+    ]);
+    await assessed('none');
+    await t.db.query(`UPDATE tenants SET name = 'Renamed With No Action' WHERE tenancy_id = $1`, [tenancyId]);
+    const readsBefore = caseReads;
+    const kept = await agent.get('/worklist');
+    expect(caseReads).toBe(readsBefore);
+    const other = await t.signIn('officer.northgate');
+    const afresh = await other.agent.get('/worklist');
+    expect(caseReads).toBeGreaterThan(readsBefore);
+    const same = (html: string, token: string) => html.replaceAll(nonceOf(html)!, 'NONCE').replaceAll(token, 'CSRF');
+    expect(same(kept.text, csrf)).toBe(same(afresh.text, other.csrf));
+    expect(kept.text).not.toContain('TEN-N004');
+    // It becomes a case: on the page at once.
+    await assessed('send_letter_2');
+    const readsThen = caseReads;
+    const now = await agent.get('/worklist');
+    expect(caseReads).toBeGreaterThan(readsThen);
+    expect(now.text).toContain('Renamed With No Action');
+    // And it stops being one: off the page at once.
+    await assessed('none');
+    expect((await agent.get('/worklist')).text).not.toContain('TEN-N004');
+  });
+
   it('a change to any table with tenancies that its statements name renders it afresh (what it reads is read from them)', async () => {
     const named = new Set<string>();
     const recording = await createWebTestApp({}, {
@@ -275,12 +309,29 @@ describe('GET /worklist served again while nothing has changed', () => {
       for (const table of TABLES_NOTED_BY_TENANCY) {
         await agent.get('/worklist');
         // A change to the table's rows of a tenancy on the page's patch, noted as its trigger notes it.
-        await recording.db.transaction((tx) => tx.query(`SELECT note_data_change_of($1::int[], NULL, $2)`, [[tenancyId], table]));
+        await recording.db.transaction((tx) => tx.query(`SELECT note_data_change_of($1::int[], NULL, $2, NULL)`, [[tenancyId], table]));
         named.clear();
         await agent.get('/worklist');
         if (named.size > 0) renderedAfresh.push(table); // served as kept, it runs no statement naming them
       }
       expect(renderedAfresh).toEqual(reads);
+      // A tenancy on the patch with no action and no open task or follow-up: only a change to the tables that could
+      // bring it onto the page (a task, a follow-up; a case, which its current assessment's note names: migration 0033).
+      const noAction = recording.seed.tenancies['TEN-N004']!;
+      const renderedForNoAction: string[] = [];
+      for (const table of TABLES_NOTED_BY_TENANCY) {
+        await agent.get('/worklist');
+        await recording.db.transaction((tx) => tx.query(`SELECT note_data_change_of($1::int[], NULL, $2, NULL)`, [[noAction], table]));
+        named.clear();
+        await agent.get('/worklist');
+        if (named.size > 0) renderedForNoAction.push(table);
+      }
+      expect(renderedForNoAction).toEqual(['open_follow_ups', 'tasks']);
+      await agent.get('/worklist');
+      await recording.db.transaction((tx) => tx.query(`SELECT note_data_change_of($1::int[], NULL, 'current_assessments', $1::int[])`, [[noAction]]));
+      named.clear();
+      await agent.get('/worklist');
+      expect(named.size).toBeGreaterThan(0);
     } finally {
       await recording.close();
     }

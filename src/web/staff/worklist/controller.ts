@@ -31,6 +31,10 @@ export function worklistController(ctx: WebContext) {
             shown: { page: worklist.page, tenancyRefs: worklist.items.map((i) => i.ref), followUpRefs: worklist.followUps.map((f) => f.ref), taskRefs: worklist.tasks.map((t) => t.ref) },
             // Its cases, follow-ups and tasks are its patches' (null: every patch's).
             patchIds: worklist.scopePatchIds,
+            // It reads a tenancy's other rows (its assessment, tenants, flags) only for its cases (current
+            // assessments with an action), follow-ups and tasks: a payment on an account with no action, re-assessed
+            // to no action again, leaves it kept. A test changes each table for such an account and compares.
+            casesOnly: true,
           };
         },
         audit: (shown) => audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'worklist', details: shown }]),
