@@ -1,11 +1,40 @@
 import { createRequire } from 'node:module';
 import nunjucks from 'nunjucks';
 import { describe, expect, it, vi } from 'vitest';
-import { createNunjucksEnvironment, GOVUK_FRONTEND_DIST, MOJ_FRONTEND_DIR, TemplateLoader, trimFilter, WEB_DIR } from './nunjucks';
+import { BUILT_IN_FRAME_SET, createNunjucksEnvironment, frameSet, GOVUK_FRONTEND_DIST, MOJ_FRONTEND_DIR, TemplateLoader, trimFilter, WEB_DIR } from './nunjucks';
 
 const require = createRequire(import.meta.url);
 /** Nunjucks' own filter, which ours replaces. */
 const builtInTrim = (require('nunjucks/src/filters') as { trim: (value: unknown) => unknown }).trim;
+
+describe("Nunjucks' frames set variables as the built-in does, each name split once", () => {
+  type Frame = { variables: Record<string, unknown>; parent: Frame | null; push(isolateWrites?: boolean): Frame; set(name: string, val: unknown, resolveUp?: boolean): void };
+  const FrameClass = (nunjucks.runtime as unknown as { Frame: new (parent?: Frame, isolateWrites?: boolean) => Frame }).Frame;
+  /** Frames two deep (the inner one isolating writes or not), after `steps` of sets made with `set` at each. */
+  const after = (set: typeof frameSet, isolateWrites: boolean, steps: [depth: 0 | 1, name: string, val: unknown, resolveUp?: boolean][]) => {
+    const outer = new FrameClass();
+    const inner = outer.push(isolateWrites);
+    for (const [depth, name, val, resolveUp] of steps) set.call((depth === 0 ? outer : inner) as never, name, val, resolveUp);
+    return { outer: outer.variables, inner: inner.variables };
+  };
+  it.each([
+    ['a plain name', [[1, 'a', 1]]],
+    ['a name with dots, nested', [[1, 'loop.index', 1], [1, 'loop.first', true], [1, 'loop.index', 2]]],
+    ['deeper, over an object already there', [[1, 'a.b.c', 1], [1, 'a.b.d', 2], [1, 'a.e', 3]]],
+    ['resolved up to the frame that holds it', [[0, 'x', 1], [1, 'x', 2, true], [1, 'y', 3, true]]],
+    ['resolved up by its first part', [[0, 'm', { n: 1 }], [1, 'm.n', 2, true]]],
+    ['not resolved up', [[0, 'x', 1], [1, 'x', 2, false]]],
+  ] as [string, [0 | 1, string, unknown, boolean?][]][])('%s', (_name, steps) => {
+    for (const isolateWrites of [false, true]) {
+      expect(after(frameSet, isolateWrites, steps)).toEqual(after(BUILT_IN_FRAME_SET as typeof frameSet, isolateWrites, steps));
+    }
+  });
+
+  it("is the frames' own, and Nunjucks is the version it copies", () => {
+    expect((nunjucks.runtime as unknown as { Frame: { prototype: { set: unknown } } }).Frame.prototype.set).toBe(frameSet);
+    expect((require('nunjucks/package.json') as { version: string }).version).toBe('3.2.4');
+  });
+});
 
 describe('the trim filter', () => {
   it.each([

@@ -44,8 +44,11 @@ export async function appendCaseEvents(db: Db, events: readonly NewCaseEvent[]):
 }
 
 export async function listCaseEvents(db: Db, tenancyId: number): Promise<CaseEventRow[]> {
+  // The tenancy as a scalar subquery, so that the plan is the same for every tenancy and PostgreSQL keeps one on
+  // each connection: as a plain parameter it planned afresh for half the account pages (a tenancy's own count of
+  // events made the generic plan look dearer or not), as listLedgerTransactions' bounds.
   return db.query<CaseEventRow>(
-    `SELECT id, tenancy_id, event_date, type, details, note, recorded_at, recorded_by FROM case_events WHERE tenancy_id = $1 ORDER BY event_date, id`,
+    `SELECT id, tenancy_id, event_date, type, details, note, recorded_at, recorded_by FROM case_events WHERE tenancy_id = (SELECT $1::int) ORDER BY event_date, id`,
     [tenancyId],
   );
 }
