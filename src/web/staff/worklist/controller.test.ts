@@ -1,6 +1,6 @@
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWebTestApp, type WebTestApp } from '../../../../test/support/web-test-app';
+import { createWebTestApp, type Agent, type WebTestApp } from '../../../../test/support/web-test-app';
 import { storeAssessments } from '../../../persistence/stores/assessment-store';
 import { countWorklistByAction, queryWorklist } from '../../../persistence/stores/worklist-store';
 import { aTenancyOnPatch } from '../../../../test/builders/tenancy';
@@ -234,6 +234,22 @@ describe('GET /worklist served again while nothing has changed', () => {
     expect(caseReads).toBeGreaterThan(readsBefore);
   });
 
+  /**
+   * The page `agent` is served now is its kept page (the cases not read again), and the same page, but for the nonce
+   * and the CSRF token, as another session of the officer reads and renders afresh. Gives the kept page.
+   */
+  const expectKeptAsReadAfresh = async (agent: Agent, csrf: string) => {
+    const readsBefore = caseReads;
+    const kept = await agent.get('/worklist');
+    expect(caseReads).toBe(readsBefore);
+    const other = await t.signIn('officer.northgate');
+    const afresh = await other.agent.get('/worklist');
+    expect(caseReads).toBeGreaterThan(readsBefore);
+    const same = (html: string, token: string) => html.replaceAll(nonceOf(html)!, 'NONCE').replaceAll(token, 'CSRF');
+    expect(same(kept.text, csrf)).toBe(same(afresh.text, other.csrf));
+    return kept.text;
+  };
+
   it('a payment on its patch leaves the page kept (it reads neither the ledger nor the kept state), and it is the page read afresh; the re-assessment that follows renders it afresh', async () => {
     const { agent, csrf } = await t.signIn('officer.northgate');
     await agent.get('/worklist');
@@ -241,15 +257,7 @@ describe('GET /worklist served again while nothing has changed', () => {
     await appendLedgerTransactions(t.db, [
       { tenancyId, businessDate: '2026-11-23', kind: 'payment', method: 'debit_card', amountPence: -100, idempotencyKey: 'worklist-test:payment', source: 'test' },
     ]);
-    const readsBefore = caseReads;
-    const kept = await agent.get('/worklist');
-    expect(caseReads).toBe(readsBefore);
-    // What another session of the officer reads and renders afresh now is the same page.
-    const other = await t.signIn('officer.northgate');
-    const afresh = await other.agent.get('/worklist');
-    expect(caseReads).toBeGreaterThan(readsBefore);
-    const same = (html: string, token: string) => html.replaceAll(nonceOf(html)!, 'NONCE').replaceAll(token, 'CSRF');
-    expect(same(kept.text, csrf)).toBe(same(afresh.text, other.csrf));
+    await expectKeptAsReadAfresh(agent, csrf);
     const readsThen = caseReads;
     await t.db.query(`UPDATE current_assessments SET priority = priority WHERE tenancy_id = $1`, [tenancyId]);
     await agent.get('/worklist');
@@ -270,15 +278,8 @@ describe('GET /worklist served again while nothing has changed', () => {
     ]);
     await assessed('none');
     await t.db.query(`UPDATE tenants SET name = 'Renamed With No Action' WHERE tenancy_id = $1`, [tenancyId]);
-    const readsBefore = caseReads;
-    const kept = await agent.get('/worklist');
-    expect(caseReads).toBe(readsBefore);
-    const other = await t.signIn('officer.northgate');
-    const afresh = await other.agent.get('/worklist');
-    expect(caseReads).toBeGreaterThan(readsBefore);
-    const same = (html: string, token: string) => html.replaceAll(nonceOf(html)!, 'NONCE').replaceAll(token, 'CSRF');
-    expect(same(kept.text, csrf)).toBe(same(afresh.text, other.csrf));
-    expect(kept.text).not.toContain('TEN-N004');
+    const kept = await expectKeptAsReadAfresh(agent, csrf);
+    expect(kept).not.toContain('TEN-N004');
     // It becomes a case: on the page at once.
     await assessed('send_letter_2');
     const readsThen = caseReads;
@@ -304,29 +305,24 @@ describe('GET /worklist served again while nothing has changed', () => {
       await agent.get('/worklist');
       const reads = [...named].sort();
       expect(reads).toEqual(['assessments', 'case_events', 'current_assessments', 'open_follow_ups', 'tasks', 'tenants']);
-      const tenancyId = recording.seed.tenancies['TEN-N001']!;
-      const renderedAfresh: string[] = [];
-      for (const table of TABLES_NOTED_BY_TENANCY) {
-        await agent.get('/worklist');
-        // A change to the table's rows of a tenancy on the page's patch, noted as its trigger notes it.
-        await recording.db.transaction((tx) => tx.query(`SELECT note_data_change_of($1::int[], NULL, $2, NULL)`, [[tenancyId], table]));
-        named.clear();
-        await agent.get('/worklist');
-        if (named.size > 0) renderedAfresh.push(table); // served as kept, it runs no statement naming them
-      }
-      expect(renderedAfresh).toEqual(reads);
+      /** The tables whose change to the tenancy's rows, noted as its trigger notes it, renders the page afresh. */
+      const renderedAfreshBy = async (tenancyId: number) => {
+        const tables: string[] = [];
+        for (const table of TABLES_NOTED_BY_TENANCY) {
+          await agent.get('/worklist');
+          await recording.db.transaction((tx) => tx.query(`SELECT note_data_change_of($1::int[], NULL, $2, NULL)`, [[tenancyId], table]));
+          named.clear();
+          await agent.get('/worklist');
+          if (named.size > 0) tables.push(table); // served as kept, it runs no statement naming them
+        }
+        return tables;
+      };
+      // A case on the page's patch: every table the page reads.
+      expect(await renderedAfreshBy(recording.seed.tenancies['TEN-N001']!)).toEqual(reads);
       // A tenancy on the patch with no action and no open task or follow-up: only a change to the tables that could
       // bring it onto the page (a task, a follow-up; a case, which its current assessment's note names: migration 0033).
       const noAction = recording.seed.tenancies['TEN-N004']!;
-      const renderedForNoAction: string[] = [];
-      for (const table of TABLES_NOTED_BY_TENANCY) {
-        await agent.get('/worklist');
-        await recording.db.transaction((tx) => tx.query(`SELECT note_data_change_of($1::int[], NULL, $2, NULL)`, [[noAction], table]));
-        named.clear();
-        await agent.get('/worklist');
-        if (named.size > 0) renderedForNoAction.push(table);
-      }
-      expect(renderedForNoAction).toEqual(['open_follow_ups', 'tasks']);
+      expect(await renderedAfreshBy(noAction)).toEqual(['open_follow_ups', 'tasks']);
       await agent.get('/worklist');
       await recording.db.transaction((tx) => tx.query(`SELECT note_data_change_of($1::int[], NULL, 'current_assessments', $1::int[])`, [[noAction]]));
       named.clear();
