@@ -96,6 +96,17 @@ export function joinWithNonce(parts: readonly Buffer[], nonce: string): Buffer {
   return Buffer.concat(pieces);
 }
 
+/** A page read for `servePage`: its template and model, what it shows (audited), and what a change must touch to stale it. */
+interface Loaded<Shown> {
+  view: string;
+  model: object;
+  shown: Shown;
+  /** The patches it shows (null or left out: every patch). */
+  patchIds?: readonly number[] | null;
+  /** It reads tenancies' rows only for its cases, open follow-ups and open tasks (`KeptPage`'s `casesOnly`). */
+  casesOnly?: boolean;
+}
+
 /** What a kept page shows, as `dataChangedSince` compares a change with it. */
 function scopeOf(page: KeptPage<unknown>): { patchIds: readonly number[] | null; tables: readonly string[]; casesOnly: boolean } {
   return { patchIds: page.patchIds, tables: page.tables, casesOnly: page.casesOnly };
@@ -137,7 +148,7 @@ export async function servePage<Shown>(
   res: Response,
   page: {
     key: string;
-    load: (db: Db) => Promise<{ view: string; model: object; shown: Shown; patchIds?: readonly number[] | null; casesOnly?: boolean }>;
+    load: (db: Db) => Promise<Loaded<Shown>>;
     audit: (shown: Shown) => Promise<void>;
   },
 ): Promise<void> {
@@ -145,7 +156,7 @@ export async function servePage<Shown>(
   const cache = ctx.pageCache;
   const key = cache && session.csrfToken !== undefined && !(session.flash && session.flash.length > 0) ? `${session.csrfToken}\u0000${page.key}` : null;
   const nonce = typeof res.locals.cspNonce === 'string' ? res.locals.cspNonce : '';
-  let keep: ((html: string, shown: Shown, patchIds: readonly number[] | null, casesOnly: boolean) => void) | null = null;
+  let keep: ((html: string, loaded: Loaded<Shown>) => void) | null = null;
   let db = ctx.db;
   if (cache && key) {
     const kept = cache.get<Shown>(key);
@@ -168,7 +179,7 @@ export async function servePage<Shown>(
     }
     const recording = recordingTablesRead(ctx.db);
     db = recording.db;
-    keep = (html, shown, patchIds, casesOnly) => {
+    keep = (html, { shown, patchIds = null, casesOnly = false }) => {
       const rendered: KeptPage<Shown> = {
         snapshot,
         patchIds,
@@ -183,10 +194,10 @@ export async function servePage<Shown>(
       ctx.sharedPages?.put(key, rendered);
     };
   }
-  const { view, model, shown, patchIds = null, casesOnly = false } = await page.load(db);
-  await page.audit(shown);
-  const html = await renderToString(res, view, model);
-  keep?.(html, shown, patchIds, casesOnly);
+  const loaded = await page.load(db);
+  await page.audit(loaded.shown);
+  const html = await renderToString(res, loaded.view, loaded.model);
+  keep?.(html, loaded);
   res.type('html').send(html);
 
   async function serveKept(kept: KeptPage<Shown>): Promise<void> {

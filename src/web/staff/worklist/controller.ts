@@ -33,7 +33,8 @@ export function worklistController(ctx: WebContext) {
             patchIds: worklist.scopePatchIds,
             // It reads a tenancy's other rows (its assessment, tenants, flags) only for its cases (current
             // assessments with an action), follow-ups and tasks: a payment on an account with no action, re-assessed
-            // to no action again, leaves it kept. A test changes each table for such an account and compares.
+            // to no action again, leaves it kept (controller.test.ts: such an account's changes, and the kept page
+            // compared with one read afresh).
             casesOnly: true,
           };
         },
