@@ -33,6 +33,8 @@ describe("Nunjucks' frames set variables as the built-in does, each name split o
   it("is the frames' own, and Nunjucks is the version it copies", () => {
     expect((nunjucks.runtime as unknown as { Frame: { prototype: { set: unknown } } }).Frame.prototype.set).toBe(frameSet);
     expect((require('nunjucks/package.json') as { version: string }).version).toBe('3.2.4');
+    expect(BUILT_IN_FRAME_SET).not.toBe(frameSet);
+    expect(String(BUILT_IN_FRAME_SET)).toContain("name.split('.')");
   });
 });
 

@@ -72,8 +72,11 @@ interface NunjucksFrame {
 }
 
 const FRAME = (nunjucks.runtime as unknown as { Frame: { prototype: NunjucksFrame } }).Frame.prototype;
+/** Where `frameSet` keeps the built-in it replaced, so that a second copy of this module (a test's) finds it too. */
+const REPLACED = Symbol.for('rentwise.nunjucks.frameSet.replaced');
+type FrameSet = NunjucksFrame['set'] & { [REPLACED]?: NunjucksFrame['set'] };
 /** Nunjucks 3.2.4's own `Frame.prototype.set` (package.json pins the version), which `frameSet` replaces. */
-export const BUILT_IN_FRAME_SET: NunjucksFrame['set'] = FRAME.set;
+export const BUILT_IN_FRAME_SET: NunjucksFrame['set'] = (FRAME.set as FrameSet)[REPLACED] ?? FRAME.set;
 const namePartsOf = new Map<string, readonly string[]>();
 
 /**
@@ -104,6 +107,7 @@ export function frameSet(this: NunjucksFrame, name: string, val: unknown, resolv
   }
   obj[parts[parts.length - 1]!] = val;
 }
+(frameSet as FrameSet)[REPLACED] = BUILT_IN_FRAME_SET;
 FRAME.set = frameSet;
 
 /**
