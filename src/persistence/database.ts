@@ -15,6 +15,12 @@ export interface Db {
   readonly connectionString?: string;
   /** Runs one statement with `$1…` parameters and returns its rows. */
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * Runs several statements together and returns each one's rows, in order: on PostgreSQL in one round trip on one
+   * connection (`statement-batch.ts`), for a page's reads; an error in one fails them all. Left out on the embedded
+   * database, where a statement costs no round trip: `readTogether` then runs each as `query` does.
+   */
+  queryBatch?(statements: readonly BatchStatement[]): Promise<unknown[][]>;
   /** Runs a script of several statements (no parameters). */
   exec(sql: string): Promise<void>;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
@@ -34,6 +40,12 @@ export interface Db {
    */
   copyOutText(select: string): Promise<string>;
   close(): Promise<void>;
+}
+
+/** One statement of `queryBatch`: its text with `$1…` placeholders and their values. */
+export interface BatchStatement {
+  sql: string;
+  params: readonly unknown[];
 }
 
 export const PG_TYPE = { INT8: 20, NUMERIC: 1700, DATE: 1082 } as const;

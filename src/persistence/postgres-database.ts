@@ -4,7 +4,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { copyOutTextOn } from './copy-out-text';
 import type { Db } from './database';
-import { parseInt8, PG_TYPE } from './database';
+import { parseInt8, PG_TYPE, type BatchStatement } from './database';
+import { runBatch, type BatchedStatement } from './statement-batch';
 
 const typeParsers: Record<number, (value: string) => unknown> = {
   [PG_TYPE.INT8]: parseInt8,
@@ -44,6 +45,11 @@ export function statementNamer(max: number = MAX_PREPARED): (sql: string) => str
 
 const statementName = statementNamer();
 
+/** The name `sql` runs under, or undefined: unnamed (a text without parameters that may hold several commands, or beyond the bound). */
+function nameOf(sql: string, params: readonly unknown[]): string | undefined {
+  return params.length > 0 || !sql.includes(';') ? statementName(sql) : undefined;
+}
+
 function wrap(client: Client, pool: pg.Pool, inTransaction: boolean, connectionString?: string): Db {
   const copyIn = async (sql: string, chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>) => {
     const run = async (conn: pg.PoolClient) => {
@@ -74,10 +80,27 @@ function wrap(client: Client, pool: pg.Pool, inTransaction: boolean, connectionS
     kind: 'postgres',
     ...(inTransaction || connectionString === undefined ? {} : { connectionString }),
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      const name = params.length > 0 || !sql.includes(';') ? statementName(sql) : undefined;
+      const name = nameOf(sql, params);
       const config = { text: sql, values: params as unknown[], types, ...(name === undefined ? {} : { name }) };
       const result = await serial(() => client.query(config as pg.QueryConfig));
       return result.rows as T[];
+    },
+    async queryBatch(statements: readonly BatchStatement[]) {
+      const named: BatchedStatement[] = [];
+      for (const { sql, params } of statements) {
+        const name = nameOf(sql, params);
+        // A batch's statements are all named: with a text beyond the prepared statements' bound, or one that may
+        // hold several commands, each runs on its own.
+        if (name === undefined) return Promise.all(statements.map(({ sql: text, params: values }) => db.query(text, values)));
+        named.push({ text: sql, values: params, name });
+      }
+      if (inTransaction) return serial(() => runBatch(client as pg.PoolClient, named, types));
+      const conn = await pool.connect();
+      try {
+        return await runBatch(conn, named, types);
+      } finally {
+        conn.release();
+      }
     },
     async exec(sql: string) {
       await serial(() => client.query(sql));

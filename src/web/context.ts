@@ -74,8 +74,8 @@ export function auditContext(ctx: WebContext, req: Request): AuditContext {
 }
 
 /** Audits the read of a page of one tenancy (it shows the tenants' personal data): `page` names which. */
-export async function auditTenancyPageRead(ctx: WebContext, req: Request, tenancy: { id: number; ref: string }, page: string): Promise<void> {
-  await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'tenancy', entityId: tenancy.ref, tenancyId: tenancy.id, details: { page } }]);
+export async function auditTenancyPageRead(ctx: WebContext, req: Request, tenancy: { id: number; ref: string }, page: string, db: Db = ctx.db): Promise<void> {
+  await audit(db, auditContext(ctx, req), [{ action: 'read', entity: 'tenancy', entityId: tenancy.ref, tenancyId: tenancy.id, details: { page } }]);
 }
 
 export async function caseContext(ctx: WebContext, req: Request): Promise<CaseContext> {

@@ -1,3 +1,4 @@
+import { readTogether } from '../../persistence/read-together';
 import { openTasksOf, type TaskRow } from '../tasks/tasks';
 import { addDays, type BusinessDate } from '../../domain/calendar/business-date';
 import { describeTransaction } from '../../domain/statements/describe-transaction';
@@ -114,19 +115,24 @@ export function ledgersBySubAccount(
   return list;
 }
 
-/** Everything the account page shows of one tenancy, as known on `today`. */
+/**
+ * Everything the account page shows of one tenancy, as known on `today`: nine reads, sent together in one round
+ * trip (`readTogether`; with them any other statement its caller starts in the same turn, such as the audit of the
+ * read).
+ */
 export async function loadAccountView(db: Db, actor: Actor, tenancy: TenancyRow, today: BusinessDate, options: AccountViewOptions = {}): Promise<AccountView> {
   const from = options.ledgerFrom;
+  const reads = readTogether(db);
   const [tenants, assessment, benefits, ledgerRows, openings, events, letters, approvals, tasks] = await Promise.all([
-    listTenants(db, tenancy.id),
-    currentAssessment(db, tenancy.id),
-    listBenefitClaims(db, tenancy.id),
-    listLedgerTransactions(db, tenancy.id, from ? { from } : {}),
-    from ? ledgerSumsBefore(db, tenancy.id, from) : Promise.resolve([]),
-    listCaseEvents(db, tenancy.id),
-    listLettersOfTenancy(db, tenancy.id),
-    listApprovalsOfTenancy(db, tenancy.id),
-    openTasksOf(db, tenancy.id),
+    listTenants(reads, tenancy.id),
+    currentAssessment(reads, tenancy.id),
+    listBenefitClaims(reads, tenancy.id),
+    listLedgerTransactions(reads, tenancy.id, from ? { from } : {}),
+    from ? ledgerSumsBefore(reads, tenancy.id, from) : Promise.resolve([]),
+    listCaseEvents(reads, tenancy.id),
+    listLettersOfTenancy(reads, tenancy.id),
+    listApprovalsOfTenancy(reads, tenancy.id),
+    openTasksOf(reads, tenancy.id),
   ]);
   const ledgers = ledgersBySubAccount(ledgerRows, openings);
   const arrangementStatus = (assessment?.result.arrangement as { status?: string } | undefined)?.status;
@@ -156,10 +162,11 @@ export type AccountHeaderView = Pick<AccountView, 'tenancy' | 'tenantNames' | 'f
  * The account pages' header (loadAccountView's, the same flags): the tenants and the events the flags are read
  * from (FLAG_EVENT_TYPES) only. The pages beside the account page (money, benefits, legal, court, direct
  * debits, household) show the header and their own reads: the account's ledger, letters, approvals and other
- * events, which loadAccountView reads, are not read for them.
+ * events, which loadAccountView reads, are not read for them. The two reads go in one round trip (`readTogether`).
  */
 export async function loadAccountHeader(db: Db, actor: Actor, tenancy: TenancyRow, today: BusinessDate): Promise<AccountHeaderView> {
-  const [tenants, flagEvents] = await Promise.all([listTenants(db, tenancy.id), flagEventsOf(db, [tenancy.id], FLAG_EVENT_TYPES)]);
+  const reads = readTogether(db);
+  const [tenants, flagEvents] = await Promise.all([listTenants(reads, tenancy.id), flagEventsOf(reads, [tenancy.id], FLAG_EVENT_TYPES)]);
   return {
     tenancy,
     tenantNames: tenants.map((t) => t.name),

@@ -1,4 +1,4 @@
-import type { Db } from '../database';
+import type { BatchStatement, Db } from '../database';
 
 /**
  * A snapshot of the database as PostgreSQL writes it (`pg_snapshot`'s text, `xmin:xmax:xip,…`): which
@@ -65,6 +65,7 @@ export function recordingTablesRead(db: Db): { db: Db; tablesRead: () => string[
     kind: inner.kind,
     ...(inner.connectionString === undefined ? {} : { connectionString: inner.connectionString }),
     query: <T>(sql: string, params?: readonly unknown[]) => inner.query<T>(noted(sql), params),
+    ...(inner.queryBatch ? { queryBatch: (statements: readonly BatchStatement[]) => inner.queryBatch!(statements.map((s) => ({ sql: noted(s.sql), params: s.params }))) } : {}),
     exec: (sql: string) => inner.exec(noted(sql)),
     transaction: <T>(fn: (tx: Db) => Promise<T>) => inner.transaction((tx) => fn(wrap(tx))),
     copyCsv: (table, columns, chunks) => inner.copyCsv(noted(table), columns, chunks),

@@ -1,5 +1,6 @@
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordingBatches } from '../../../../test/support/batch-recorder';
 import { createWebTestApp, type WebTestApp } from '../../../../test/support/web-test-app';
 
 describe('GET /tenancies/{ref}, its timeline and household pages', () => {
@@ -47,5 +48,33 @@ describe('GET /tenancies/{ref}, its timeline and household pages', () => {
     const contacts = load((await agent.get('/tenancies/TEN-N001/timeline?type=contact')).text);
     expect(contacts('[data-qa="timeline-item"]').map((_i, el) => contacts(el).attr('data-type')).get()).toEqual(['contact']);
     expect((await agent.get('/tenancies/TEN-N001/timeline?type=bogus')).status).toBe(200);
+  });
+});
+
+describe('GET /tenancies/{ref}: its reads and their audit in one round trip', () => {
+  let t: WebTestApp;
+  let batches: string[][];
+  beforeAll(async () => {
+    t = await createWebTestApp({}, {
+      wrapDb: (db) => {
+        const recording = recordingBatches(db);
+        batches = recording.batches;
+        return recording.db;
+      },
+    });
+  });
+  afterAll(async () => t.close());
+
+  it("sends the account's nine reads and the audit of them as one batch", async () => {
+    const { agent } = await t.signIn('officer.northgate');
+    batches.length = 0;
+    expect((await agent.get('/tenancies/TEN-N002')).status).toBe(200);
+    expect(batches).toHaveLength(1);
+    const [batch] = batches;
+    expect(batch).toHaveLength(10);
+    expect(batch!.filter((sql) => sql.includes('INSERT INTO audit_log'))).toHaveLength(1);
+    expect(batch!.filter((sql) => sql.includes('FROM ledger_transactions'))).toHaveLength(2); // the recent lines and the sums before them
+    const audited = await t.db.query(`SELECT actor, details FROM audit_log WHERE tenancy_id = $1 AND entity = 'tenancy' ORDER BY id DESC LIMIT 1`, [t.seed.tenancies['TEN-N002']]);
+    expect(audited).toEqual([{ actor: 'officer.northgate', details: { page: 'account' } }]);
   });
 });

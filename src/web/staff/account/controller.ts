@@ -3,6 +3,7 @@ import { loadAccountHeader, loadAccountView, recentLedgerFrom } from '../../../a
 import { audit } from '../../../application/audit/audit';
 import { caseToView } from '../../../application/case-events/case-access';
 import { formatLongDate } from '../../../domain/statements/dates';
+import { readTogether } from '../../../persistence/read-together';
 import { listTenantContacts } from '../../../persistence/stores/account-view-store';
 import type { TenancyRow } from '../../../persistence/stores/tenancy-store';
 import { actorOf, auditContext, auditTenancyPageRead, type WebContext } from '../../context';
@@ -25,17 +26,21 @@ export function accountController(ctx: WebContext) {
       const tenancy = await tenancyForView(ctx, req);
       const today = await ctx.today();
       const fullLedger = queryString(req.query, 'ledger') === 'all';
-      const view = await loadAccountView(ctx.db, actorOf(req), tenancy, today, fullLedger ? {} : { ledgerFrom: recentLedgerFrom(today) });
-      await auditTenancyPageRead(ctx, req, tenancy, 'account');
+      // The account's reads and the audit of them in one round trip (`readTogether`): audited only when read.
+      const reads = readTogether(ctx.db);
+      const [view] = await Promise.all([
+        loadAccountView(reads, actorOf(req), tenancy, today, fullLedger ? {} : { ledgerFrom: recentLedgerFrom(today) }),
+        auditTenancyPageRead(ctx, req, tenancy, 'account', reads),
+      ]);
       res.render('staff/account/account.njk', buildAccountPage(view, today, { fullLedger }));
     },
 
     async timeline(req: Request, res: Response) {
       const tenancy = await tenancyForView(ctx, req);
       const today = await ctx.today();
-      const view = await loadAccountView(ctx.db, actorOf(req), tenancy, today);
+      const reads = readTogether(ctx.db);
+      const [view] = await Promise.all([loadAccountView(reads, actorOf(req), tenancy, today), auditTenancyPageRead(ctx, req, tenancy, 'timeline', reads)]);
       const type = queryString(req.query, 'type');
-      await auditTenancyPageRead(ctx, req, tenancy, 'timeline');
       res.render('staff/account/timeline.njk', buildTimelinePage(view, today, type in TIMELINE_GROUPS ? type : null));
     },
 

@@ -6,6 +6,7 @@ import { countWorklistByAction, queryWorklist } from '../../../persistence/store
 import { aTenancyOnPatch } from '../../../../test/builders/tenancy';
 import type { Db } from '../../../persistence/database';
 import { watchingQueries } from '../../../../test/support/recorded-statements';
+import { recordingBatches } from '../../../../test/support/batch-recorder';
 import { aClusterOfPages } from '../../../../test/support/cluster-pages';
 import { appendLedgerTransactions } from '../../../persistence/stores/ledger-store';
 import { tablesNamedIn, TABLES_NOTED_BY_TENANCY } from '../../../persistence/stores/data-change-store';
@@ -424,5 +425,32 @@ describe('GET /worklist served again while nothing has changed', () => {
     } finally {
       await off.close();
     }
+  });
+});
+
+describe('GET /worklist read afresh: its reads started together in one round trip', () => {
+  let t: WebTestApp;
+  let batches: string[][];
+  beforeAll(async () => {
+    t = await createWebTestApp({ config: { pageCacheEntries: 0 } }, {
+      wrapDb: (db) => {
+        const recording = recordingBatches(db);
+        batches = recording.batches;
+        return recording.db;
+      },
+    });
+  });
+  afterAll(async () => t.close());
+
+  it('sends the page of cases, its counts, the follow-ups, the tasks and the filter choices as one batch', async () => {
+    const { agent } = await t.signIn('officer.northgate');
+    batches.length = 0;
+    expect((await agent.get('/worklist')).status).toBe(200);
+    expect(batches).toHaveLength(1);
+    const named = (pattern: RegExp) => batches[0]!.filter((sql) => pattern.test(sql)).length;
+    expect(named(/FROM open_follow_ups/)).toBeGreaterThan(0);
+    expect(named(/FROM tasks/)).toBeGreaterThan(0);
+    expect(named(/FROM current_assessments/)).toBeGreaterThan(0);
+    expect(named(/FROM patches pa/)).toBe(1);
   });
 });

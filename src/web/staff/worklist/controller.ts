@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { audit } from '../../../application/audit/audit';
 import { loadDueList, loadWorklist, WORKLIST_DUE_PREVIEW, type DueListKind } from '../../../application/caseload/worklist';
 import { bulkConfirmLetterOne } from '../../../application/decisions/decisions';
+import { readTogether } from '../../../persistence/read-together';
 import { listWorklistFilterChoices } from '../../../persistence/stores/user-store';
 import { actorOf, auditContext, caseContext, type WebContext } from '../../context';
 import { bodyStrings } from '../../forms';
@@ -24,7 +25,8 @@ export function worklistController(ctx: WebContext) {
       await servePage(ctx, req, res, {
         key: `worklist\u0000${actor.id}\u0000${today}\u0000${worklistParams(query)}`,
         load: async (db) => {
-          const [worklist, { patches, officers }] = await Promise.all([loadWorklist(db, actor, query, today, { dueLimit: WORKLIST_DUE_PREVIEW }), listWorklistFilterChoices(db)]);
+          const reads = readTogether(db); // its reads started together go in one round trip
+          const [worklist, { patches, officers }] = await Promise.all([loadWorklist(reads, actor, query, today, { dueLimit: WORKLIST_DUE_PREVIEW }), listWorklistFilterChoices(reads)]);
           return {
             view: 'staff/worklist/worklist.njk',
             model: buildWorklistPage({ actor, worklist, query, today, patches, officers }),
@@ -48,7 +50,8 @@ export function worklistController(ctx: WebContext) {
         const actor = actorOf(req);
         const query = parseWorklistQuery(req.query);
         const today = await ctx.today();
-        const [list, { patches, officers }] = await Promise.all([loadDueList(ctx.db, actor, query, today, which), listWorklistFilterChoices(ctx.db)]);
+        const reads = readTogether(ctx.db);
+        const [list, { patches, officers }] = await Promise.all([loadDueList(reads, actor, query, today, which), listWorklistFilterChoices(reads)]);
         await audit(ctx.db, auditContext(ctx, req), [
           { action: 'read', entity: which === 'tasks' ? 'tasks_due' : 'follow_ups_due', details: { page: list.page, refs: list.items.map((i) => i.ref) } },
         ]);
