@@ -22,6 +22,12 @@ describe('pence', () => {
     expect(formatPounds(123456)).toBe('£1,234.56');
   });
 
+  it.each([0, 5, 99, 100, 99999, 100000, 123456789, 100000000000, 999999999999999, -1, -123456, -100000000])('formats %i pence as en-GB writes pounds', (pence) => {
+    const abs = Math.abs(pence);
+    const expected = `${pence < 0 ? '-' : ''}£${Math.floor(abs / 100).toLocaleString('en-GB')}.${String(abs % 100).padStart(2, '0')}`;
+    expect(formatPounds(pence)).toBe(expected);
+  });
+
   it('rounds half up on integers', () => {
     expect(divideRoundHalfUp(5, 2)).toBe(3);
     expect(divideRoundHalfUp(4, 3)).toBe(1);
