@@ -51,7 +51,7 @@ describe('GET /tenancies/{ref}, its timeline and household pages', () => {
   });
 });
 
-describe('GET /tenancies/{ref}: its reads and their audit in one round trip', () => {
+describe('GET /tenancies/{ref}: its reads and their audit in two round trips', () => {
   let t: WebTestApp;
   let batches: string[][];
   beforeAll(async () => {
@@ -65,12 +65,15 @@ describe('GET /tenancies/{ref}: its reads and their audit in one round trip', ()
   });
   afterAll(async () => t.close());
 
-  it("sends the account's nine reads and the audit of them as one batch", async () => {
+  it("sends the tenancy's read with the business date's, then the account's nine reads and the audit of them, as two batches", async () => {
     const { agent } = await t.signIn('officer.northgate');
     batches.length = 0;
     expect((await agent.get('/tenancies/TEN-N002')).status).toBe(200);
-    expect(batches).toHaveLength(1);
-    const [batch] = batches;
+    expect(batches).toHaveLength(2);
+    const [first, batch] = batches;
+    expect(first).toHaveLength(2);
+    expect(first!.filter((sql) => /FROM tenancies t/.test(sql))).toHaveLength(1);
+    expect(first!.filter((sql) => /max\(as_of\)/.test(sql))).toHaveLength(1);
     expect(batch).toHaveLength(10);
     expect(batch!.filter((sql) => sql.includes('INSERT INTO audit_log'))).toHaveLength(1);
     expect(batch!.filter((sql) => sql.includes('FROM ledger_transactions'))).toHaveLength(2); // the recent lines and the sums before them

@@ -5,6 +5,7 @@ import { caseToView } from '../../../application/case-events/case-access';
 import { formatLongDate } from '../../../domain/statements/dates';
 import { readTogether } from '../../../persistence/read-together';
 import { listTenantContacts } from '../../../persistence/stores/account-view-store';
+import type { Db } from '../../../persistence/database';
 import type { TenancyRow } from '../../../persistence/stores/tenancy-store';
 import { actorOf, auditContext, auditTenancyPageRead, type WebContext } from '../../context';
 import { queryString } from '../../forms';
@@ -13,9 +14,9 @@ import { TIMELINE_GROUPS } from '../../labels';
 import { buildTimelinePage } from './timeline-view-model';
 import { accountHeader, accountNavigation, buildAccountPage } from './view-model';
 
-/** The tenancy of `:ref` when the actor may see it: 404 unknown, 403 not allowed. */
-export async function tenancyForView(ctx: WebContext, req: Request): Promise<TenancyRow> {
-  const access = await caseToView(ctx.db, actorOf(req), String(req.params.ref ?? ''));
+/** The tenancy of `:ref` when the actor may see it: 404 unknown, 403 not allowed. Read through `db` when given. */
+export async function tenancyForView(ctx: WebContext, req: Request, db: Db = ctx.db): Promise<TenancyRow> {
+  const access = await caseToView(db, actorOf(req), String(req.params.ref ?? ''));
   if (!access.ok) throw new HttpError(access.reason === 'not_found' ? 404 : 403, access.reason === 'not_found' ? 'There is no tenancy with this reference' : undefined);
   return access.tenancy;
 }
@@ -23,11 +24,11 @@ export async function tenancyForView(ctx: WebContext, req: Request): Promise<Ten
 export function accountController(ctx: WebContext) {
   return {
     async show(req: Request, res: Response) {
-      const tenancy = await tenancyForView(ctx, req);
-      const today = await ctx.today();
-      const fullLedger = queryString(req.query, 'ledger') === 'all';
-      // The account's reads and the audit of them in one round trip (`readTogether`): audited only when read.
+      // Two round trips (`readTogether`): the tenancy with the business date, then the account's reads with the
+      // audit of them (audited only when read).
       const reads = readTogether(ctx.db);
+      const [tenancy, today] = await Promise.all([tenancyForView(ctx, req, reads), ctx.today(reads)]);
+      const fullLedger = queryString(req.query, 'ledger') === 'all';
       const [view] = await Promise.all([
         loadAccountView(reads, actorOf(req), tenancy, today, fullLedger ? {} : { ledgerFrom: recentLedgerFrom(today) }),
         auditTenancyPageRead(ctx, req, tenancy, 'account', reads),
@@ -36,9 +37,8 @@ export function accountController(ctx: WebContext) {
     },
 
     async timeline(req: Request, res: Response) {
-      const tenancy = await tenancyForView(ctx, req);
-      const today = await ctx.today();
       const reads = readTogether(ctx.db);
+      const [tenancy, today] = await Promise.all([tenancyForView(ctx, req, reads), ctx.today(reads)]);
       const [view] = await Promise.all([loadAccountView(reads, actorOf(req), tenancy, today), auditTenancyPageRead(ctx, req, tenancy, 'timeline', reads)]);
       const type = queryString(req.query, 'type');
       res.render('staff/account/timeline.njk', buildTimelinePage(view, today, type in TIMELINE_GROUPS ? type : null));
