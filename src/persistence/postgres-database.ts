@@ -50,22 +50,40 @@ function nameOf(sql: string, params: readonly unknown[]): string | undefined {
   return params.length > 0 || !sql.includes(';') ? statementName(sql) : undefined;
 }
 
+/**
+ * Runs `fn` on a connection taken from the pool, then gives it back. While it is out of the pool nothing else hears
+ * its 'error' event (the pool does while it is idle), and a connection the server ends or the network drops emits
+ * one: unheard, it would end the process. Heard here, pg fails what runs on it, and the connection is discarded
+ * rather than given back, as after a FATAL error from the server.
+ */
+async function withConnection<T>(pool: pg.Pool, fn: (conn: pg.PoolClient) => Promise<T>): Promise<T> {
+  const conn = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  conn.on('error', onError);
+  try {
+    return await fn(conn);
+  } catch (error) {
+    // The server ends the session after a FATAL error (as when it is shut down or the backend terminated): the
+    // socket may close only after the connection would be back in the pool.
+    if (error instanceof pg.DatabaseError && (error.severity === 'FATAL' || error.severity === 'PANIC')) broken ??= error;
+    throw error;
+  } finally {
+    conn.removeListener('error', onError);
+    conn.release(broken);
+  }
+}
+
 function wrap(client: Client, pool: pg.Pool, inTransaction: boolean, connectionString?: string): Db {
   const copyIn = async (sql: string, chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>) => {
     const run = async (conn: pg.PoolClient) => {
       const stream = conn.query(copyFrom(sql));
       await pipeline(Readable.from(chunks as AsyncIterable<string | Uint8Array>), stream);
     };
-    if (inTransaction) {
-      await serial(() => run(client as pg.PoolClient));
-    } else {
-      const conn = await pool.connect();
-      try {
-        await run(conn);
-      } finally {
-        conn.release();
-      }
-    }
+    if (inTransaction) await serial(() => run(client as pg.PoolClient));
+    else await withConnection(pool, run);
   };
   // One connection runs one statement at a time: inside a transaction, statements started together
   // (Promise.all) are queued here rather than handed to the client concurrently.
@@ -95,30 +113,24 @@ function wrap(client: Client, pool: pg.Pool, inTransaction: boolean, connectionS
         named.push({ text: sql, values: params, name });
       }
       if (inTransaction) return serial(() => runBatch(client as pg.PoolClient, named, types));
-      const conn = await pool.connect();
-      try {
-        return await runBatch(conn, named, types);
-      } finally {
-        conn.release();
-      }
+      return withConnection(pool, (conn) => runBatch(conn, named, types));
     },
     async exec(sql: string) {
       await serial(() => client.query(sql));
     },
     async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
       if (inTransaction) return fn(db);
-      const conn = await pool.connect();
-      try {
-        await conn.query('BEGIN');
-        const result = await fn(wrap(conn, pool, true));
-        await conn.query('COMMIT');
-        return result;
-      } catch (error) {
-        await conn.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        conn.release();
-      }
+      return withConnection(pool, async (conn) => {
+        try {
+          await conn.query('BEGIN');
+          const result = await fn(wrap(conn, pool, true));
+          await conn.query('COMMIT');
+          return result;
+        } catch (error) {
+          await conn.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
+      });
     },
     async copyCsv(table, columns, csvChunks) {
       await copyIn(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`, csvChunks);
@@ -129,12 +141,7 @@ function wrap(client: Client, pool: pg.Pool, inTransaction: boolean, connectionS
     async copyOutText(select: string) {
       const run = (conn: pg.PoolClient) => copyOutTextOn(conn, select);
       if (inTransaction) return serial(() => run(client as pg.PoolClient));
-      const conn = await pool.connect();
-      try {
-        return await run(conn);
-      } finally {
-        conn.release();
-      }
+      return withConnection(pool, run);
     },
     async close() {
       if (!inTransaction) await pool.end();
