@@ -77,6 +77,7 @@ export function createWebApp(deps: WebDeps): Express {
       idleTimeoutMinutes: config.sessionTimeoutMinutes,
       secureCookie: config.isProduction,
       onError: (error) => logger.error({ err: error }, 'saving the session failed'),
+      businessDate: (db) => ctx.today(db),
     }),
   );
   app.use(currentUser(deps.db));

@@ -64,6 +64,14 @@ export function todayFrom(deps: Pick<WebDeps, 'db' | 'today'>, now: () => Date):
   return async (db = deps.db) => (await latestAssessmentDate(db)) ?? londonDate(now());
 }
 
+/**
+ * The pages' business date for this request: the one read with its session (in the same round trip, `sessions`'
+ * `businessDate`), else read now (through `db` when given).
+ */
+export async function todayOf(ctx: WebContext, req: Request, db?: Db): Promise<BusinessDate> {
+  return req.webSession?.businessDate ?? (await ctx.today(db));
+}
+
 /** The signed-in actor (the route is behind requireSignIn). */
 export function actorOf(req: Request): Actor {
   if (!req.actor) throw new HttpError(401, 'Sign in');
@@ -84,7 +92,7 @@ export async function caseContext(ctx: WebContext, req: Request): Promise<CaseCo
     db: ctx.db,
     actor: actorOf(req),
     audit: auditContext(ctx, req),
-    today: await ctx.today(),
+    today: await todayOf(ctx, req),
     onReassessError: (error) => ctx.logger.error({ err: error }, 're-assessment after a decision failed'),
   };
 }

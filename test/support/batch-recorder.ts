@@ -4,8 +4,7 @@ import type { BatchStatement, Db } from '../../src/persistence/database';
  * `db` with a `queryBatch` that records each batch's statements (and runs them one by one, so on either
  * database): to check which reads a page sends together (`readTogether`).
  */
-export function recordingBatches(db: Db): { db: Db; batches: string[][] } {
-  const batches: string[][] = [];
+export function recordingBatches(db: Db, batches: string[][] = []): { db: Db; batches: string[][] } {
   return {
     batches,
     db: {
@@ -18,4 +17,10 @@ export function recordingBatches(db: Db): { db: Db; batches: string[][] } {
       },
     },
   };
+}
+
+/** For `createWebTestApp`'s `wrapDb`: the batches the app's requests send, in `batches` (empty it before a request). */
+export function appBatches(): { batches: string[][]; wrapDb: (db: Db) => Db } {
+  const batches: string[][] = [];
+  return { batches, wrapDb: (db) => recordingBatches(db, batches).db };
 }

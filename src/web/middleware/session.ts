@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { BusinessDate } from '../../domain/calendar/business-date';
 import type { Db } from '../../persistence/database';
+import { readTogether } from '../../persistence/read-together';
 import { deleteSession, findSession, saveSession, touchSession, type SessionUser } from '../../persistence/stores/session-store';
 
 export interface Flash {
@@ -33,6 +35,8 @@ export interface WebSession {
   readonly expired: boolean;
   /** The session's user as read with it at the start of the request (null: none, or gone). */
   readonly user: SessionUser | null;
+  /** The business date read with it (`SessionOptions.businessDate`), for the pages' `todayOf`; undefined when not read. */
+  readonly businessDate: BusinessDate | undefined;
 }
 
 declare module 'express-serve-static-core' {
@@ -47,6 +51,11 @@ export interface SessionOptions {
   idleTimeoutMinutes: number;
   secureCookie: boolean;
   onError?: (error: unknown) => void;
+  /**
+   * The pages' business date, read through `db`: for a request with a session cookie, read in the same round trip
+   * as the session (`readTogether`), so a page need not read it again (`todayOf` in `src/web/context.ts`).
+   */
+  businessDate?: (db: Db) => Promise<BusinessDate>;
 }
 
 export function cookieName(secure: boolean): string {
@@ -83,7 +92,12 @@ export function sessions(options: SessionOptions): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const now = options.now();
     let rawId = readCookie(req, name);
-    let stored = rawId ? await findSession(options.db, hashId(rawId)) : null;
+    let stored: Awaited<ReturnType<typeof findSession>> = null;
+    let businessDate: BusinessDate | undefined;
+    if (rawId) {
+      const reads = readTogether(options.db);
+      [stored, businessDate] = await Promise.all([findSession(reads, hashId(rawId)), options.businessDate?.(reads)]);
+    }
     let expired = false;
     if (stored && stored.expires_at.getTime() <= now.getTime()) {
       await deleteSession(options.db, stored.id);
@@ -99,6 +113,7 @@ export function sessions(options: SessionOptions): RequestHandler {
       data: (stored?.data as SessionData | undefined) ?? {},
       expired,
       user: stored?.user ?? null,
+      businessDate,
       regenerate() {
         regenerated = true;
       },

@@ -1,6 +1,6 @@
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordingBatches } from '../../../../test/support/batch-recorder';
+import { appBatches } from '../../../../test/support/batch-recorder';
 import { createWebTestApp, type WebTestApp } from '../../../../test/support/web-test-app';
 
 describe('GET /tenancies/{ref}, its timeline and household pages', () => {
@@ -51,28 +51,22 @@ describe('GET /tenancies/{ref}, its timeline and household pages', () => {
   });
 });
 
-describe('GET /tenancies/{ref}: its reads and their audit in two round trips', () => {
+describe('GET /tenancies/{ref}: three round trips, the account\'s reads and their audit in one', () => {
   let t: WebTestApp;
-  let batches: string[][];
+  const { batches, wrapDb } = appBatches();
   beforeAll(async () => {
-    t = await createWebTestApp({}, {
-      wrapDb: (db) => {
-        const recording = recordingBatches(db);
-        batches = recording.batches;
-        return recording.db;
-      },
-    });
+    t = await createWebTestApp({}, { wrapDb });
   });
   afterAll(async () => t.close());
 
-  it("sends the tenancy's read with the business date's, then the account's nine reads and the audit of them, as two batches", async () => {
+  it("sends the session's read with the business date's, then the tenancy's, then the account's nine reads and the audit of them as one batch", async () => {
     const { agent } = await t.signIn('officer.northgate');
     batches.length = 0;
     expect((await agent.get('/tenancies/TEN-N002')).status).toBe(200);
     expect(batches).toHaveLength(2);
     const [first, batch] = batches;
     expect(first).toHaveLength(2);
-    expect(first!.filter((sql) => /FROM tenancies t/.test(sql))).toHaveLength(1);
+    expect(first!.filter((sql) => /FROM web_sessions/.test(sql))).toHaveLength(1);
     expect(first!.filter((sql) => /max\(as_of\)/.test(sql))).toHaveLength(1);
     expect(batch).toHaveLength(10);
     expect(batch!.filter((sql) => sql.includes('INSERT INTO audit_log'))).toHaveLength(1);

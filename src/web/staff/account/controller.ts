@@ -7,7 +7,7 @@ import { readTogether } from '../../../persistence/read-together';
 import { listTenantContacts } from '../../../persistence/stores/account-view-store';
 import type { Db } from '../../../persistence/database';
 import type { TenancyRow } from '../../../persistence/stores/tenancy-store';
-import { actorOf, auditContext, auditTenancyPageRead, type WebContext } from '../../context';
+import { actorOf, auditContext, auditTenancyPageRead, todayOf, type WebContext } from '../../context';
 import { queryString } from '../../forms';
 import { HttpError } from '../../http-error';
 import { TIMELINE_GROUPS } from '../../labels';
@@ -27,7 +27,7 @@ export function accountController(ctx: WebContext) {
       // Two round trips (`readTogether`): the tenancy with the business date, then the account's reads with the
       // audit of them (audited only when read).
       const reads = readTogether(ctx.db);
-      const [tenancy, today] = await Promise.all([tenancyForView(ctx, req, reads), ctx.today(reads)]);
+      const [tenancy, today] = await Promise.all([tenancyForView(ctx, req, reads), todayOf(ctx, req, reads)]);
       const fullLedger = queryString(req.query, 'ledger') === 'all';
       const [view] = await Promise.all([
         loadAccountView(reads, actorOf(req), tenancy, today, fullLedger ? {} : { ledgerFrom: recentLedgerFrom(today) }),
@@ -38,7 +38,7 @@ export function accountController(ctx: WebContext) {
 
     async timeline(req: Request, res: Response) {
       const reads = readTogether(ctx.db);
-      const [tenancy, today] = await Promise.all([tenancyForView(ctx, req, reads), ctx.today(reads)]);
+      const [tenancy, today] = await Promise.all([tenancyForView(ctx, req, reads), todayOf(ctx, req, reads)]);
       const [view] = await Promise.all([loadAccountView(reads, actorOf(req), tenancy, today), auditTenancyPageRead(ctx, req, tenancy, 'timeline', reads)]);
       const type = queryString(req.query, 'type');
       res.render('staff/account/timeline.njk', buildTimelinePage(view, today, type in TIMELINE_GROUPS ? type : null));
@@ -46,7 +46,7 @@ export function accountController(ctx: WebContext) {
 
     async household(req: Request, res: Response) {
       const tenancy = await tenancyForView(ctx, req);
-      const today = await ctx.today();
+      const today = await todayOf(ctx, req);
       const view = await loadAccountHeader(ctx.db, actorOf(req), tenancy, today);
       const contacts = await listTenantContacts(ctx.db, tenancy.id);
       await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'tenancy_contact', entityId: tenancy.ref, tenancyId: tenancy.id, details: { tenants: contacts.length } }]);

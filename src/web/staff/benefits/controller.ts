@@ -7,7 +7,7 @@ import { openTasksOf } from '../../../application/tasks/tasks';
 import { canActOnPatch } from '../../../application/users/permissions';
 import { formatLongDate } from '../../../domain/statements/dates';
 import type { TenancyRow } from '../../../persistence/stores/tenancy-store';
-import { actorOf, auditContext, auditTenancyPageRead, caseContext, type WebContext } from '../../context';
+import { actorOf, auditContext, auditTenancyPageRead, caseContext, todayOf, type WebContext } from '../../context';
 import { errorList, type FieldErrors } from '../../forms';
 import { HttpError } from '../../http-error';
 import { addFlash } from '../../middleware/session';
@@ -28,7 +28,7 @@ function claimIdOf(req: Request): number {
 
 export function benefitsController(ctx: WebContext) {
   const header = async (req: Request, tenancy: TenancyRow) => {
-    const today = await ctx.today();
+    const today = await todayOf(ctx, req);
     const view = await loadAccountHeader(ctx.db, actorOf(req), tenancy, today);
     return { today, header: accountHeader(view, today), subNavigation: accountNavigation(tenancy.ref, 'benefits') };
   };
@@ -145,7 +145,7 @@ export function benefitsController(ctx: WebContext) {
 
     async dwpRequests(req: Request, res: Response) {
       const actor = actorOf(req);
-      const today = await ctx.today();
+      const today = await todayOf(ctx, req);
       const [requests, exports] = await Promise.all([openDwpRequests(ctx.db, dwpPatches(actor), today), recentExports(ctx.db, actor)]);
       await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'worklist', entityId: 'dwp-requests', details: { count: requests.length } }]);
       res.render('staff/benefits/dwp-requests.njk', {

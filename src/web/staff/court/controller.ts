@@ -24,7 +24,7 @@ import { formatPounds } from '../../../domain/money/pence';
 import { addressLine } from '../../../domain/statements/statement';
 import { formatLongDate } from '../../../domain/statements/dates';
 import type { TenancyRow } from '../../../persistence/stores/tenancy-store';
-import { actorOf, auditContext, auditTenancyPageRead, caseContext, type WebContext } from '../../context';
+import { actorOf, auditContext, auditTenancyPageRead, caseContext, todayOf, type WebContext } from '../../context';
 import { dateParts, errorList, queryString, type FieldErrors } from '../../forms';
 import { HttpError } from '../../http-error';
 import { addFlash } from '../../middleware/session';
@@ -56,7 +56,7 @@ function refOf(tenancy: TenancyRow): string {
 
 export function courtController(ctx: WebContext) {
   const pageBase = async (req: Request, tenancy: TenancyRow) => {
-    const today = await ctx.today();
+    const today = await todayOf(ctx, req);
     const view = await loadAccountHeader(ctx.db, actorOf(req), tenancy, today);
     return { today, header: accountHeader(view, today), subNavigation: accountNavigation(tenancy.ref, 'legal') };
   };
@@ -134,7 +134,7 @@ export function courtController(ctx: WebContext) {
       const tenancy = await tenancyForView(ctx, req);
       const doc = String(req.params.doc ?? '');
       if (!(DOCUMENTS as readonly string[]).includes(doc)) throw new HttpError(404);
-      const today = await ctx.today();
+      const today = await todayOf(ctx, req);
       let body: Buffer | string;
       if (doc === 'schedule.pdf' || doc === 'schedule.csv') {
         const statement = await buildStatement(ctx.db, tenancy.ref, { asOf: today, mode: 'arrears-began' });

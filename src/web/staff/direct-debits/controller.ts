@@ -4,7 +4,7 @@ import { cancelMandate, loadDirectDebits, setUpMandate } from '../../../applicat
 import { earliestFirstCollection } from '../../../domain/direct-debits/collection-schedule';
 import { formatLongDate } from '../../../domain/statements/dates';
 import type { TenancyRow } from '../../../persistence/stores/tenancy-store';
-import { actorOf, caseContext, type WebContext } from '../../context';
+import { actorOf, caseContext, todayOf, type WebContext } from '../../context';
 import { errorList, type FieldErrors } from '../../forms';
 import { HttpError } from '../../http-error';
 import { addFlash } from '../../middleware/session';
@@ -18,7 +18,7 @@ const base = (t: TenancyRow) => `/tenancies/${encodeURIComponent(t.ref)}/direct-
 
 export function directDebitController(ctx: WebContext) {
   const renderPage = async (req: Request, res: Response, tenancy: TenancyRow, cancel: { id: number; reason: string; errors: FieldErrors } | null = null) => {
-    const today = await ctx.today();
+    const today = await todayOf(ctx, req);
     const view = await loadAccountHeader(ctx.db, actorOf(req), tenancy, today);
     const loaded = await loadDirectDebits(await caseContext(ctx, req), tenancy.ref);
     if (loaded.kind !== 'ok') throw new HttpError(loaded.kind === 'not_found' ? 404 : 403);

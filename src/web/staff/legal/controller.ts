@@ -12,7 +12,7 @@ import { formatPounds } from '../../../domain/money/pence';
 import { formatLongDate } from '../../../domain/statements/dates';
 import { listLettersOfTenancy } from '../../../persistence/stores/letter-store';
 import type { TenancyRow } from '../../../persistence/stores/tenancy-store';
-import { actorOf, auditTenancyPageRead, caseContext, type WebContext } from '../../context';
+import { actorOf, auditTenancyPageRead, caseContext, todayOf, type WebContext } from '../../context';
 import { dateParts, errorList, type FieldErrors } from '../../forms';
 import { HttpError } from '../../http-error';
 import { NOTICE_LABELS, label } from '../../labels';
@@ -32,7 +32,7 @@ const GROUND_LABELS: Record<string, string> = {
 
 export function legalController(ctx: WebContext) {
   const renderLegal = async (req: Request, res: Response, tenancy: TenancyRow, values: Record<string, string>, errors: FieldErrors, claimRefusal: string[] | null) => {
-    const today = await ctx.today();
+    const today = await todayOf(ctx, req);
     const actor = actorOf(req);
     const view = await loadAccountHeader(ctx.db, actor, tenancy, today);
     const situation = await legalSituation(ctx.db, tenancy.id, today);
@@ -229,7 +229,7 @@ export function legalController(ctx: WebContext) {
 
     async showPsed(req: Request, res: Response) {
       const tenancy = await tenancyToActOn(ctx, req);
-      const today = await ctx.today();
+      const today = await todayOf(ctx, req);
       const stage = typeof req.query.stage === 'string' && req.query.stage in PSED_STAGE_LABELS ? req.query.stage : '';
       renderPsed(res, tenancy, { ...datesOf(today, ['psedDate']), stage }, {});
     },

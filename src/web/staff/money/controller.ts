@@ -6,7 +6,7 @@ import type { ArrangementProblem } from '../../../domain/arrangements/plan-arran
 import { formatPenceAsDecimal, formatPounds } from '../../../domain/money/pence';
 import { formatLongDate } from '../../../domain/statements/dates';
 import type { TenancyRow } from '../../../persistence/stores/tenancy-store';
-import { actorOf, auditTenancyPageRead, caseContext, type WebContext } from '../../context';
+import { actorOf, auditTenancyPageRead, caseContext, todayOf, type WebContext } from '../../context';
 import { dateParts, errorList, queryString, type FieldErrors } from '../../forms';
 import { HttpError } from '../../http-error';
 import { addFlash } from '../../middleware/session';
@@ -31,7 +31,7 @@ function problemErrors(problems: readonly ArrangementProblem[]): FieldErrors {
 
 export function moneyController(ctx: WebContext) {
   const header = async (req: Request, tenancy: TenancyRow) => {
-    const today = await ctx.today();
+    const today = await todayOf(ctx, req);
     const view = await loadAccountHeader(ctx.db, actorOf(req), tenancy, today);
     return { today, header: accountHeader(view, today), subNavigation: accountNavigation(tenancy.ref, 'money') };
   };

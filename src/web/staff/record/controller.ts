@@ -4,7 +4,7 @@ import { closeCaseEvent, recordCaseEvent } from '../../../application/case-event
 import { findCaseEvent } from '../../../persistence/stores/case-event-amend-store';
 import { listTenants, type TenancyRow } from '../../../persistence/stores/tenancy-store';
 import { formatLongDate } from '../../../domain/statements/dates';
-import { actorOf, auditTenancyPageRead, caseContext, type WebContext } from '../../context';
+import { actorOf, auditTenancyPageRead, caseContext, todayOf, type WebContext } from '../../context';
 import { bodyString, dateField, dateParts, errorList, type FieldErrors } from '../../forms';
 import { HttpError } from '../../http-error';
 import { BREATHING_SPACE_LABELS, CHANNEL_LABELS, eventTypeLabel, OUTCOME_LABELS, VULNERABILITY_LABELS } from '../../labels';
@@ -54,7 +54,7 @@ export function recordController(ctx: WebContext) {
     async show(req: Request, res: Response) {
       const kind = kindOf(req);
       const tenancy = await tenancyToActOn(ctx, req);
-      const today = dateParts(await ctx.today());
+      const today = dateParts(await todayOf(ctx, req));
       const values: Record<string, string> = { 'date-day': today.day, 'date-month': today.month, 'date-year': today.year };
       await render(req, res, tenancy, kind, values, {});
     },
@@ -78,7 +78,7 @@ export function recordController(ctx: WebContext) {
     async showClose(req: Request, res: Response) {
       const tenancy = await tenancyToActOn(ctx, req);
       const event = await openEvent(ctx, req, tenancy);
-      const today = dateParts(await ctx.today());
+      const today = dateParts(await todayOf(ctx, req));
       await renderClose(ctx, res, tenancy, event, { 'date-day': today.day, 'date-month': today.month, 'date-year': today.year, note: '' }, {});
     },
 

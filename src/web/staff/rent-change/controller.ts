@@ -5,7 +5,7 @@ import { audit } from '../../../application/audit/audit';
 import { addDays } from '../../../domain/calendar/business-date';
 import { formatPounds } from '../../../domain/money/pence';
 import { formatLongDate } from '../../../domain/statements/dates';
-import { actorOf, auditContext, type WebContext } from '../../context';
+import { actorOf, auditContext, todayOf, type WebContext } from '../../context';
 import { bodyString, dateParts, errorList, type FieldErrors } from '../../forms';
 import { RENT_CHANGE_FIELD_IDS, readRentChangeForm, SUB_ACCOUNT_ITEMS } from './form';
 
@@ -56,7 +56,7 @@ export function rentChangeController(ctx: WebContext) {
       return null;
     }
     try {
-      const p = await planRentChange(ctx.db, form.value.effective, await ctx.today(), { kind: 'percent', basisPoints: form.value.basisPoints, subAccount: form.value.subAccount });
+      const p = await planRentChange(ctx.db, form.value.effective, await todayOf(ctx, req), { kind: 'percent', basisPoints: form.value.basisPoints, subAccount: form.value.subAccount });
       return { plan: p, values: form.values };
     } catch (error) {
       if (!(error instanceof RentChangeRefused)) throw error;

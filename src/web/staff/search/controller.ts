@@ -3,7 +3,7 @@ import { audit } from '../../../application/audit/audit';
 import { formatPounds } from '../../../domain/money/pence';
 import { addressLine } from '../../../domain/statements/statement';
 import { searchTenancies } from '../../../persistence/stores/account-view-store';
-import { auditContext, type WebContext } from '../../context';
+import { auditContext, todayOf, type WebContext } from '../../context';
 import { queryString } from '../../forms';
 import { actionLabel } from '../../labels';
 
@@ -18,7 +18,7 @@ export function searchController(ctx: WebContext) {
       const errors: Record<string, string> = {};
       if (searched && q.length < 2) errors.q = 'Enter at least 2 characters to search for';
       const rows = searched && !errors.q ? await searchTenancies(ctx.db, q, SEARCH_LIMIT + 1) : [];
-      const today = await ctx.today();
+      const today = await todayOf(ctx, req);
       if (searched && !errors.q) {
         await audit(ctx.db, auditContext(ctx, req), [
           { action: 'read', entity: 'search', details: { query: q, results: rows.length, tenancyRefs: rows.slice(0, SEARCH_LIMIT).map((r) => r.ref) } },

@@ -3,7 +3,7 @@ import { audit } from '../../../application/audit/audit';
 import { buildStatement, StatementPeriodError } from '../../../application/statements/build-statement';
 import { renderStatementCsv } from '../../../application/statements/render/csv';
 import { renderStatementPdf } from '../../../application/statements/render/pdf';
-import { auditContext, type WebContext } from '../../context';
+import { auditContext, todayOf, type WebContext } from '../../context';
 import { queryString } from '../../forms';
 import { HttpError } from '../../http-error';
 import { tenancyForView } from '../account/controller';
@@ -19,7 +19,7 @@ export function statementController(ctx: WebContext) {
       const to = queryString(req.query, 'to') || undefined;
       let statement;
       try {
-        statement = await buildStatement(ctx.db, tenancy.ref, { asOf: await ctx.today(), from, to });
+        statement = await buildStatement(ctx.db, tenancy.ref, { asOf: await todayOf(ctx, req), from, to });
       } catch (error) {
         if (error instanceof StatementPeriodError) throw new HttpError(400, error.message);
         throw error;

@@ -6,7 +6,7 @@ import { countWorklistByAction, queryWorklist } from '../../../persistence/store
 import { aTenancyOnPatch } from '../../../../test/builders/tenancy';
 import type { Db } from '../../../persistence/database';
 import { watchingQueries } from '../../../../test/support/recorded-statements';
-import { recordingBatches } from '../../../../test/support/batch-recorder';
+import { appBatches } from '../../../../test/support/batch-recorder';
 import { aClusterOfPages } from '../../../../test/support/cluster-pages';
 import { appendLedgerTransactions } from '../../../persistence/stores/ledger-store';
 import { tablesNamedIn, TABLES_NOTED_BY_TENANCY } from '../../../persistence/stores/data-change-store';
@@ -430,15 +430,9 @@ describe('GET /worklist served again while nothing has changed', () => {
 
 describe('GET /worklist read afresh: its reads started together in one round trip', () => {
   let t: WebTestApp;
-  let batches: string[][];
+  const { batches, wrapDb } = appBatches();
   beforeAll(async () => {
-    t = await createWebTestApp({ config: { pageCacheEntries: 0 } }, {
-      wrapDb: (db) => {
-        const recording = recordingBatches(db);
-        batches = recording.batches;
-        return recording.db;
-      },
-    });
+    t = await createWebTestApp({ config: { pageCacheEntries: 0 } }, { wrapDb });
   });
   afterAll(async () => t.close());
 
@@ -446,8 +440,9 @@ describe('GET /worklist read afresh: its reads started together in one round tri
     const { agent } = await t.signIn('officer.northgate');
     batches.length = 0;
     expect((await agent.get('/worklist')).status).toBe(200);
-    expect(batches).toHaveLength(1);
-    const named = (pattern: RegExp) => batches[0]!.filter((sql) => pattern.test(sql)).length;
+    expect(batches).toHaveLength(2); // the session's with the business date's, then the page's
+    expect(batches[0]!.filter((sql) => /FROM web_sessions|max\(as_of\)/.test(sql))).toHaveLength(2);
+    const named = (pattern: RegExp) => batches[1]!.filter((sql) => pattern.test(sql)).length;
     expect(named(/FROM open_follow_ups/)).toBeGreaterThan(0);
     expect(named(/FROM tasks/)).toBeGreaterThan(0);
     expect(named(/FROM current_assessments/)).toBeGreaterThan(0);

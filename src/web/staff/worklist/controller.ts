@@ -4,7 +4,7 @@ import { loadDueList, loadWorklist, WORKLIST_DUE_PREVIEW, type DueListKind } fro
 import { bulkConfirmLetterOne } from '../../../application/decisions/decisions';
 import { readTogether } from '../../../persistence/read-together';
 import { listWorklistFilterChoices } from '../../../persistence/stores/user-store';
-import { actorOf, auditContext, caseContext, type WebContext } from '../../context';
+import { actorOf, auditContext, caseContext, todayOf, type WebContext } from '../../context';
 import { bodyStrings } from '../../forms';
 import { addFlash } from '../../middleware/session';
 import { servePage } from '../../page-cache';
@@ -21,7 +21,7 @@ export function worklistController(ctx: WebContext) {
     async show(req: Request, res: Response) {
       const actor = actorOf(req);
       const query = parseWorklistQuery(req.query);
-      const today = await ctx.today();
+      const today = await todayOf(ctx, req);
       await servePage(ctx, req, res, {
         key: `worklist\u0000${actor.id}\u0000${today}\u0000${worklistParams(query)}`,
         load: async (db) => {
@@ -49,7 +49,7 @@ export function worklistController(ctx: WebContext) {
       return async (req: Request, res: Response) => {
         const actor = actorOf(req);
         const query = parseWorklistQuery(req.query);
-        const today = await ctx.today();
+        const today = await todayOf(ctx, req);
         const reads = readTogether(ctx.db);
         const [list, { patches, officers }] = await Promise.all([loadDueList(reads, actor, query, today, which), listWorklistFilterChoices(reads)]);
         await audit(ctx.db, auditContext(ctx, req), [
