@@ -3,6 +3,7 @@ import { loadAccountHeader, loadAccountView, recentLedgerFrom } from '../../../a
 import { audit } from '../../../application/audit/audit';
 import { caseToView } from '../../../application/case-events/case-access';
 import { formatLongDate } from '../../../domain/statements/dates';
+import type { BusinessDate } from '../../../domain/calendar/business-date';
 import { readTogether } from '../../../persistence/read-together';
 import { listTenantContacts } from '../../../persistence/stores/account-view-store';
 import type { Db } from '../../../persistence/database';
@@ -21,13 +22,23 @@ export async function tenancyForView(ctx: WebContext, req: Request, db: Db = ctx
   return access.tenancy;
 }
 
+/**
+ * The tenancy of `:ref` and the business date. The date comes with the session's read (`todayOf`): then the tenancy
+ * is read at once, alone; else the two go together in one round trip (`reads`).
+ */
+async function tenancyAndToday(ctx: WebContext, req: Request, reads: Db): Promise<[TenancyRow, BusinessDate]> {
+  const known = req.webSession?.businessDate;
+  if (known !== undefined) return [await tenancyForView(ctx, req), known];
+  return Promise.all([tenancyForView(ctx, req, reads), ctx.today(reads)]);
+}
+
 export function accountController(ctx: WebContext) {
   return {
     async show(req: Request, res: Response) {
-      // Two round trips (`readTogether`): the tenancy with the business date, then the account's reads with the
-      // audit of them (audited only when read).
+      // After the session's round trip (with the business date), two: the tenancy, then the account's reads with
+      // the audit of them, together (`readTogether`; audited only when read).
       const reads = readTogether(ctx.db);
-      const [tenancy, today] = await Promise.all([tenancyForView(ctx, req, reads), todayOf(ctx, req, reads)]);
+      const [tenancy, today] = await tenancyAndToday(ctx, req, reads);
       const fullLedger = queryString(req.query, 'ledger') === 'all';
       const [view] = await Promise.all([
         loadAccountView(reads, actorOf(req), tenancy, today, fullLedger ? {} : { ledgerFrom: recentLedgerFrom(today) }),
@@ -38,7 +49,7 @@ export function accountController(ctx: WebContext) {
 
     async timeline(req: Request, res: Response) {
       const reads = readTogether(ctx.db);
-      const [tenancy, today] = await Promise.all([tenancyForView(ctx, req, reads), todayOf(ctx, req, reads)]);
+      const [tenancy, today] = await tenancyAndToday(ctx, req, reads);
       const [view] = await Promise.all([loadAccountView(reads, actorOf(req), tenancy, today), auditTenancyPageRead(ctx, req, tenancy, 'timeline', reads)]);
       const type = queryString(req.query, 'type');
       res.render('staff/account/timeline.njk', buildTimelinePage(view, today, type in TIMELINE_GROUPS ? type : null));
