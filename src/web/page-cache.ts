@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Db } from '../persistence/database';
-import { dataChangedSince, recordingTablesRead, type DataSnapshot } from '../persistence/stores/data-change-store';
+import { appendAudit, type AuditEntry } from '../persistence/stores/audit-store';
+import { dataChangedSince, dataChangedSinceElseAudit, recordingTablesRead, type DataSnapshot } from '../persistence/stores/data-change-store';
 import type { WebContext } from './context';
 
 /** How long a rendered page is kept at most, whatever happens (a bound on memory, not on freshness). */
@@ -140,7 +141,9 @@ function renderToString(res: Response, view: string, model: object): Promise<str
  *   checked the same way against its own snapshot, and served and kept here if nothing it may show has changed
  *   since; a page rendered afresh is offered to the others. So a change renders a session's page once, not once in
  *   each process that serves the session.
- * - Every time, kept or not, what the page showed is audited (`audit`), as a personal-data read.
+ * - Every time, kept or not, what the page showed is audited (`audit`'s entries), as a personal-data read. A kept
+ *   page's entries are written by the statement that checks it (`dataChangedSinceElseAudit`), only if it is served:
+ *   its check and audit are one round trip.
  */
 export async function servePage<Shown>(
   ctx: WebContext,
@@ -149,7 +152,8 @@ export async function servePage<Shown>(
   page: {
     key: string;
     load: (db: Db) => Promise<Loaded<Shown>>;
-    audit: (shown: Shown) => Promise<void>;
+    /** The audit entries of a read that showed `shown`: written each time the page is served, kept or not. */
+    audit: (shown: Shown) => readonly AuditEntry[];
   },
 ): Promise<void> {
   const session = req.webSession.data;
@@ -160,20 +164,24 @@ export async function servePage<Shown>(
   let db = ctx.db;
   if (cache && key) {
     const kept = cache.get<Shown>(key);
-    let { snapshot, changed } = await dataChangedSince(ctx.db, kept?.snapshot ?? null, kept ? scopeOf(kept) : {});
+    // A kept page's check and the audit of serving it are one statement (one round trip): the entries are written
+    // only if nothing it may show has changed, so only if it is served.
+    let { snapshot, changed } = kept
+      ? await dataChangedSinceElseAudit(ctx.db, kept.snapshot, scopeOf(kept), page.audit(kept.shown))
+      : await dataChangedSince(ctx.db, null);
     if (kept && !changed) {
       kept.snapshot = snapshot;
-      await serveKept(kept);
+      sendKept(kept);
       return;
     }
     // Another process may have rendered it since: checked as this process's own would be.
     const shared = ctx.sharedPages ? ((await ctx.sharedPages.get(key)) as KeptPage<Shown> | undefined) : undefined;
     if (shared && shared.renderId !== kept?.renderId) {
-      ({ snapshot, changed } = await dataChangedSince(ctx.db, shared.snapshot, scopeOf(shared)));
+      ({ snapshot, changed } = await dataChangedSinceElseAudit(ctx.db, shared.snapshot, scopeOf(shared), page.audit(shared.shown)));
       if (!changed) {
         const adopted = { ...shared, snapshot };
         cache.set<Shown>(key, adopted);
-        await serveKept(adopted);
+        sendKept(adopted);
         return;
       }
     }
@@ -195,13 +203,12 @@ export async function servePage<Shown>(
     };
   }
   const loaded = await page.load(db);
-  await page.audit(loaded.shown);
+  await appendAudit(ctx.db, page.audit(loaded.shown));
   const html = await renderToString(res, loaded.view, loaded.model);
   keep?.(html, loaded);
   res.type('html').send(html);
 
-  async function serveKept(kept: KeptPage<Shown>): Promise<void> {
-    await page.audit(kept.shown);
+  function sendKept(kept: KeptPage<Shown>): void {
     res.type('html').send(joinWithNonce(kept.parts, nonce));
   }
 }

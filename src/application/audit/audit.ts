@@ -10,8 +10,10 @@ export interface AuditContext {
 
 /** Records reads and writes of tenants' personal data (who, what, when, from where). */
 export async function audit(db: Db, ctx: AuditContext, entries: readonly Omit<AuditEntry, 'actor' | 'origin' | 'at'>[]): Promise<void> {
-  await appendAudit(
-    db,
-    entries.map((e) => ({ ...e, actor: ctx.actor, origin: ctx.origin, at: ctx.now })),
-  );
+  await appendAudit(db, auditEntries(ctx, entries));
+}
+
+/** The entries as `audit` writes them (who, from where, when stamped on each), for a caller that writes them with other work. */
+export function auditEntries(ctx: AuditContext, entries: readonly Omit<AuditEntry, 'actor' | 'origin' | 'at'>[]): AuditEntry[] {
+  return entries.map((e) => ({ ...e, actor: ctx.actor, origin: ctx.origin, at: ctx.now }));
 }

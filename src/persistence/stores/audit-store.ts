@@ -28,11 +28,22 @@ export interface AuditRow {
 
 export async function appendAudit(db: Db, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await db.query(
-    `INSERT INTO audit_log (at, actor, action, entity, entity_id, tenancy_id, origin, details)
+  const insert = auditInsert(entries, 1);
+  await db.query(insert.sql, insert.params);
+}
+
+/**
+ * The statement that appends `entries` to the audit log, its parameters numbered from `firstParam` (eight of
+ * them): for a statement that writes the entries together with something else (`dataChangedSinceElseAudit`). It
+ * ends with its FROM, so a WHERE may follow.
+ */
+export function auditInsert(entries: readonly AuditEntry[], firstParam: number): { sql: string; params: unknown[] } {
+  const p = (i: number) => `$${firstParam + i}`;
+  return {
+    sql: `INSERT INTO audit_log (at, actor, action, entity, entity_id, tenancy_id, origin, details)
      SELECT coalesce(a, now()), b, c, d, e, f, g, h
-     FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::jsonb[]) AS x(a, b, c, d, e, f, g, h)`,
-    [
+     FROM unnest(${p(0)}::timestamptz[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::text[], ${p(5)}::int[], ${p(6)}::text[], ${p(7)}::jsonb[]) AS x(a, b, c, d, e, f, g, h)`,
+    params: [
       entries.map((e) => e.at ?? null),
       entries.map((e) => e.actor),
       entries.map((e) => e.action),
@@ -42,7 +53,7 @@ export async function appendAudit(db: Db, entries: readonly AuditEntry[]): Promi
       entries.map((e) => e.origin ?? null),
       entries.map((e) => JSON.stringify(e.details ?? {})),
     ],
-  );
+  };
 }
 
 /** Where a page of the audit log begins or ends: an entry's time (microseconds since 1970, exact) and id. */

@@ -3,7 +3,7 @@ import { createTestDatabase } from '../../../test/support/test-database';
 import type { Db } from '../database';
 import { aTenancyOnPatch } from '../../../test/builders/tenancy';
 import { storeAssessments } from './assessment-store';
-import { dataChangedSince, pruneDataChanges, TABLES_NOTED_BY_TENANCY } from './data-change-store';
+import { dataChangedSince, dataChangedSinceElseAudit, pruneDataChanges, TABLES_NOTED_BY_TENANCY } from './data-change-store';
 
 /** The tables whose changes are not noted: written by every page view, or the migrations' own record. */
 const NOT_NOTED = ['audit_log', 'data_changes', 'schema_migrations', 'web_sessions'];
@@ -66,6 +66,33 @@ describe('data changes (migration 0028): has anything changed since a snapshot?'
     await db.query(`INSERT INTO web_sessions (id, data, expires_at) VALUES ('s1', '{}', now() + interval '1 hour')`);
     await db.query(`UPDATE web_sessions SET expires_at = now() + interval '2 hours' WHERE id = 's1'`);
     expect((await dataChangedSince(db, before.snapshot)).changed).toBe(false);
+  });
+
+  it("a kept page's check with the audit of serving it: the entries written, in the one statement, only when nothing has changed", async () => {
+    const entries = (page: number) => [
+      { actor: 'kept-page-officer', action: 'read', entity: 'worklist', origin: '127.0.0.1', at: new Date('2026-11-23T10:00:00Z'), details: { page } },
+      { actor: 'kept-page-officer', action: 'read', entity: 'worklist', details: { page, second: true } },
+    ];
+    const audited = async () =>
+      db.query<{ action: string; entity: string; origin: string | null; at: Date; details: Record<string, unknown> }>(
+        `SELECT action, entity, origin, at, details FROM audit_log WHERE actor = 'kept-page-officer' ORDER BY id`,
+      );
+    const before = await dataChangedSince(db, null);
+    const unchanged = await dataChangedSinceElseAudit(db, before.snapshot, { patchIds: null, tables: null, casesOnly: false }, entries(1));
+    expect(unchanged.changed).toBe(false);
+    expect(unchanged.snapshot).toMatch(/^\d+:\d+:[\d,]*$/);
+    const written = await audited();
+    expect(written.map((r) => r.details)).toEqual([{ page: 1 }, { page: 1, second: true }]);
+    expect(written[0]).toMatchObject({ action: 'read', entity: 'worklist', origin: '127.0.0.1', at: new Date('2026-11-23T10:00:00Z') });
+    // The audit log is not noted: the page is still unchanged after its own audit.
+    expect((await dataChangedSince(db, unchanged.snapshot)).changed).toBe(false);
+    await aPatch('Seen by a kept page');
+    const changed = await dataChangedSinceElseAudit(db, unchanged.snapshot, {}, entries(2));
+    expect(changed.changed).toBe(true);
+    expect(await audited()).toHaveLength(2);
+    // Its snapshot saw the change: from it, nothing has changed, and the entries are written.
+    expect((await dataChangedSinceElseAudit(db, changed.snapshot, {}, entries(3))).changed).toBe(false);
+    expect((await audited()).map((r) => r.details['page'])).toEqual([1, 1, 3, 3]);
   });
 
   it('every other table notes every change: by tenancy where its rows have one (with their patch where they carry it); a new table must be given the triggers', async () => {
@@ -372,7 +399,23 @@ describe.runIf(process.env.DATABASE_URL)('the check for changes on PostgreSQL, o
       const { snapshot } = await dataChangedSince(tx, null);
       for (let i = 0; i < 10; i++) await dataChangedSince(tx, snapshot, { patchIds: [1, 2], tables: ['current_assessments', 'tasks'], casesOnly: true });
       return tx.query<{ generic_plans: number }>(
-        `SELECT generic_plans::int FROM pg_prepared_statements WHERE statement LIKE '%FROM data_changes d%' AND statement NOT LIKE '%pg_prepared_statements%'`,
+        `SELECT generic_plans::int FROM pg_prepared_statements
+          WHERE statement LIKE '%FROM data_changes d%' AND statement NOT LIKE '%audited AS%' AND statement NOT LIKE '%pg_prepared_statements%'`,
+      );
+    });
+    expect(plans).toHaveLength(1);
+    expect(plans[0]!.generic_plans).toBeGreaterThanOrEqual(5);
+  });
+
+  it("so is the check with a kept page's audit (one statement), whatever the entries", async () => {
+    const plans = await fresh.transaction(async (tx) => {
+      const { snapshot } = await dataChangedSince(tx, null);
+      for (let i = 0; i < 10; i++) {
+        const entries = Array.from({ length: 1 + (i % 3) }, (_, n) => ({ actor: 'officer', action: 'read', entity: 'worklist', details: { page: i, n } }));
+        await dataChangedSinceElseAudit(tx, snapshot, { patchIds: [1, 2], tables: ['current_assessments', 'tasks'], casesOnly: true }, entries);
+      }
+      return tx.query<{ generic_plans: number }>(
+        `SELECT generic_plans::int FROM pg_prepared_statements WHERE statement LIKE '%audited AS%' AND statement NOT LIKE '%pg_prepared_statements%'`,
       );
     });
     expect(plans).toHaveLength(1);

@@ -1,4 +1,5 @@
 import type { BatchStatement, Db } from '../database';
+import { auditInsert, type AuditEntry } from './audit-store';
 
 /**
  * A snapshot of the database as PostgreSQL writes it (`pg_snapshot`'s text, `xmin:xmax:xip,…`): which
@@ -111,8 +112,35 @@ export async function dataChangedSince(
   // prepared on each connection and planned once (a generic plan): keep it so (the cases' check is a function,
   // migration 0033), since a custom plan made at every check cost more than the check itself.
   // `src/persistence/stores/data-change-store.db.test.ts` counts the plans.
+  const [row] = await db.query<{ snapshot: string; changed: boolean }>(CHANGED_SINCE, changedSinceParams(since, scope));
+  return { snapshot: row!.snapshot, changed: row!.changed };
+}
+
+/**
+ * `dataChangedSince`, and when nothing the page may show has changed since `since`, `audit`'s entries appended to
+ * the audit log, in one statement: a page kept since `since` is then served, and its read audited, in one round
+ * trip. One statement sees one snapshot, so the entries are written exactly when `changed` is false: a page found
+ * stale is read afresh and audited with what it then shows, not with what it showed before.
+ */
+export async function dataChangedSinceElseAudit(
+  db: Db,
+  since: DataSnapshot,
+  scope: { patchIds?: readonly number[] | null; tables?: readonly string[] | null; casesOnly?: boolean },
+  audit: readonly AuditEntry[],
+): Promise<{ snapshot: DataSnapshot; changed: boolean }> {
+  const params = changedSinceParams(since, scope);
+  const insert = auditInsert(audit, params.length + 1);
   const [row] = await db.query<{ snapshot: string; changed: boolean }>(
-    `SELECT pg_current_snapshot()::text AS snapshot,
+    `WITH checked AS (${CHANGED_SINCE}),
+          audited AS (${insert.sql} WHERE NOT (SELECT changed FROM checked))
+     SELECT snapshot, changed FROM checked`,
+    [...params, ...insert.params],
+  );
+  return { snapshot: row!.snapshot, changed: row!.changed };
+}
+
+/** `dataChangedSince`'s statement: the snapshot now, and whether a note since `$1` counts for the scope of `$2`–`$4`. */
+const CHANGED_SINCE = `SELECT pg_current_snapshot()::text AS snapshot,
             $1::pg_snapshot IS NOT NULL AND EXISTS (
               SELECT 1 FROM data_changes d
                WHERE d.xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(d.xid, $1::pg_snapshot)
@@ -122,10 +150,13 @@ export async function dataChangedSince(
                                OR EXISTS (SELECT 1 FROM tenancies t WHERE t.id = ANY (d.tenancy_ids) AND t.patch_id = ANY ($2::int[]))
                                OR EXISTS (SELECT 1 FROM current_assessments c WHERE c.tenancy_id = ANY (d.tenancy_ids) AND c.patch_id = ANY ($2::int[])))
                           AND (NOT $4::boolean OR data_change_may_show_in_cases(d.tenancy_ids, d.tables, d.case_tenancy_ids))))
-            ) AS changed`,
-    [since, scope.patchIds ? [...scope.patchIds] : null, scope.tables ? [...scope.tables] : null, scope.casesOnly === true],
-  );
-  return { snapshot: row!.snapshot, changed: row!.changed };
+            ) AS changed`;
+
+function changedSinceParams(
+  since: DataSnapshot | null,
+  scope: { patchIds?: readonly number[] | null; tables?: readonly string[] | null; casesOnly?: boolean },
+): unknown[] {
+  return [since, scope.patchIds ? [...scope.patchIds] : null, scope.tables ? [...scope.tables] : null, scope.casesOnly === true];
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { audit } from '../../../application/audit/audit';
+import { audit, auditEntries } from '../../../application/audit/audit';
 import { loadDueList, loadWorklist, WORKLIST_DUE_PREVIEW, type DueListKind } from '../../../application/caseload/worklist';
 import { bulkConfirmLetterOne } from '../../../application/decisions/decisions';
 import { readTogether } from '../../../persistence/read-together';
@@ -40,7 +40,7 @@ export function worklistController(ctx: WebContext) {
             casesOnly: true,
           };
         },
-        audit: (shown) => audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'worklist', details: shown }]),
+        audit: (shown) => auditEntries(auditContext(ctx, req), [{ action: 'read', entity: 'worklist', details: shown }]),
       });
     },
 
