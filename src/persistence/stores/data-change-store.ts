@@ -77,6 +77,9 @@ export function recordingTablesRead(db: Db): { db: Db; tablesRead: () => string[
   return { db: wrap(db), tablesRead: () => [...read].sort() };
 }
 
+/** What a page shows, as a change is compared with it (`dataChangedSince`'s `scope`). */
+export type ChangeScope = { patchIds?: readonly number[] | null; tables?: readonly string[] | null; casesOnly?: boolean };
+
 /**
  * The database's snapshot now, and whether any data a page may show has changed since `since` was taken: whether a
  * transaction that `since` did not see has committed a change to the landlord's data (migration 0028 notes every
@@ -105,7 +108,7 @@ export function recordingTablesRead(db: Db): { db: Db; tablesRead: () => string[
 export async function dataChangedSince(
   db: Db,
   since: DataSnapshot | null,
-  scope: { patchIds?: readonly number[] | null; tables?: readonly string[] | null; casesOnly?: boolean } = {},
+  scope: ChangeScope = {},
 ): Promise<{ snapshot: DataSnapshot; changed: boolean }> {
   // Transactions before the snapshot's xmin had all ended when it was taken, so it saw every change they
   // committed: only the notes from its xmin on (the primary key's range) are compared with it. The statement is
@@ -125,7 +128,7 @@ export async function dataChangedSince(
 export async function dataChangedSinceElseAudit(
   db: Db,
   since: DataSnapshot,
-  scope: { patchIds?: readonly number[] | null; tables?: readonly string[] | null; casesOnly?: boolean },
+  scope: ChangeScope,
   audit: readonly AuditEntry[],
 ): Promise<{ snapshot: DataSnapshot; changed: boolean }> {
   const params = changedSinceParams(since, scope);
@@ -154,7 +157,7 @@ const CHANGED_SINCE = `SELECT pg_current_snapshot()::text AS snapshot,
 
 function changedSinceParams(
   since: DataSnapshot | null,
-  scope: { patchIds?: readonly number[] | null; tables?: readonly string[] | null; casesOnly?: boolean },
+  scope: ChangeScope,
 ): unknown[] {
   return [since, scope.patchIds ? [...scope.patchIds] : null, scope.tables ? [...scope.tables] : null, scope.casesOnly === true];
 }
