@@ -109,8 +109,8 @@ export function courtController(ctx: WebContext) {
     res.redirect(303, `${refOf(tenancy)}/court`);
   };
 
-  const todayValues = async (name: string) => {
-    const t = dateParts(await ctx.today());
+  const todayValues = async (req: Request, name: string) => {
+    const t = dateParts(await todayOf(ctx, req));
     return { [`${name}-day`]: t.day, [`${name}-month`]: t.month, [`${name}-year`]: t.year };
   };
 
@@ -190,8 +190,8 @@ export function courtController(ctx: WebContext) {
       const tenancy = await tenancyToActOn(ctx, req);
       let values: Record<string, string> = {};
       if (kind === 'hearing') values = {};
-      if (kind === 'order') values = { order: queryString(req.query, 'type'), ...(await todayValues('date')) };
-      if (kind === 'outcome') values = { outcome: queryString(req.query, 'outcome'), ...(await todayValues('date')) };
+      if (kind === 'order') values = { order: queryString(req.query, 'type'), ...(await todayValues(req, 'date')) };
+      if (kind === 'outcome') values = { outcome: queryString(req.query, 'outcome'), ...(await todayValues(req, 'date')) };
       await renderForm(req, res, tenancy, kind, values, {});
     },
 

@@ -36,8 +36,8 @@ export function directDebitController(ctx: WebContext) {
     });
   };
 
-  const renderNew = async (res: Response, tenancy: TenancyRow, values: Record<string, string>, errors: FieldErrors) => {
-    const today = await ctx.today();
+  const renderNew = async (req: Request, res: Response, tenancy: TenancyRow, values: Record<string, string>, errors: FieldErrors) => {
+    const today = await todayOf(ctx, req);
     res.render('staff/direct-debits/new.njk', {
       pageTitle: `${Object.keys(errors).length > 0 ? 'Error: ' : ''}Set up a direct debit: ${tenancy.ref}`,
       ref: tenancy.ref,
@@ -59,7 +59,7 @@ export function directDebitController(ctx: WebContext) {
 
     async showNew(req: Request, res: Response) {
       const tenancy = await tenancyToActOn(ctx, req);
-      await renderNew(res, tenancy, {}, {});
+      await renderNew(req, res, tenancy, {}, {});
     },
 
     async submitNew(req: Request, res: Response) {
@@ -69,7 +69,7 @@ export function directDebitController(ctx: WebContext) {
       if (outcome.kind === 'not_found' || outcome.kind === 'forbidden') throw new HttpError(outcome.kind === 'not_found' ? 404 : 403);
       if (outcome.kind === 'invalid' || Object.keys(form.errors).length > 0) {
         res.status(400);
-        await renderNew(res, tenancy, form.values, { ...(outcome.kind === 'invalid' ? outcome.errors : {}), ...form.errors });
+        await renderNew(req, res, tenancy, form.values, { ...(outcome.kind === 'invalid' ? outcome.errors : {}), ...form.errors });
         return;
       }
       addFlash(req, {

@@ -33,8 +33,8 @@ export function planView(plan: RentChangePlan) {
 }
 
 export function rentChangeController(ctx: WebContext) {
-  const render = async (res: Response, values: Record<string, string>, errors: FieldErrors, extra: { preview?: ReturnType<typeof planView>; applied?: { ref: string; href: string }[]; appliedCount?: number } = {}) => {
-    const today = await ctx.today();
+  const render = async (req: Request, res: Response, values: Record<string, string>, errors: FieldErrors, extra: { preview?: ReturnType<typeof planView>; applied?: { ref: string; href: string }[]; appliedCount?: number } = {}) => {
+    const today = await todayOf(ctx, req);
     res.render('staff/rent-change/rent-change.njk', {
       pageTitle: `${Object.keys(errors).length > 0 ? 'Error: ' : ''}Rent and service-charge change`,
       values,
@@ -52,7 +52,7 @@ export function rentChangeController(ctx: WebContext) {
     const form = readRentChangeForm(req.body);
     if (!form.ok) {
       res.status(400);
-      await render(res, form.values, form.errors);
+      await render(req, res, form.values, form.errors);
       return null;
     }
     try {
@@ -61,21 +61,21 @@ export function rentChangeController(ctx: WebContext) {
     } catch (error) {
       if (!(error instanceof RentChangeRefused)) throw error;
       res.status(400);
-      await render(res, form.values, { effective: `The change must take effect at least four weeks (28 days) from today: ${error.errors[0]?.message ?? error.message}` });
+      await render(req, res, form.values, { effective: `The change must take effect at least four weeks (28 days) from today: ${error.errors[0]?.message ?? error.message}` });
       return null;
     }
   };
 
   return {
-    async show(_req: Request, res: Response) {
-      await render(res, { subAccount: 'rent', ...Object.fromEntries(Object.entries(dateParts(null)).map(([k, v]) => [`effective-${k}`, v])) }, {});
+    async show(req: Request, res: Response) {
+      await render(req, res, { subAccount: 'rent', ...Object.fromEntries(Object.entries(dateParts(null)).map(([k, v]) => [`effective-${k}`, v])) }, {});
     },
 
     async preview(req: Request, res: Response) {
       const p = await plan(req, res);
       if (!p) return;
       await audit(ctx.db, auditContext(ctx, req), [{ action: 'read', entity: 'rent_change', details: { effectiveFrom: p.plan.effectiveFrom, tenancies: p.plan.totals.tenancies } }]);
-      await render(res, p.values, {}, { preview: planView(p.plan) });
+      await render(req, res, p.values, {}, { preview: planView(p.plan) });
     },
 
     async apply(req: Request, res: Response) {
@@ -83,12 +83,12 @@ export function rentChangeController(ctx: WebContext) {
       if (!p) return;
       if (bodyString(req.body, 'confirm') !== 'yes') {
         res.status(400);
-        await render(res, p.values, { confirm: 'Confirm that you have checked the new charges' }, { preview: planView(p.plan) });
+        await render(req, res, p.values, { confirm: 'Confirm that you have checked the new charges' }, { preview: planView(p.plan) });
         return;
       }
       const applied = await applyRentChange(ctx.db, p.plan, actorOf(req).username);
       await audit(ctx.db, auditContext(ctx, req), [{ action: 'update', entity: 'rent_change', details: { effectiveFrom: p.plan.effectiveFrom, applied: applied.applied, letters: applied.letters.length } }]);
-      await render(res, p.values, {}, {
+      await render(req, res, p.values, {}, {
         preview: planView(p.plan),
         appliedCount: applied.applied,
         applied: applied.letters.map((l) => ({ ref: l.ref, href: `/tenancies/${encodeURIComponent(l.ref)}/letters/${l.letterId}` })),
