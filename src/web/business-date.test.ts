@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BatchStatement, Db } from '../persistence/database';
+import type { Db } from '../persistence/database';
+import { watchingQueries } from '../../test/support/recorded-statements';
 import { createWebTestApp, type WebTestApp } from '../../test/support/web-test-app';
 
 /**
@@ -30,25 +31,8 @@ const PAGES: [user: string, path: string][] = [
 describe('the business date, read once a request with the session', () => {
   let t: WebTestApp;
   const statements: string[] = [];
-  // Every statement the app sends, alone or in a batch (a batch only where the database runs them: PostgreSQL).
-  const recording = (db: Db): Db => {
-    const batch = db.queryBatch?.bind(db);
-    return {
-      ...db,
-      async query<T>(sql: string, params?: readonly unknown[]) {
-        statements.push(sql);
-        return db.query<T>(sql, params);
-      },
-      ...(batch
-        ? {
-            async queryBatch(together: readonly BatchStatement[]) {
-              statements.push(...together.map((s) => s.sql));
-              return batch(together);
-            },
-          }
-        : {}),
-    };
-  };
+  // Every statement the app sends, alone or in a batch.
+  const recording = (db: Db): Db => watchingQueries(db, ({ sql }) => statements.push(sql));
   beforeAll(async () => {
     t = await createWebTestApp({}, { wrapDb: recording });
   });
