@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSeededApp } from './support/app-server';
-import { axeViolations, launchBrowser, watchConsole, signInPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeLog } from './support/axe-log';
+import { watchConsole } from './support/browser';
+import { seededAppInBrowser } from './support/seeded-app-in-browser';
 
 /**
  * Benefits in a real browser: an officer records a UC claim with housing costs paid to the tenant on
@@ -11,26 +12,8 @@ import { axeViolations, launchBrowser, watchConsole, signInPage } from './suppor
  * one submission with JavaScript off.
  */
 describe('benefits journey', () => {
-  let app: Awaited<ReturnType<typeof startSeededApp>>;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  const axeFailures: string[] = [];
-
-  beforeAll(async () => {
-    app = await startSeededApp();
-    ({ browser, close: closeBrowser } = await launchBrowser());
-  });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await app?.stop();
-  });
-
-  async function check(page: Page, name: string): Promise<void> {
-    const violations = await axeViolations(page);
-    if (violations.length > 0) axeFailures.push(`${name} (${page.url()}):\n  ${violations.join('\n  ')}`);
-  }
-
-  const signIn = (context: BrowserContext, username: string): Promise<Page> => signInPage(context, app.url, username, app.seed.password);
+  const { app, browser, signIn } = seededAppInBrowser();
+  const { check, expectNoViolations } = axeLog();
 
   async function fillUcClaim(page: Page, monthly: string): Promise<void> {
     await page.check('#type');
@@ -45,10 +28,10 @@ describe('benefits journey', () => {
   }
 
   it('records a UC claim, sees the DWP request, exports it and marks it sent', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const consoleErrors = watchConsole(context);
     const page = await signIn(context, 'officer.northgate');
-    await page.goto(`${app.url}/tenancies/TEN-N002/benefits`);
+    await page.goto(`${app().url}/tenancies/TEN-N002/benefits`);
     expect(await page.locator('[data-qa=no-claims]').count()).toBe(1);
     await check(page, 'benefits-empty');
 
@@ -74,7 +57,7 @@ describe('benefits journey', () => {
     await check(page, 'benefits-recorded');
 
     // Re-assessed at once: the account page's recommendation and the worklist's tasks.
-    await page.goto(`${app.url}/worklist`);
+    await page.goto(`${app().url}/worklist`);
     const taskKinds = await page.locator('[data-qa=task-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
     expect(taskKinds).toEqual(expect.arrayContaining(['dwp_managed_payment', 'dwp_third_party_deduction']));
     await check(page, 'worklist-with-dwp-tasks');
@@ -82,17 +65,17 @@ describe('benefits journey', () => {
     // Every task due on its own page: through "See all" when the worklist shows only some, else directly.
     const seeAll = page.locator('[data-qa=see-all-tasks]');
     if ((await seeAll.count()) > 0) await seeAll.click();
-    else await page.goto(`${app.url}/worklist/tasks`);
+    else await page.goto(`${app().url}/worklist/tasks`);
     await page.waitForURL(/\/worklist\/tasks/);
     const allKinds = await page.locator('[data-qa=task-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
     expect(allKinds).toEqual(expect.arrayContaining(['dwp_managed_payment', 'dwp_third_party_deduction']));
     expect(await page.locator('h1').textContent()).toContain('Tasks due');
     await check(page, 'tasks-due');
-    await page.goto(`${app.url}/worklist/follow-ups`);
+    await page.goto(`${app().url}/worklist/follow-ups`);
     expect(await page.locator('[data-qa=follow-up-row]').count()).toBe(1);
     await check(page, 'follow-ups-due');
 
-    await page.goto(`${app.url}/benefits/dwp-requests`);
+    await page.goto(`${app().url}/benefits/dwp-requests`);
     expect(await page.locator('[data-qa=dwp-request]').count()).toBe(2);
     await check(page, 'dwp-requests');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-qa=export-csv]')]);
@@ -110,7 +93,7 @@ describe('benefits journey', () => {
     await page.waitForURL(/\/benefits\/dwp-requests$/);
     expect(await page.locator('[data-qa=no-requests]').count()).toBe(1);
     await check(page, 'dwp-requests-done');
-    await page.goto(`${app.url}/tenancies/TEN-N002/benefits`);
+    await page.goto(`${app().url}/tenancies/TEN-N002/benefits`);
     const left = await page.locator('[data-qa=benefit-task]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
     expect(left).not.toContain('dwp_managed_payment');
     await check(page, 'benefits-after');
@@ -119,10 +102,10 @@ describe('benefits journey', () => {
   });
 
   it('updates the claim with JavaScript off', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
     context.setDefaultTimeout(15_000);
     const page = await signIn(context, 'officer.northgate');
-    await page.goto(`${app.url}/tenancies/TEN-N002/benefits`);
+    await page.goto(`${app().url}/tenancies/TEN-N002/benefits`);
     await page.locator('[data-qa^=update-]').first().click();
     await page.waitForURL(/\/edit$/);
     await page.fill('#monthlyHousing', '370.00');
@@ -138,6 +121,6 @@ describe('benefits journey', () => {
   });
 
   it('has no axe violations on any page', () => {
-    expect(axeFailures).toEqual([]);
+    expectNoViolations();
   });
 });

@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { reassessTenancies } from '../../src/application/assessment/reassess';
 import { formatPounds } from '../../src/domain/money/pence';
 import { appendCaseEvents } from '../../src/persistence/stores/case-event-store';
 import { pdfText } from '../support/pdf-text';
-import { startSeededApp } from './support/app-server';
-import { axeViolations, launchBrowser, watchConsole, signInPage } from './support/browser';
+import { axeLog } from './support/axe-log';
+import { watchConsole } from './support/browser';
+import { seededAppInBrowser } from './support/seeded-app-in-browser';
 
 /**
  * Court to eviction in Chromium on the seeded TEN-N002 (Bob and Carol Jones, secure, £90.00 a week, a
@@ -19,32 +20,15 @@ import { axeViolations, launchBrowser, watchConsole, signInPage } from './suppor
  * week's rent credited) → the account is a former tenancy with the balance in former tenant arrears. axe on every page, zero violations.
  */
 describe('court and eviction journey', () => {
-  let app: Awaited<ReturnType<typeof startSeededApp>>;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  const axeFailures: string[] = [];
-  const audited: string[] = [];
+  const { app, browser, signIn } = seededAppInBrowser();
+  const { check, audited, expectNoViolations } = axeLog();
   const REF = 'TEN-N002';
 
   beforeAll(async () => {
-    app = await startSeededApp();
-    ({ browser, close: closeBrowser } = await launchBrowser());
-    const tenancyId = app.seed.tenancies[REF]!;
-    await appendCaseEvents(app.db, [{ tenancyId, eventDate: '2026-10-27', type: 'claim_issued', details: {}, recordedBy: 'officer.northgate', idempotencyKey: 'e2e:claim' }]);
-    await reassessTenancies(app.db, [tenancyId], app.seed.asOf, 'decision');
+    const tenancyId = app().seed.tenancies[REF]!;
+    await appendCaseEvents(app().db, [{ tenancyId, eventDate: '2026-10-27', type: 'claim_issued', details: {}, recordedBy: 'officer.northgate', idempotencyKey: 'e2e:claim' }]);
+    await reassessTenancies(app().db, [tenancyId], app().seed.asOf, 'decision');
   });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await app?.stop();
-  });
-
-  async function check(page: Page, name: string): Promise<void> {
-    const violations = await axeViolations(page);
-    audited.push(name);
-    if (violations.length > 0) axeFailures.push(`${name} (${page.url()}):\n  ${violations.join('\n  ')}`);
-  }
-
-  const signIn = (context: BrowserContext, username: string): Promise<Page> => signInPage(context, app.url, username, app.seed.password);
 
   async function download(page: Page, qa: string): Promise<Buffer> {
     const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-qa=${qa}]`)]);
@@ -59,17 +43,17 @@ describe('court and eviction journey', () => {
   }
 
   it('takes a case from the claim to the eviction', async () => {
-    const tenancyId = app.seed.tenancies[REF]!;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const tenancyId = app().seed.tenancies[REF]!;
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const consoleErrors = watchConsole(context);
     const page = await signIn(context, 'officer.northgate');
-    const court = `${app.url}/tenancies/${REF}/court`;
+    const court = `${app().url}/tenancies/${REF}/court`;
 
     // The court page and the claim bundle.
     await page.goto(court);
     expect(await page.locator('[data-qa=claim-issued]').textContent()).toContain('27 October 2026');
     await check(page, 'court');
-    const [{ owed }] = await app.db.query<{ owed: number }>(
+    const [{ owed }] = await app().db.query<{ owed: number }>(
       `SELECT sum(amount_pence)::bigint AS owed FROM ledger_transactions WHERE tenancy_id = $1 AND business_date <= '2026-10-27'`,
       [tenancyId],
     ) as [{ owed: number }];
@@ -127,7 +111,7 @@ describe('court and eviction journey', () => {
     await page.click('[data-qa=warrant-request]');
     expect(await page.locator('[data-qa=warrant-reasons]').textContent()).toContain('No equality assessment');
     await check(page, 'court-warrant-refused');
-    await appendCaseEvents(app.db, [{ tenancyId, eventDate: '2026-11-23', type: 'psed_assessment', details: { stage: 'warrant' }, recordedBy: 'senior', idempotencyKey: 'e2e:psed' }]);
+    await appendCaseEvents(app().db, [{ tenancyId, eventDate: '2026-11-23', type: 'psed_assessment', details: { stage: 'warrant' }, recordedBy: 'senior', idempotencyKey: 'e2e:psed' }]);
     await page.goto(`${court}/warrant`);
     const n325 = pdfText(await download(page, 'n325-pdf'));
     expect(n325).toContain('Suspended possession order');
@@ -138,10 +122,10 @@ describe('court and eviction journey', () => {
     expect(await page.locator('[data-qa=warrant-pending]').textContent()).toContain("waiting for a manager's approval");
 
     // A manager approves, in another browser context.
-    const managerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const managerContext = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const managerErrors = watchConsole(managerContext);
     const manager = await signIn(managerContext, 'manager');
-    await manager.goto(`${app.url}/approvals`);
+    await manager.goto(`${app().url}/approvals`);
     await check(manager, 'approvals-warrant');
     await manager.click('[data-qa=decide-link]');
     await check(manager, 'approval-decide-warrant');
@@ -180,7 +164,7 @@ describe('court and eviction journey', () => {
     await page.click('[data-qa=court-save]');
     expect(await page.locator('.govuk-error-summary').textContent()).toContain('Select the safeguards you have completed');
     await check(page, 'court-safeguards-errors');
-    const noJs = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+    const noJs = await browser().newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
     const plain = await signIn(noJs, 'officer.northgate');
     await plain.goto(`${court}/safeguards`);
     for (const item of ['housing_options_referral', 'childrens_services_checked', 'adults_services_checked', 'pre_eviction_visit', 'benefits_rechecked', 'agencies_notified']) {
@@ -200,7 +184,7 @@ describe('court and eviction journey', () => {
     await noJs.close();
 
     // The eviction, and the account is now a former tenancy with its balance in former tenant arrears.
-    const [{ before }] = (await app.db.query<{ before: number }>(`SELECT sum(amount_pence)::bigint AS before FROM ledger_transactions WHERE tenancy_id = $1`, [tenancyId])) as [{ before: number }];
+    const [{ before }] = (await app().db.query<{ before: number }>(`SELECT sum(amount_pence)::bigint AS before FROM ledger_transactions WHERE tenancy_id = $1`, [tenancyId])) as [{ before: number }];
     await page.goto(`${court}/outcome`);
     await check(page, 'court-outcome');
     await page.check('input[name=outcome][value=evicted]');
@@ -208,11 +192,11 @@ describe('court and eviction journey', () => {
     await page.waitForURL(/\/court$/);
     expect(await page.locator('[data-qa=evicted]').textContent()).toContain('23 November 2026');
     await check(page, 'court-evicted');
-    await page.goto(`${app.url}/tenancies/${REF}`);
+    await page.goto(`${app().url}/tenancies/${REF}`);
     expect(await page.locator('[data-qa=account-ref]').textContent()).toContain('former tenancy');
     // The week's rent was charged on Monday 23 November, the eviction day: six of its seven days are
     // credited (a reversal of the charge) before the balance moves to former tenant arrears.
-    const weekCharges = await app.db.query<{ amount_pence: number }>(`SELECT amount_pence FROM ledger_transactions WHERE tenancy_id = $1 AND kind = 'charge' AND business_date = '2026-11-23'`, [tenancyId]);
+    const weekCharges = await app().db.query<{ amount_pence: number }>(`SELECT amount_pence FROM ledger_transactions WHERE tenancy_id = $1 AND kind = 'charge' AND business_date = '2026-11-23'`, [tenancyId]);
     const creditedPence = weekCharges.reduce((sum, c) => sum + c.amount_pence - Math.floor((c.amount_pence * 2 + 7) / 14), 0);
     expect(creditedPence).toBe(7714); // £90.00 a week: £12.86 due for the day, £77.14 credited
     const fta = page.locator('[data-qa=ledger-table][data-sub-account=former_tenant_arrears]');
@@ -220,7 +204,7 @@ describe('court and eviction journey', () => {
     expect(await fta.textContent()).toContain(formatPounds(before - creditedPence));
     expect(await page.locator('[data-qa=ledger-table][data-sub-account=rent]').textContent()).toContain('Not due: the tenancy ended on 2026-11-23 (eviction)');
     await check(page, 'account-former');
-    const balances = await app.db.query<{ sub_account: string; total: number }>(`SELECT sub_account, sum(amount_pence)::bigint AS total FROM ledger_transactions WHERE tenancy_id = $1 GROUP BY sub_account ORDER BY sub_account`, [tenancyId]);
+    const balances = await app().db.query<{ sub_account: string; total: number }>(`SELECT sub_account, sum(amount_pence)::bigint AS total FROM ledger_transactions WHERE tenancy_id = $1 GROUP BY sub_account ORDER BY sub_account`, [tenancyId]);
     expect(balances).toEqual([
       { sub_account: 'court_costs', total: 0 },
       { sub_account: 'former_tenant_arrears', total: before - creditedPence },
@@ -232,6 +216,6 @@ describe('court and eviction journey', () => {
 
   it('axe: zero violations on every page visited', () => {
     expect(audited.length).toBeGreaterThan(15);
-    expect(axeFailures).toEqual([]);
+    expectNoViolations();
   });
 });

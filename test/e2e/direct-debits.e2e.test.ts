@@ -1,9 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { importPayments } from '../../src/application/imports/import-payments';
 import { tempDir } from '../support/temp-files';
-import { startSeededApp } from './support/app-server';
-import { axeViolations, launchBrowser, watchConsole, signInPage } from './support/browser';
+import { axeLog } from './support/axe-log';
+import { watchConsole } from './support/browser';
+import { seededAppInBrowser } from './support/seeded-app-in-browser';
 
 /**
  * Direct debits and the annual rent change in a real browser, on the seeded landlord (23 November 2026):
@@ -13,28 +14,13 @@ import { axeViolations, launchBrowser, watchConsole, signInPage } from './suppor
  * one mandate set up with JavaScript off.
  */
 describe('direct debits and the rent change', () => {
-  let app: Awaited<ReturnType<typeof startSeededApp>>;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  const axeFailures: string[] = [];
+  const { app, browser, signIn } = seededAppInBrowser();
+  const { check, expectNoViolations } = axeLog();
   const files = tempDir('rentwise-dd-e2e-');
 
-  beforeAll(async () => {
-    app = await startSeededApp();
-    ({ browser, close: closeBrowser } = await launchBrowser());
-  });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await app?.stop();
+  afterAll(() => {
     files.cleanup();
   });
-
-  async function check(page: Page, name: string): Promise<void> {
-    const violations = await axeViolations(page);
-    if (violations.length > 0) axeFailures.push(`${name} (${page.url()}):\n  ${violations.join('\n  ')}`);
-  }
-
-  const signIn = (context: BrowserContext, username: string): Promise<Page> => signInPage(context, app.url, username, app.seed.password);
 
   async function fillMandate(page: Page, v: { sortCode: string; amount: string; day: string; month: string; year: string }): Promise<void> {
     await page.fill('#payerName', 'Alice Smith');
@@ -50,10 +36,10 @@ describe('direct debits and the rent change', () => {
   }
 
   it('mandate → returned collection → rent change → letters and new DD amount', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const consoleErrors = watchConsole(context);
     const page = await signIn(context, 'officer.northgate');
-    await page.goto(`${app.url}/tenancies/TEN-N001/direct-debits`);
+    await page.goto(`${app().url}/tenancies/TEN-N001/direct-debits`);
     expect(await page.locator('[data-qa=no-mandate]').count()).toBe(1);
     await check(page, 'direct-debits-empty');
     await page.click('[data-qa=set-up]');
@@ -76,24 +62,24 @@ describe('direct debits and the rent change', () => {
 
     // The bank returns a collection: the ARUDD report imported with the bacs-arudd profile.
     const arudd = files.file('arudd.csv', 'ProcessingDate,Reference,Amount,ReturnCode,ReturnDescription,TransactionId\n2026-11-23,P0011,100.00,0,Refer to payer,E2E-1\n');
-    const imported = await importPayments(app.db, { path: arudd, format: 'bacs-arudd', today: '2026-11-23', importedBy: 'e2e' });
+    const imported = await importPayments(app().db, { path: arudd, format: 'bacs-arudd', today: '2026-11-23', importedBy: 'e2e' });
     expect(imported.posted).toBe(1);
-    await page.goto(`${app.url}/tenancies/TEN-N001`);
+    await page.goto(`${app().url}/tenancies/TEN-N001`);
     const task = page.locator('[data-qa=account-task][data-kind=dd_re_presentation]');
     expect(await task.count()).toBe(1);
     expect(await task.textContent()).toContain('Re-present the returned direct debit');
     expect(await page.locator('body').textContent()).toContain('ARUDD 0');
     await check(page, 'account-after-return');
-    await page.goto(`${app.url}/tenancies/TEN-N001/direct-debits`);
+    await page.goto(`${app().url}/tenancies/TEN-N001/direct-debits`);
     expect(await page.locator('[data-qa=history]').first().textContent()).toContain('Collection returned');
     await check(page, 'direct-debits-returned');
     await context.close();
 
     // A senior officer runs the rent change.
-    const seniorContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const seniorContext = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const seniorErrors = watchConsole(seniorContext);
     const senior = await signIn(seniorContext, 'senior');
-    await senior.goto(`${app.url}/rent-change`);
+    await senior.goto(`${app().url}/rent-change`);
     await check(senior, 'rent-change-form');
     await senior.fill('#effective-day', '4');
     await senior.fill('#effective-month', '1');
@@ -111,23 +97,23 @@ describe('direct debits and the rent change', () => {
     expect(await senior.locator('[data-qa=letter]').count()).toBe(6);
     await check(senior, 'rent-change-applied');
     const href = await senior.locator('[data-qa=letter]').first().getAttribute('href');
-    const pdf = await senior.request.get(`${app.url}${href}`);
+    const pdf = await senior.request.get(`${app().url}${href}`);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
 
-    await senior.goto(`${app.url}/tenancies/TEN-N001/direct-debits`);
+    await senior.goto(`${app().url}/tenancies/TEN-N001/direct-debits`);
     const amounts = await senior.locator('[data-qa=collection-amount]').allTextContents();
     expect(amounts.slice(0, 2)).toEqual(['£433.33', '£445.03']); // 8 December old, 8 January new
     expect(await senior.locator('[data-qa=history]').first().textContent()).toContain('£433.33 to £445.03');
     await check(senior, 'direct-debits-after-rent-change');
     expect([...consoleErrors, ...seniorErrors]).toEqual([]);
     await seniorContext.close();
-    expect(axeFailures).toEqual([]);
+    expectNoViolations();
   });
 
   it('sets up a mandate with JavaScript off', { timeout: 40_000 }, async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await signIn(context, 'officer.northgate');
-    await page.goto(`${app.url}/tenancies/TEN-N002/direct-debits/new`);
+    await page.goto(`${app().url}/tenancies/TEN-N002/direct-debits/new`);
     await fillMandate(page, { sortCode: '309457', amount: '0', day: '1', month: '12', year: '2026' });
     expect(await page.locator('#amount-error').textContent()).toContain('more than £0');
     await fillMandate(page, { sortCode: '309457', amount: '90.00', day: '1', month: '12', year: '2026' });

@@ -13,7 +13,8 @@ import type { Db } from '../../src/persistence/database';
 import { findTenancyByRef } from '../../src/persistence/stores/tenancy-store';
 import { anyPdfText } from '../support/pdf-text';
 import { createTestDatabase } from '../support/test-database';
-import { axeViolations, launchBrowser, watchConsole } from './support/browser';
+import { axeLog } from './support/axe-log';
+import { launchBrowser, watchConsole } from './support/browser';
 
 const LADDER = ['send_letter_1', 'send_letter_2', 'home_visit', 'send_final_warning'];
 const NOTICE_CHECKLIST = ['initial_contact', 'income_expenditure_offered', 'benefit_advice_given'];
@@ -39,8 +40,7 @@ describe('the whole legal pipeline: from first letter to eviction', () => {
   let users: DemoUser[];
   let today: BusinessDate = '2026-11-23';
   let clockBase = Date.now();
-  const axeFailures: string[] = [];
-  const audited: string[] = [];
+  const { check, audited, expectNoViolations } = axeLog();
 
   beforeAll(async () => {
     process.env.LOG_LEVEL ??= 'silent';
@@ -70,12 +70,6 @@ describe('the whole legal pipeline: from first letter to eviction', () => {
     today = date;
     clockBase = Date.now();
     await runDaily(db, today);
-  }
-
-  async function check(page: Page, name: string): Promise<void> {
-    const violations = await axeViolations(page);
-    audited.push(name);
-    if (violations.length > 0) axeFailures.push(`${name} (${page.url()}):\n  ${violations.join('\n  ')}`);
   }
 
   /** Signs in (again: moving the date on ends the sessions) in the given context. */
@@ -369,6 +363,6 @@ describe('the whole legal pipeline: from first letter to eviction', () => {
 
   it('axe: zero violations on every page visited', () => {
     expect(audited.length).toBeGreaterThan(20);
-    expect(axeFailures, axeFailures.join('\n')).toEqual([]);
+    expectNoViolations();
   });
 });

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { anyPdfText } from '../support/pdf-text';
-import { startSeededApp } from './support/app-server';
-import { axeViolations, launchBrowser, watchConsole, signInPage } from './support/browser';
+import { axeLog } from './support/axe-log';
+import { watchConsole } from './support/browser';
+import { seededAppInBrowser } from './support/seeded-app-in-browser';
 
 /**
  * The legal pipeline up to the claim in Chromium: PSED (notice) → notice prepared, previewed, recorded and
@@ -12,31 +13,11 @@ import { axeViolations, launchBrowser, watchConsole, signInPage } from './suppor
  * JavaScript.
  */
 describe('legal pipeline journey', () => {
-  let app: Awaited<ReturnType<typeof startSeededApp>>;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  const audited = new Set<string>();
-  const axeFailures: string[] = [];
-
-  beforeAll(async () => {
-    app = await startSeededApp();
-    ({ browser, close: closeBrowser } = await launchBrowser());
-  });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await app?.stop();
-  });
-
-  async function check(page: Page, name: string): Promise<void> {
-    const violations = await axeViolations(page);
-    audited.add(name);
-    if (violations.length > 0) axeFailures.push(`${name} (${page.url()}):\n  ${violations.join('\n  ')}`);
-  }
-
-  const signIn = (context: BrowserContext, username: string): Promise<Page> => signInPage(context, app.url, username, app.seed.password);
+  const { app, browser, signIn } = seededAppInBrowser();
+  const { check, audited, expectNoViolations } = axeLog();
 
   async function recordPsed(page: Page, ref: string, stage: string): Promise<void> {
-    await page.goto(`${app.url}/tenancies/${ref}/legal`);
+    await page.goto(`${app().url}/tenancies/${ref}/legal`);
     await page.click('[data-qa=record-psed]');
     await page.waitForURL(/\/legal\/psed$/);
     await check(page, `psed-form-${stage}`);
@@ -51,12 +32,12 @@ describe('legal pipeline journey', () => {
   }
 
   it('an officer serves a notice, is refused a claim, completes the Protocol and records the claim', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const consoleErrors = watchConsole(context);
     const page = await signIn(context, 'officer.northgate');
 
     // The legal page of a case with no notice.
-    await page.goto(`${app.url}/tenancies/TEN-N003/legal`);
+    await page.goto(`${app().url}/tenancies/TEN-N003/legal`);
     expect(await page.locator('[data-qa=stage]').getAttribute('data-stage')).toBe('pre_action');
     expect(await page.locator('[data-qa=notice-gate]').textContent()).toContain('notice stage');
     await check(page, 'legal-no-notice');
@@ -103,7 +84,7 @@ describe('legal pipeline journey', () => {
     expect(text).toContain('Ground 10');
 
     // A claim on the possession case: refused with the missing items shown.
-    await page.goto(`${app.url}/tenancies/TEN-N002/legal`);
+    await page.goto(`${app().url}/tenancies/TEN-N002/legal`);
     await check(page, 'legal-claim-case');
     await page.fill('#claimNumber', 'K00NT123');
     await page.fill('#court', 'Northtown County Court');
@@ -116,12 +97,12 @@ describe('legal pipeline journey', () => {
     await check(page, 'legal-claim-refused');
 
     // A contact to use as evidence, then the items.
-    await page.goto(`${app.url}/tenancies/TEN-N002/record/contact`);
+    await page.goto(`${app().url}/tenancies/TEN-N002/record/contact`);
     await page.check('input[name=channel][value=phone]');
     await page.check('input[name=outcome][value=spoke]');
     await page.click('[data-qa=record-save]');
     await page.waitForURL(/\/timeline$/);
-    await page.goto(`${app.url}/tenancies/TEN-N002/legal`);
+    await page.goto(`${app().url}/tenancies/TEN-N002/legal`);
     const contacts = await page.locator('[data-qa=evidence-contacts] li').allTextContents();
     const contactId = /^(\d+):/.exec(contacts.at(-1)!.trim())![1]!;
     const items: [string, string, string][] = [
@@ -153,14 +134,14 @@ describe('legal pipeline journey', () => {
 
     // PSED (claim), then ask a manager to approve the possession claim.
     await recordPsed(page, 'TEN-N002', 'claim');
-    await page.goto(`${app.url}/tenancies/TEN-N002`);
+    await page.goto(`${app().url}/tenancies/TEN-N002`);
     await page.click('[data-qa=confirm-recommendation]');
     await page.waitForURL(/\/tenancies\/TEN-N002$/);
     expect(await page.locator('[data-qa=flash]').textContent()).toContain('sent to a manager for approval');
 
-    const managerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const managerContext = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const manager = await signIn(managerContext, 'manager');
-    await manager.goto(`${app.url}/approvals`);
+    await manager.goto(`${app().url}/approvals`);
     await manager.click('[data-qa=decide-link]');
     await manager.check('#decision');
     await manager.click('[data-qa=approval-save]');
@@ -168,7 +149,7 @@ describe('legal pipeline journey', () => {
     await managerContext.close();
 
     // The gate is open: the claim is recorded.
-    await page.goto(`${app.url}/tenancies/TEN-N002/legal`);
+    await page.goto(`${app().url}/tenancies/TEN-N002/legal`);
     expect(await page.locator('[data-qa=gate-open]').count()).toBe(1);
     await check(page, 'legal-gate-open');
     await page.fill('#claimNumber', 'K00NT123');
@@ -184,16 +165,16 @@ describe('legal pipeline journey', () => {
     expect(await page.locator('[data-qa=court-link]').getAttribute('href')).toBe('/tenancies/TEN-N002/court');
     await check(page, 'legal-claim-recorded');
     // The hearing date came with the claim: the statement task (10 days before) is on the account at once.
-    await page.goto(`${app.url}/tenancies/TEN-N002`);
+    await page.goto(`${app().url}/tenancies/TEN-N002`);
     expect(await page.locator('body').textContent()).toContain('before the hearing on 2027-01-20');
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
 
   it('records an equality assessment without JavaScript', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
     const page = await signIn(context, 'senior');
-    await page.goto(`${app.url}/tenancies/TEN-N001/legal/psed?stage=warrant`);
+    await page.goto(`${app().url}/tenancies/TEN-N001/legal/psed?stage=warrant`);
     await page.click('[data-qa=save-psed]');
     expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter the adjustments considered');
     await page.fill('#adjustments', 'None needed');
@@ -206,7 +187,7 @@ describe('legal pipeline journey', () => {
   });
 
   it('every page passed axe (WCAG 2.2 AA) with zero violations', () => {
-    expect(audited.size).toBeGreaterThan(10);
-    expect(axeFailures, axeFailures.join('\n')).toEqual([]);
+    expect(new Set(audited).size).toBeGreaterThan(10);
+    expectNoViolations();
   });
 });

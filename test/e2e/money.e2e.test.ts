@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runDaily } from '../../src/application/daily-run/run-daily';
 import { importPayments } from '../../src/application/imports/import-payments';
 import { anyPdfText } from '../support/pdf-text';
 import { tempDir } from '../support/temp-files';
-import { startSeededApp } from './support/app-server';
-import { axeViolations, launchBrowser, watchConsole, signInPage } from './support/browser';
+import { axeLog } from './support/axe-log';
+import { watchConsole } from './support/browser';
+import { seededAppInBrowser } from './support/seeded-app-in-browser';
 
 /**
  * Money workflows in Chromium on the seeded TEN-N001 (Alice Smith, £100.00 a week, £200.00 arrears on
@@ -17,33 +17,15 @@ import { axeViolations, launchBrowser, watchConsole, signInPage } from './suppor
  * on 7 December, and the breach on 14 December. axe on every page (with JavaScript: axe runs in the page); the I&E form once without JavaScript.
  */
 describe('money journey', () => {
-  let app: Awaited<ReturnType<typeof startSeededApp>>;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  const axeFailures: string[] = [];
+  const { app, browser, signIn } = seededAppInBrowser();
+  const { check, expectNoViolations } = axeLog();
   const REF = 'TEN-N001';
-
-  beforeAll(async () => {
-    app = await startSeededApp();
-    ({ browser, close: closeBrowser } = await launchBrowser());
-  });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await app?.stop();
-  });
-
-  async function check(page: Page, name: string): Promise<void> {
-    const violations = await axeViolations(page);
-    if (violations.length > 0) axeFailures.push(`${name} (${page.url()}):\n  ${violations.join('\n  ')}`);
-  }
-
-  const signIn = (context: BrowserContext, username: string): Promise<Page> => signInPage(context, app.url, username, app.seed.password);
 
   async function importFile(rows: string[], today: string): Promise<void> {
     const temp = tempDir();
     try {
       const path = temp.file(`payments-${today}.csv`, ['date,reference,amount,method,transaction_id', ...rows].join('\n') + '\n');
-      const summary = await importPayments(app.db, { path, today, importedBy: 'e2e' });
+      const summary = await importPayments(app().db, { path, today, importedBy: 'e2e' });
       expect(summary).toMatchObject({ rejected: 0 });
     } finally {
       temp.cleanup();
@@ -51,11 +33,11 @@ describe('money journey', () => {
   }
 
   it('agrees an arrangement from an income and expenditure, then warns and reports the breach', async () => {
-    const [{ payment_reference: reference } = { payment_reference: '' }] = await app.db.query<{ payment_reference: string }>(`SELECT payment_reference FROM tenancies WHERE ref = $1`, [REF]);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const [{ payment_reference: reference } = { payment_reference: '' }] = await app().db.query<{ payment_reference: string }>(`SELECT payment_reference FROM tenancies WHERE ref = $1`, [REF]);
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const consoleErrors = watchConsole(context);
     const page = await signIn(context, 'officer.northgate');
-    const money = `${app.url}/tenancies/${REF}/money`;
+    const money = `${app().url}/tenancies/${REF}/money`;
 
     await page.goto(money);
     expect(await page.locator('[data-qa=no-ie]').count()).toBe(1);
@@ -113,10 +95,10 @@ describe('money journey', () => {
 
     // Time passes: rent and instalment on 30 November; only the rent on 7 December.
     await importFile([`2026-11-30,${reference},110.00,bank_transfer,E2E-1`], '2026-11-30');
-    await runDaily(app.db, '2026-11-30');
+    await runDaily(app().db, '2026-11-30');
     await importFile([`2026-12-07,${reference},100.00,bank_transfer,E2E-2`], '2026-12-07');
-    await runDaily(app.db, '2026-12-07');
-    await page.goto(`${app.url}/worklist`);
+    await runDaily(app().db, '2026-12-07');
+    await page.goto(`${app().url}/worklist`);
     const warning = page.locator('[data-qa=task-row][data-kind=arrangement_early_warning]');
     expect(await warning.count()).toBe(1);
     expect(await warning.textContent()).toContain('7 December 2026');
@@ -127,8 +109,8 @@ describe('money journey', () => {
     await check(page, 'money (early warning)');
 
     // Nothing more paid by the next instalment date: broken.
-    await runDaily(app.db, '2026-12-14');
-    await page.goto(`${app.url}/worklist`);
+    await runDaily(app().db, '2026-12-14');
+    await page.goto(`${app().url}/worklist`);
     expect(await page.locator('[data-qa=task-row][data-kind=arrangement_breached]').count()).toBe(1);
     await check(page, 'worklist (breach)');
     await page.goto(money);
@@ -140,21 +122,21 @@ describe('money journey', () => {
   });
 
   it('records an income and expenditure without JavaScript', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
     const page = await signIn(context, 'officer.northgate');
-    await page.goto(`${app.url}/tenancies/TEN-N004/money/income-expenditure`);
+    await page.goto(`${app().url}/tenancies/TEN-N004/money/income-expenditure`);
     await page.click('[data-qa=save-ie]');
     await page.waitForLoadState('load');
     expect(await page.locator('#amount-earnings-error').textContent()).toContain('Enter at least one amount of income');
     await page.fill('#amount-earnings', '250');
     await page.selectOption('#period-earnings', 'weekly');
     await page.click('[data-qa=save-ie]');
-    await page.waitForURL(`${app.url}/tenancies/TEN-N004/money`);
+    await page.waitForURL(`${app().url}/tenancies/TEN-N004/money`);
     expect(await page.locator('[data-qa=surplus]').textContent()).toBe('£1,083.33');
     await context.close();
   });
 
   it('has no axe violations on any page visited', () => {
-    expect(axeFailures).toEqual([]);
+    expectNoViolations();
   });
 });
