@@ -232,8 +232,11 @@ async function serveInChildProcess(databaseUrl: string, workers: number | null, 
     probe.once('error', reject);
   });
   const bin = fileURLToPath(new URL('../bin/rentwise.mjs', import.meta.url));
+  // The server as it runs by default: a log line a request (level info), written to its standard output, which is
+  // discarded here. Measured alternately against level warn, no request logged: the same pages a second within the
+  // spread (docs/performance-history.md, session 39).
   const child = spawn(process.execPath, [bin, 'serve', '--port', String(port), ...(workers ? ['--workers', String(workers)] : [])], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -414,7 +417,7 @@ async function requestsBackToBack(
 }
 
 export async function main(argv: string[]): Promise<void> {
-  process.env.LOG_LEVEL ??= 'warn'; // the request log would drown the figures
+  process.env.LOG_LEVEL ??= 'warn'; // on the embedded database the pages are served in this process: its request log would drown the figures
   const o = parseArgs(argv);
   const work = mkdtempSync(join(tmpdir(), 'rentwise-bench-files-'));
   const { db, url: databaseUrl, drop } = await freshDatabase('default');
