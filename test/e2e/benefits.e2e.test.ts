@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeLog } from './support/axe-log';
 import { watchConsole } from './support/browser';
 import { seededAppInBrowser } from './support/seeded-app-in-browser';
+import { download } from './support/page-steps';
 
 /**
  * Benefits in a real browser: an officer records a UC claim with housing costs paid to the tenant on
@@ -78,8 +78,7 @@ describe('benefits journey', () => {
     await page.goto(`${app().url}/benefits/dwp-requests`);
     expect(await page.locator('[data-qa=dwp-request]').count()).toBe(2);
     await check(page, 'dwp-requests');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-qa=export-csv]')]);
-    const csv = await readFile((await download.path())!, 'utf8');
+    const csv = (await download(page, '[data-qa=export-csv]')).toString('utf8');
     const lines = csv.trim().split('\n');
     expect(lines[0]).toBe('landlord_reference,request_type,tenancy_reference,tenant_name,date_of_birth,national_insurance_number,address,postcode,arrears_pounds,rent_frequency,weekly_rent_pounds,weekly_service_charges_pounds,monthly_rent_pounds,monthly_service_charges_pounds,reason,raised_on');
     const apa = lines.find((l) => l.includes(',APA,TEN-N002,'));

@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reassessTenancies } from '../../src/application/assessment/reassess';
 import { formatPounds } from '../../src/domain/money/pence';
@@ -9,6 +7,7 @@ import { pdfText } from '../support/pdf-text';
 import { axeLog } from './support/axe-log';
 import { watchConsole } from './support/browser';
 import { seededAppInBrowser } from './support/seeded-app-in-browser';
+import { download, fillDate } from './support/page-steps';
 
 /**
  * Court to eviction in Chromium on the seeded TEN-N002 (Bob and Carol Jones, secure, £90.00 a week, a
@@ -30,18 +29,6 @@ describe('court and eviction journey', () => {
     await reassessTenancies(app().db, [tenancyId], app().seed.asOf, 'decision');
   });
 
-  async function download(page: Page, qa: string): Promise<Buffer> {
-    const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-qa=${qa}]`)]);
-    return readFile((await file.path())!);
-  }
-
-  async function fillDate(page: Page, name: string, date: string): Promise<void> {
-    const [year, month, day] = date.split('-');
-    await page.fill(`#${name}-day`, String(Number(day)));
-    await page.fill(`#${name}-month`, String(Number(month)));
-    await page.fill(`#${name}-year`, year!);
-  }
-
   it('takes a case from the claim to the eviction', async () => {
     const tenancyId = app().seed.tenancies[REF]!;
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
@@ -57,15 +44,15 @@ describe('court and eviction journey', () => {
       `SELECT sum(amount_pence)::bigint AS owed FROM ledger_transactions WHERE tenancy_id = $1 AND business_date <= '2026-10-27'`,
       [tenancyId],
     ) as [{ owed: number }];
-    const particulars = pdfText(await download(page, 'particulars-pdf'));
+    const particulars = pdfText(await download(page, '[data-qa=particulars-pdf]'));
     for (const expected of ['Bob Jones', 'Carol Jones', '4 Mill Lane, Northtown, NT2 9ZZ', '£12.86', '28 September 2026', '27 October 2026', formatPounds(owed), 'Secure tenancy']) {
       expect(particulars).toContain(expected);
     }
-    const schedule = (await download(page, 'schedule-csv')).toString('utf8');
+    const schedule = (await download(page, '[data-qa=schedule-csv]')).toString('utf8');
     const scheduleRows = parse(schedule, { columns: true }) as Record<string, string>[];
     expect(scheduleRows[0]!.date).toBe('2026-06-01'); // the tenancy began less than two years ago
     expect(scheduleRows.at(-1)!.balance).toMatch(/^\d+\.\d\d$/);
-    const pcol = parse((await download(page, 'pcol-csv')).toString('utf8'), { columns: true }) as Record<string, string>[];
+    const pcol = parse((await download(page, '[data-qa=pcol-csv]')).toString('utf8'), { columns: true }) as Record<string, string>[];
     expect(pcol).toHaveLength(1);
     expect(pcol[0]).toMatchObject({ claimant_reference: REF, defendant_1_name: 'Bob Jones', defendant_2_name: 'Carol Jones', daily_rate: '12.86', notice_type: 'nosp', notice_served_date: '2026-09-28' });
 
@@ -113,7 +100,7 @@ describe('court and eviction journey', () => {
     await check(page, 'court-warrant-refused');
     await appendCaseEvents(app().db, [{ tenancyId, eventDate: '2026-11-23', type: 'psed_assessment', details: { stage: 'warrant' }, recordedBy: 'senior', idempotencyKey: 'e2e:psed' }]);
     await page.goto(`${court}/warrant`);
-    const n325 = pdfText(await download(page, 'n325-pdf'));
+    const n325 = pdfText(await download(page, '[data-qa=n325-pdf]'));
     expect(n325).toContain('Suspended possession order');
     expect(n325).toContain('20 November 2026');
     expect(n325).toContain('Carol Jones');

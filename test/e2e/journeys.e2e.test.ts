@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeLog } from './support/axe-log';
 import { watchConsole } from './support/browser';
 import { seededAppInBrowser } from './support/seeded-app-in-browser';
+import { download } from './support/page-steps';
 
 /**
  * Officers' journeys in a real browser (the system's Chromium) against the app on a random port with a
@@ -71,8 +71,8 @@ describe('journeys', () => {
     await check(page, 'household');
 
     // Statement downloads.
-    const [statement] = await Promise.all([page.waitForEvent('download'), page.goto(`${app().url}/tenancies/TEN-N001`).then(() => page.click('[data-qa=statement-pdf]'))]);
-    const statementPdf = await readFile((await statement.path())!);
+    await page.goto(`${app().url}/tenancies/TEN-N001`);
+    const statementPdf = await download(page, '[data-qa=statement-pdf]');
     expect(statementPdf.subarray(0, 5).toString()).toBe('%PDF-');
 
     // Record a contact: first with errors, then properly.
@@ -118,8 +118,7 @@ describe('journeys', () => {
     await page.waitForURL(/\/tenancies\/TEN-N001\/timeline$/);
     expect(await page.locator('[data-qa=flash]').textContent()).toContain('Send letter 1 recorded');
     await check(page, 'timeline-after-letter');
-    const [letter] = await Promise.all([page.waitForEvent('download'), page.locator('[data-qa=timeline-letter-link]').first().click()]);
-    const letterPdf = await readFile((await letter.path())!);
+    const letterPdf = await download(page, page.locator('[data-qa=timeline-letter-link]').first());
     expect(letterPdf.length).toBeGreaterThan(1000);
     expect(letterPdf.subarray(0, 5).toString()).toBe('%PDF-');
 

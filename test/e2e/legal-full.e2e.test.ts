@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import pino from 'pino';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { anyPdfText } from '../support/pdf-text';
 import { createTestDatabase } from '../support/test-database';
 import { axeLog } from './support/axe-log';
 import { launchBrowser, watchConsole } from './support/browser';
+import { download, fillDate, saveEqualityAssessment } from './support/page-steps';
 
 const LADDER = ['send_letter_1', 'send_letter_2', 'home_visit', 'send_final_warning'];
 const NOTICE_CHECKLIST = ['initial_contact', 'income_expenditure_offered', 'benefit_advice_given'];
@@ -84,18 +84,6 @@ describe('the whole legal pipeline: from first letter to eviction', () => {
     return page;
   }
 
-  async function fillDate(page: Page, name: string, date: BusinessDate): Promise<void> {
-    const [year, month, day] = date.split('-');
-    await page.fill(`#${name}-day`, String(Number(day)));
-    await page.fill(`#${name}-month`, String(Number(month)));
-    await page.fill(`#${name}-year`, year!);
-  }
-
-  async function download(page: Page, selector: string): Promise<Buffer> {
-    const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-    return readFile((await file.path())!);
-  }
-
   it('walks one case from letter 1 to the eviction as officer, senior and manager', async () => {
     const officerContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const managerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -133,12 +121,10 @@ describe('the whole legal pipeline: from first letter to eviction', () => {
     const recordPsed = async (stage: string) => {
       await page.goto(`${legal}/psed?stage=${stage}`);
       await check(page, `psed-${stage}`);
-      await page.check(`input[name=stage][value=${stage}]`);
-      await page.check('input[name=considered][value=disability]');
-      await page.fill('#adjustments', 'Letters in large print; a support worker copied in');
-      await page.fill('#reasoning', 'Support, advice and an arrangement were offered and not taken up; the step is proportionate');
-      await page.check('input[name=decision][value=proceed]');
-      await page.click('[data-qa=save-psed]');
+      await saveEqualityAssessment(page, stage, {
+        adjustments: 'Letters in large print; a support worker copied in',
+        reasoning: 'Support, advice and an arrangement were offered and not taken up; the step is proportionate',
+      });
       await page.waitForURL(new RegExp(`/tenancies/${ref}/legal$`));
     };
     const approveAsManager = async (action: string) => {

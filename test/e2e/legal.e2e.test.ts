@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { anyPdfText } from '../support/pdf-text';
 import { axeLog } from './support/axe-log';
 import { watchConsole } from './support/browser';
 import { seededAppInBrowser } from './support/seeded-app-in-browser';
+import { download, saveEqualityAssessment } from './support/page-steps';
 
 /**
  * The legal pipeline up to the claim in Chromium: PSED (notice) → notice prepared, previewed, recorded and
@@ -21,12 +21,10 @@ describe('legal pipeline journey', () => {
     await page.click('[data-qa=record-psed]');
     await page.waitForURL(/\/legal\/psed$/);
     await check(page, `psed-form-${stage}`);
-    await page.check(`input[name=stage][value=${stage}]`);
-    await page.check('input[name=considered][value=disability]');
-    await page.fill('#adjustments', 'Letters in large print; support worker copied in');
-    await page.fill('#reasoning', 'Support and an arrangement were offered and refused; the step is proportionate');
-    await page.check('input[name=decision][value=proceed]');
-    await page.click('[data-qa=save-psed]');
+    await saveEqualityAssessment(page, stage, {
+      adjustments: 'Letters in large print; support worker copied in',
+      reasoning: 'Support and an arrangement were offered and refused; the step is proportionate',
+    });
     await page.waitForURL(new RegExp(`/tenancies/${ref}/legal$`));
     expect(await page.locator('[data-qa=flash]').textContent()).toContain('assessment recorded');
   }
@@ -75,8 +73,7 @@ describe('legal pipeline journey', () => {
     await page.waitForURL(/\/tenancies\/TEN-N003\/legal$/);
     expect(await page.locator('[data-qa=notice-validity]').textContent()).toBe('Not yet valid');
     await check(page, 'legal-notice-served');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-qa=notice-pdf]')]);
-    const text = anyPdfText(await readFile((await download.path())!));
+    const text = anyPdfText(await download(page, '[data-qa=notice-pdf]'));
     expect(text).toContain('Dev Patel');
     expect(text).toContain('7 Mill Lane');
     expect(text).toContain('£220.00');
@@ -127,8 +124,7 @@ describe('legal pipeline journey', () => {
     await page.click('[data-qa=send-warning]');
     await page.waitForURL(/\/tenancies\/TEN-N002\/legal$/);
     expect(await page.locator('[data-qa=flash]').textContent()).toContain('7 December 2026');
-    const [warning] = await Promise.all([page.waitForEvent('download'), page.locator('[data-qa=checklist-item][data-item=pre_issue_warning] a').click()]);
-    const warningText = anyPdfText(await readFile((await warning.path())!));
+    const warningText = anyPdfText(await download(page, page.locator('[data-qa=checklist-item][data-item=pre_issue_warning] a')));
     expect(warningText).toContain('Bob Jones');
     expect(warningText).toContain('Carol Jones');
 

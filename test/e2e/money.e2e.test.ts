@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { runDaily } from '../../src/application/daily-run/run-daily';
 import { importPayments } from '../../src/application/imports/import-payments';
@@ -7,6 +6,7 @@ import { tempDir } from '../support/temp-files';
 import { axeLog } from './support/axe-log';
 import { watchConsole } from './support/browser';
 import { seededAppInBrowser } from './support/seeded-app-in-browser';
+import { download } from './support/page-steps';
 
 /**
  * Money workflows in Chromium on the seeded TEN-N001 (Alice Smith, £100.00 a week, £200.00 arrears on
@@ -85,8 +85,7 @@ describe('money journey', () => {
     await check(page, 'money (arrangement)');
 
     // The confirmation letter.
-    const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-qa=confirmation-letter]')]);
-    const letter = anyPdfText(await readFile((await file.path())!));
+    const letter = anyPdfText(await download(page, '[data-qa=confirmation-letter]'));
     expect(letter).toContain('Alice Smith');
     expect(letter).toContain('£10.00 every week');
     expect(letter).toContain('30 November 2026: £10.00 plus your rent');

@@ -12,6 +12,7 @@ import { loadActor } from '../users/users';
 import { arrangementsOf, cancelArrangement, createArrangement, loadMoneyPage, recordIncomeExpenditure, snapshotsOf } from './money';
 import { arrangementTasksFor } from './monitor-step';
 import { findTenancyByRef } from '../../persistence/stores/tenancy-store';
+import { caseContextAs } from '../../../test/builders/case-context';
 
 /**
  * Arrangements on the database (PGlite, or PostgreSQL with DATABASE_URL): TEN-N001 (£100 a week, £200
@@ -26,8 +27,7 @@ describe('arrangements and their monitoring', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     seed = await seedWeb(db);
-    const actor = (await loadActor(db, seed.users.officerNorth.id))!;
-    ctx = { db, actor, audit: { actor: actor.username, origin: null, now: new Date('2026-11-23T10:00:00Z') }, today: seed.asOf };
+    ctx = await caseContextAs(db, seed.users.officerNorth.id, seed.asOf);
     id = seed.tenancies['TEN-N001']!;
   });
   afterAll(async () => db?.close());

@@ -11,6 +11,7 @@ import { loadActor } from '../users/users';
 import { claimsOf, endBenefit, recordBenefit, versionsOf } from './benefits';
 import { benefitTasksDue, benefitTasksStep } from './benefit-tasks';
 import { DWP_CSV_COLUMNS, exportDwpRequests, markExportDone, openDwpRequests } from './dwp-requests';
+import { caseContextAs } from '../../../test/builders/case-context';
 
 /**
  * Benefits on the database (PGlite, or PostgreSQL with DATABASE_URL): TEN-N002 (£90 a week, 15 weeks
@@ -30,8 +31,7 @@ describe('benefit records and their tasks', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     seed = await seedWeb(db);
-    const actor = (await loadActor(db, seed.users.officerNorth.id))!;
-    ctx = { db, actor, audit: { actor: actor.username, origin: null, now: new Date('2026-11-23T10:00:00Z') }, today: seed.asOf };
+    ctx = await caseContextAs(db, seed.users.officerNorth.id, seed.asOf);
     id = seed.tenancies['TEN-N002']!;
   });
   afterAll(async () => db?.close());

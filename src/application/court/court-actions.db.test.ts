@@ -5,9 +5,9 @@ import { findTenancyByRef } from '../../persistence/stores/tenancy-store';
 import { seedWeb, type SeededWeb } from '../../../test/support/seed-web';
 import { createTestDatabase } from '../../../test/support/test-database';
 import type { CaseContext } from '../case-events/case-access';
-import { loadActor } from '../users/users';
 import { raiseHearingStatementTask, recordCourtOrder, recordEvictionOutcome, recordHearing, requestWarrant, scheduleEviction } from './court-actions';
 import { buildParticulars, loadCourtCase } from './court-case';
+import { caseContextAs } from '../../../test/builders/case-context';
 
 /** The court use cases on the database (PGlite, or PostgreSQL with DATABASE_URL). */
 describe('court actions', () => {
@@ -18,11 +18,8 @@ describe('court actions', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     seed = await seedWeb(db);
-    const actor = (await loadActor(db, seed.users.officerNorth.id))!;
-    const south = (await loadActor(db, seed.users.officerSouth.id))!;
-    const audit = { actor: actor.username, origin: null, now: new Date('2026-11-23T10:00:00Z') };
-    ctx = { db, actor, audit, today: seed.asOf };
-    southCtx = { db, actor: south, audit: { ...audit, actor: south.username }, today: seed.asOf };
+    ctx = await caseContextAs(db, seed.users.officerNorth.id, seed.asOf);
+    southCtx = await caseContextAs(db, seed.users.officerSouth.id, seed.asOf);
   });
   afterAll(async () => db?.close());
 

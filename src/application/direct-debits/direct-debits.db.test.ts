@@ -7,9 +7,9 @@ import { tempDir } from '../../../test/support/temp-files';
 import type { CaseContext } from '../case-events/case-access';
 import { importPayments } from '../imports/import-payments';
 import { runAfterRunSteps } from '../daily-run/after-run';
-import { loadActor } from '../users/users';
 import { importDdCancellations } from './dd-cancellations';
 import { cancelMandate, loadDirectDebits, setUpMandate } from './direct-debits';
+import { caseContextAs } from '../../../test/builders/case-context';
 
 /**
  * Direct debits on the database (PGlite, or PostgreSQL with DATABASE_URL). TEN-N001 (payment reference
@@ -26,10 +26,8 @@ describe('direct-debit mandates, returns and cancellations', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     seed = await seedWeb(db);
-    const actor = (await loadActor(db, seed.users.officerNorth.id))!;
-    ctx = { db, actor, audit: { actor: actor.username, origin: null, now: new Date('2026-10-01T10:00:00Z') }, today: '2026-10-01' };
-    const southActor = (await loadActor(db, seed.users.officerSouth.id))!;
-    south = { ...ctx, actor: southActor, audit: { ...ctx.audit, actor: southActor.username } };
+    ctx = await caseContextAs(db, seed.users.officerNorth.id, '2026-10-01');
+    south = await caseContextAs(db, seed.users.officerSouth.id, '2026-10-01');
   });
   afterAll(async () => {
     files.cleanup();

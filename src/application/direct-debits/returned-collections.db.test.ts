@@ -7,8 +7,8 @@ import { seededRandom } from '../../../test/builders/seeded-random';
 import { seedWeb, type SeededWeb } from '../../../test/support/seed-web';
 import { createTestDatabase } from '../../../test/support/test-database';
 import type { CaseContext } from '../case-events/case-access';
-import { loadActor } from '../users/users';
 import { cancelMandate, handleReturnedCollections, setUpMandate } from './direct-debits';
+import { caseContextAs } from '../../../test/builders/case-context';
 
 /**
  * handleReturnedCollections decides the returns it finds in ledger order, each seeing what the ones before it
@@ -25,10 +25,7 @@ const CODES = ['0', '0', '0', '0', '1', '2', '4', '7', '9', 'B', 'Z'];
 async function landlord(): Promise<{ db: Db; seed: SeededWeb }> {
   const db = await createTestDatabase();
   const seed = await seedWeb(db);
-  const context = async (userId: number): Promise<CaseContext> => {
-    const actor = (await loadActor(db, userId))!;
-    return { db, actor, audit: { actor: actor.username, origin: null, now: new Date('2026-09-01T10:00:00Z') }, today: '2026-09-01' };
-  };
+  const context = (userId: number): Promise<CaseContext> => caseContextAs(db, userId, '2026-09-01');
   const north = await context(seed.users.officerNorth.id);
   const south = await context(seed.users.officerSouth.id);
   const mandate = { payerName: 'Alex Example', sortCode: '30-94-57', accountNumber: '12345678', amount: '100.00', startOn: '2026-09-15' };

@@ -6,9 +6,9 @@ import { tempDir } from '../../../test/support/temp-files';
 import { setUpMandate } from '../direct-debits/direct-debits';
 import { renderLetterPdf } from '../letters/render-letter-pdf';
 import type { Letter } from '../letters/letter';
-import { loadActor } from '../users/users';
 import { applyRentChange, planRentChange, RentChangeRefused } from './rent-change';
 import { readRentChangeFile } from './rent-change-file';
+import { caseContextAs } from '../../../test/builders/case-context';
 
 /**
  * The annual change on the seeded landlord (six tenancies: £100, £90, £110, £95, £105, £85 a week rent)
@@ -24,8 +24,7 @@ describe('the annual rent change', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     seed = await seedWeb(db);
-    const actor = (await loadActor(db, seed.users.officerNorth.id))!;
-    const ctx = { db, actor, audit: { actor: actor.username, origin: null, now: new Date('2026-11-23T10:00:00Z') }, today };
+    const ctx = await caseContextAs(db, seed.users.officerNorth.id, today);
     const m = await setUpMandate(ctx, 'TEN-N001', { payerName: 'Alex Example', sortCode: '30-94-57', accountNumber: '12345678', collectionDay: 'monthly:1', amount: '433.33', startOn: '2026-12-01' });
     expect(m.kind).toBe('created');
   });

@@ -3,6 +3,8 @@ import { ANCHOR_EVENT_TYPES, historyHorizon, KEPT_BENEFIT_METHODS, openingTransa
 import type { SummarisedHistory, Transaction } from '../../domain/case-file/case-file';
 import { RENT_ACCOUNT_SUB_ACCOUNTS } from '../../domain/rent/charges-due';
 import type { Db } from '../database';
+import type { AccountStateRow } from './account-state-store';
+import type { BenefitClaimRow } from './account-view-store';
 import type { ChargeScheduleRows } from './charge-store';
 import { parseCopyText, sqlLiteral, sqlLiteralList } from '../database';
 import { CHARGE_SCHEDULE_COLUMNS, chargeScheduleRows, TRANSACTION_COLUMNS, transactionRows, type TransactionRow } from './transaction-copy-text';
@@ -36,18 +38,8 @@ export interface CaseData {
   charges: { sub_account: string; effective_from: BusinessDate; weekly_pence: number }[];
   rentFreeWeeks: BusinessDate[];
   transactions: Omit<TransactionRow, 'tenancy_id'>[];
-  benefits: {
-    type: string;
-    status: string;
-    from_date: BusinessDate;
-    weekly_pence: number | null;
-    paid_every_weeks: number | null;
-    evidence_complete: boolean | null;
-    housing_costs_to: string | null;
-    monthly_housing_pence: number | null;
-    assessment_period_start_day: number | null;
-    details: Record<string, unknown>;
-  }[];
+  benefits: (BenefitClaimRow & { assessment_period_start_day: number | null; details: Record<string, unknown> })[];
+
   events: { id: number; event_date: BusinessDate; type: string; details: Record<string, unknown> }[];
   /** Set when the older history was summed into opening entries (compact reads only). */
   summarised?: SummarisedHistory;
@@ -267,19 +259,8 @@ function loadTransactionsText(db: Db, selection: TenancySelection, asOf: Busines
   );
 }
 
-interface HorizonRow {
-  tenancy_id: number;
-  balance_pence: number;
-  charge_pence: number;
-  court_costs_pence: number;
-  credit_pence: number;
-  positive_reversal_pence: number;
-  last_clear_date: BusinessDate | null;
-  end_date: BusinessDate | null;
-  anchor_date: BusinessDate | null;
-  transaction_count: number;
-  payment_credit_count: number;
-}
+/** An account's kept state (without the date of its latest transaction), its end date and the earliest of its anchor events. */
+type HorizonRow = Omit<AccountStateRow, 'last_business_date'> & { end_date: BusinessDate | null; anchor_date: BusinessDate | null };
 
 function asTransaction(r: TransactionRow): Pick<Transaction, 'kind' | 'amountPence'> {
   return { kind: r.kind as Transaction['kind'], amountPence: r.amount_pence };
