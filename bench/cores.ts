@@ -1,0 +1,196 @@
+/**
+ * Do the ratios move with cores? The daily run and the import against their baselines, timed from outside as
+ * `bench/from-outside.ts` times them, with the database server and the command pinned to a set of CPUs, each set in
+ * turn, round after round (alternately, so the machine's drift from hour to hour falls on every set alike):
+ *
+ *   DATABASE_URL=postgres://user@host/db npx tsx bench/cores.ts [--tenancies 10000] [--rounds 2] [--cpus 0] [--cpus 0,1]
+ *
+ * It builds the benchmark's landlord once (five years of weekly history to Sunday 2026-11-22, that Sunday's daily run
+ * made) and keeps it as a template. Each round, for each CPU set, it makes a fresh copy of it (`CREATE DATABASE …
+ * TEMPLATE`), vacuums and analyses it, pins PostgreSQL (its postmaster, so every backend it starts from then on, and
+ * the processes it has started) to the set with `taskset`, and times: the bare scan three times, `rentwise run daily
+ * --as-of 2026-11-23` (a Monday: a week's charges for every account; `taskset -c SET rentwise …`), the bare scan three
+ * times; then a raw `psql \copy` of the benchmark's payment file into a scratch table and `rentwise import payments`
+ * of it. Then it gives the server back every CPU and drops the copy. It prints, for each set, each time, the medians
+ * and the ratios.
+ *
+ * It needs the PostgreSQL server on this machine (its processes are pinned), the right to set their CPU affinity (the
+ * server's user or root), and `taskset` and `psql` on the PATH. No time is asserted. Session 40's figures are in
+ * docs/performance-history.md.
+ */
+import { execFile } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { runDaily } from '../src/application/daily-run/run-daily';
+import { buildDemoLandlord } from '../src/application/demo/build-demo';
+import { BARE_SCAN } from './bare-scan';
+import { BUILD_AS_OF, paymentFile, percentile, printFigures, round } from './run-bench';
+import { freshDatabase } from './scratch-database';
+
+const MONDAY = '2026-11-23';
+const RENTWISE = fileURLToPath(new URL('../bin/rentwise.mjs', import.meta.url));
+
+interface Options {
+  tenancies: number;
+  rounds: number;
+  cpuSets: string[];
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const all = Array.from({ length: availableParallelism() }, (_, i) => i).join(',');
+  const o: Options = { tenancies: 10_000, rounds: 2, cpuSets: [] };
+  const count = (flag: string, value: string | undefined) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${flag}: expected a whole number of 1 or more, got "${value ?? ''}"`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (flag === '--tenancies') o.tenancies = count(flag, argv[++i]);
+    else if (flag === '--rounds') o.rounds = count(flag, argv[++i]);
+    else if (flag === '--cpus') {
+      const set = argv[++i] ?? '';
+      if (!/^\d+(-\d+)?(,\d+(-\d+)?)*$/.test(set)) throw new Error(`--cpus: expected a CPU list as taskset takes it (0 or 0,1 or 0-3), got "${set}"`);
+      o.cpuSets.push(set);
+    } else throw new Error(`unknown option ${flag ?? ''} (--tenancies N, --rounds N, --cpus LIST, repeated)`);
+  }
+  if (o.cpuSets.length === 0) o.cpuSets = all === '0' ? ['0'] : ['0', all];
+  return o;
+}
+
+function run(file: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; stdout: string }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    execFile(file, args, { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${[file, ...args].join(' ')} failed: ${stderr.trim() || error.message}`));
+      else resolve({ ms: performance.now() - started, stdout });
+    });
+  });
+}
+
+/** The server's processes: its postmaster (the parent of this connection's backend) and the processes it has started. */
+async function serverProcesses(url: string): Promise<number[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const [row] = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
+    const ppidOf = (pid: number): number | null => {
+      try {
+        // /proc/PID/stat: "pid (comm) state ppid …"; the command name may hold spaces, so read after its last ")".
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      } catch {
+        return null;
+      }
+    };
+    const postmaster = row ? ppidOf(row.pid) : null;
+    if (postmaster === null) throw new Error('The database server is not on this machine (its backend is not in /proc): its processes cannot be pinned.');
+    const children = readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .map(Number)
+      .filter((pid) => ppidOf(pid) === postmaster);
+    return [postmaster, ...children];
+  } finally {
+    await client.end();
+  }
+}
+
+async function pinServer(url: string, cpus: string): Promise<void> {
+  for (const pid of await serverProcesses(url)) {
+    // A process may end between the listing and the pinning (a backend of a connection just closed).
+    await run('taskset', ['-a', '-p', '-c', cpus, String(pid)]).catch(() => undefined);
+  }
+}
+
+interface Round {
+  cpus: string;
+  dailyMs: number;
+  scanMs: number[];
+  importMs: number;
+  copyMs: number;
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  if (!process.env.DATABASE_URL) throw new Error('Set DATABASE_URL to a PostgreSQL server on this machine.');
+  const o = parseOptions(argv);
+  const log = (s: string) => process.stderr.write(`${s}\n`);
+  const work = mkdtempSync(join(tmpdir(), 'rentwise-cores-'));
+  const everyCpu = Array.from({ length: availableParallelism() }, (_, i) => i).join(',');
+  const { db, url, drop } = await freshDatabase('default');
+  if (url === null) throw new Error('no PostgreSQL database');
+  const template = new URL(url).pathname.slice(1);
+  const copyName = `${template}_copy`;
+  const copyUrl = (() => {
+    const u = new URL(url);
+    u.pathname = `/${copyName}`;
+    return u.toString();
+  })();
+  const admin = (sql: string) => run('psql', [process.env.DATABASE_URL!, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
+  const psql = (...args: string[]) => run('psql', [copyUrl, '-X', '-q', '-v', 'ON_ERROR_STOP=1', ...args]);
+  const rounds: Round[] = [];
+  let closed = false;
+  try {
+    log(`Building ${o.tenancies} tenancies with five years of history…`);
+    await buildDemoLandlord(db, { tenancies: o.tenancies, seed: 1, asOf: BUILD_AS_OF });
+    await runDaily(db, BUILD_AS_OF);
+    const file = await paymentFile(db, Math.min(100_000, Math.max(1000, o.tenancies * 10)), work, MONDAY);
+    await db.close();
+    closed = true;
+    for (let r = 1; r <= o.rounds; r++) {
+      for (const cpus of o.cpuSets) {
+        log(`Round ${r}, CPUs ${cpus}…`);
+        await admin(`DROP DATABASE IF EXISTS ${copyName} WITH (FORCE)`);
+        await admin(`CREATE DATABASE ${copyName} TEMPLATE ${template}`);
+        await psql('-c', 'VACUUM (ANALYZE)');
+        await pinServer(copyUrl, cpus);
+        try {
+          const env = { ...process.env, DATABASE_URL: copyUrl, LOG_LEVEL: 'warn' };
+          const scanMs: number[] = [];
+          const scans = async () => {
+            for (let i = 0; i < 3; i++) scanMs.push((await psql('-A', '-t', '-o', '/dev/null', '-c', BARE_SCAN)).ms);
+          };
+          await scans();
+          const daily = await run('taskset', ['-c', cpus, process.execPath, RENTWISE, 'run', 'daily', '--as-of', MONDAY], env);
+          await scans();
+          await psql('-c', 'VACUUM (ANALYZE)');
+          await psql('-c', 'CREATE TABLE bench_copy_scratch (date date, reference text, amount numeric, method text, transaction_id text)');
+          const copy = await psql('-c', `\\copy bench_copy_scratch (date, reference, amount, method, transaction_id) FROM '${file.path.replaceAll("'", "''")}' WITH (FORMAT csv, HEADER true)`);
+          await psql('-c', 'DROP TABLE bench_copy_scratch');
+          const imported = await run('taskset', ['-c', cpus, process.execPath, RENTWISE, 'import', 'payments', file.path], env);
+          rounds.push({ cpus, dailyMs: daily.ms, scanMs, importMs: imported.ms, copyMs: copy.ms });
+        } finally {
+          await pinServer(copyUrl, everyCpu);
+        }
+      }
+    }
+    await admin(`DROP DATABASE IF EXISTS ${copyName} WITH (FORCE)`);
+    console.log(`${o.tenancies} tenancies; PostgreSQL and the command pinned to each set of CPUs in turn, ${o.rounds} round(s)`);
+    const rows: [string, string, string, string][] = [['CPUs: measure', 'rentwise', 'psql', 'ratio (median ÷ median)']];
+    for (const cpus of o.cpuSets) {
+      const mine = rounds.filter((x) => x.cpus === cpus);
+      const scan = percentile(mine.flatMap((x) => x.scanMs), 50);
+      const daily = mine.map((x) => x.dailyMs);
+      const imports = mine.map((x) => x.importMs);
+      const copy = percentile(mine.map((x) => x.copyMs), 50);
+      const each = (ms: number[]) => `${ms.map((x) => Math.round(x)).join(', ')} ms`;
+      rows.push([`${cpus}: run daily (Monday) vs the bare scan`, each(daily), `${round(scan)} ms`, `${round(percentile(daily, 50) / scan)}×`]);
+      rows.push([`${cpus}: import payments vs \\copy`, each(imports), `${round(copy)} ms`, `${round(percentile(imports, 50) / copy)}×`]);
+    }
+    printFigures(rows);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    if (closed) {
+      await admin(`DROP DATABASE IF EXISTS ${copyName} WITH (FORCE)`).catch(() => undefined);
+      await admin(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`).catch(() => undefined);
+    } else await drop();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
