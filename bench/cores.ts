@@ -4,6 +4,7 @@
  * turn, round after round (alternately, so the machine's drift from hour to hour falls on every set alike):
  *
  *   DATABASE_URL=postgres://user@host/db npx tsx bench/cores.ts [--tenancies 10000] [--rounds 2] [--cpus 0] [--cpus 0,1]
+ *       [--page-requests 2000]
  *
  * It builds the benchmark's landlord once (five years of weekly history to Sunday 2026-11-22, that Sunday's daily run
  * made) and keeps it as a template. Each round, for each CPU set, it makes a fresh copy of it (`CREATE DATABASE …
@@ -11,8 +12,10 @@
  * the processes it has started) to the set with `taskset`, and times: the bare scan three times, `rentwise run daily
  * --as-of 2026-11-23` (a Monday: a week's charges for every account; `taskset -c SET rentwise …`), the bare scan three
  * times; then a raw `psql \copy` of the benchmark's payment file into a scratch table and `rentwise import payments`
- * of it. Then it gives the server back every CPU and drops the copy. It prints, for each set, each time, the medians
- * and the ratios.
+ * of it; then the account page under 50 signed-in officers back to back (as `npm run bench` loads it, `--page-requests`
+ * counted after a quarter as many), served by `rentwise serve` with a process per CPU of the set, it and the load
+ * generator pinned to the set too. Then it gives the server back every CPU and drops the copy. It prints, for each
+ * set, each time, the medians and the ratios.
  *
  * It needs the PostgreSQL server on this machine (its processes are pinned), the right to set their CPU affinity (the
  * server's user or root), and `taskset` and `psql` on the PATH. No time is asserted. Session 40's figures are in
@@ -27,8 +30,11 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { runDaily } from '../src/application/daily-run/run-daily';
 import { buildDemoLandlord } from '../src/application/demo/build-demo';
+import { seedDemoUsers } from '../src/application/users/seed-demo-users';
+import { openDatabase } from '../src/persistence/open-database';
 import { BARE_SCAN } from './bare-scan';
-import { BUILD_AS_OF, paymentFile, percentile, printFigures, round } from './run-bench';
+import { BUILD_AS_OF, pageLoad, paymentFile, percentile, printFigures, round, serveInChildProcess } from './run-bench';
+import { signIn } from './sign-in';
 import { freshDatabase } from './scratch-database';
 
 const MONDAY = '2026-11-23';
@@ -38,11 +44,12 @@ interface Options {
   tenancies: number;
   rounds: number;
   cpuSets: string[];
+  pageRequests: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
   const all = Array.from({ length: availableParallelism() }, (_, i) => i).join(',');
-  const o: Options = { tenancies: 10_000, rounds: 2, cpuSets: [] };
+  const o: Options = { tenancies: 10_000, rounds: 2, cpuSets: [], pageRequests: 2000 };
   const count = (flag: string, value: string | undefined) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1) throw new Error(`${flag}: expected a whole number of 1 or more, got "${value ?? ''}"`);
@@ -52,11 +59,12 @@ function parseOptions(argv: readonly string[]): Options {
     const flag = argv[i];
     if (flag === '--tenancies') o.tenancies = count(flag, argv[++i]);
     else if (flag === '--rounds') o.rounds = count(flag, argv[++i]);
+    else if (flag === '--page-requests') o.pageRequests = count(flag, argv[++i]);
     else if (flag === '--cpus') {
       const set = argv[++i] ?? '';
       if (!/^\d+(-\d+)?(,\d+(-\d+)?)*$/.test(set)) throw new Error(`--cpus: expected a CPU list as taskset takes it (0 or 0,1 or 0-3), got "${set}"`);
       o.cpuSets.push(set);
-    } else throw new Error(`unknown option ${flag ?? ''} (--tenancies N, --rounds N, --cpus LIST, repeated)`);
+    } else throw new Error(`unknown option ${flag ?? ''} (--tenancies N, --rounds N, --cpus LIST, repeated, --page-requests N)`);
   }
   if (o.cpuSets.length === 0) o.cpuSets = all === '0' ? ['0'] : ['0', all];
   return o;
@@ -100,7 +108,11 @@ async function serverProcesses(url: string): Promise<number[]> {
 }
 
 async function pinServer(url: string, cpus: string): Promise<void> {
-  for (const pid of await serverProcesses(url)) {
+  const [postmaster, ...children] = await serverProcesses(url);
+  // The postmaster must take the set (every backend it starts inherits it): a figure from a server left unpinned
+  // would be wrong, not merely rough.
+  await run('taskset', ['-a', '-p', '-c', cpus, String(postmaster)]);
+  for (const pid of children) {
     // A process may end between the listing and the pinning (a backend of a connection just closed).
     await run('taskset', ['-a', '-p', '-c', cpus, String(pid)]).catch(() => undefined);
   }
@@ -112,6 +124,47 @@ interface Round {
   scanMs: number[];
   importMs: number;
   copyMs: number;
+  accountP95Ms: number;
+  accountPagesPerSecond: number;
+}
+
+/** How many CPUs a taskset list names (0,2-3 is three). */
+function cpuCount(list: string): number {
+  return list.split(',').reduce((n, part) => {
+    const [from, to] = part.split('-').map(Number);
+    return n + (to === undefined ? 1 : to - from! + 1);
+  }, 0);
+}
+
+/**
+ * The account page under 50 signed-in officers back to back, as `npm run bench` loads it: `rentwise serve` with a
+ * process per CPU of the set, it and this process (the load generator) pinned to the set with the server.
+ */
+async function accountPages(url: string, cpus: string, requests: number): Promise<{ p95Ms: number; perSecond: number }> {
+  const db = await openDatabase({ databaseUrl: url, embeddedDir: '', maxConnections: 2 });
+  let users;
+  let refs: string[];
+  try {
+    users = (await seedDemoUsers(db)).filter((u) => u.role === 'officer' || u.role === 'senior_officer' || u.role === 'manager');
+    refs = (await db.query<{ ref: string }>(`SELECT ref FROM tenancies ORDER BY id LIMIT 500`)).map((r) => r.ref);
+  } finally {
+    await db.close();
+  }
+  await run('taskset', ['-a', '-p', '-c', cpus, String(process.pid)]);
+  const server = await serveInChildProcess(url, cpuCount(cpus));
+  try {
+    const cookies: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      const u = users[i % users.length]!;
+      cookies.push(await signIn(server.url, u.username, u.password));
+    }
+    const account = (i: number) => `/tenancies/${encodeURIComponent(refs[i % refs.length]!)}`;
+    const load = await pageLoad(server.url, cookies, account, requests, 50, Math.max(50, Math.round(requests / 4)), server.pid, true, cpuCount(cpus));
+    return { p95Ms: percentile(load.latencies, 95), perSecond: load.perSecond };
+  } finally {
+    await server.close();
+    await run('taskset', ['-a', '-p', '-c', Array.from({ length: availableParallelism() }, (_, i) => i).join(','), String(process.pid)]);
+  }
 }
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -161,7 +214,9 @@ async function main(argv: readonly string[]): Promise<void> {
           const copy = await psql('-c', `\\copy bench_copy_scratch (date, reference, amount, method, transaction_id) FROM '${file.path.replaceAll("'", "''")}' WITH (FORMAT csv, HEADER true)`);
           await psql('-c', 'DROP TABLE bench_copy_scratch');
           const imported = await run('taskset', ['-c', cpus, process.execPath, RENTWISE, 'import', 'payments', file.path], env);
-          rounds.push({ cpus, dailyMs: daily.ms, scanMs, importMs: imported.ms, copyMs: copy.ms });
+          await psql('-c', 'VACUUM (ANALYZE)');
+          const pages = await accountPages(copyUrl, cpus, o.pageRequests);
+          rounds.push({ cpus, dailyMs: daily.ms, scanMs, importMs: imported.ms, copyMs: copy.ms, accountP95Ms: pages.p95Ms, accountPagesPerSecond: pages.perSecond });
         } finally {
           await pinServer(copyUrl, everyCpu);
         }
@@ -179,6 +234,7 @@ async function main(argv: readonly string[]): Promise<void> {
       const each = (ms: number[]) => `${ms.map((x) => Math.round(x)).join(', ')} ms`;
       rows.push([`${cpus}: run daily (Monday) vs the bare scan`, each(daily), `${round(scan)} ms`, `${round(percentile(daily, 50) / scan)}×`]);
       rows.push([`${cpus}: import payments vs \\copy`, each(imports), `${round(copy)} ms`, `${round(percentile(imports, 50) / copy)}×`]);
+      rows.push([`${cpus}: account page, p95 (pages a second)`, mine.map((x) => `${round(x.accountP95Ms)} (${Math.round(x.accountPagesPerSecond)}/s)`).join(', '), '', 'goal < 100 ms']);
     }
     printFigures(rows);
   } finally {

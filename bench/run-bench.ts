@@ -222,7 +222,7 @@ export async function paymentFile(db: Db, rows: number, dir: string, lastDate: s
 }
 
 /** `rentwise serve --workers N` on the bench database, in child processes; resolves when it answers. */
-async function serveInChildProcess(databaseUrl: string, workers: number | null, env: Record<string, string> = {}): Promise<{ url: string; pid: number | null; close: () => Promise<void> }> {
+export async function serveInChildProcess(databaseUrl: string, workers: number | null, env: Record<string, string> = {}): Promise<{ url: string; pid: number | null; close: () => Promise<void> }> {
   const port = await new Promise<number>((resolve, reject) => {
     const probe = createServer();
     probe.listen(0, '127.0.0.1', () => {
@@ -288,7 +288,7 @@ type Autocannon = (
  * processes' parent, null when this process serves the pages; `postgres` says whether the database is a
  * PostgreSQL server (whose processes' CPU is read when it runs on this machine).
  */
-async function pageLoad(
+export async function pageLoad(
   baseUrl: string,
   cookies: string[],
   paths: (i: number) => string,
