@@ -21,7 +21,6 @@
  * server's user or root), and `taskset` and `psql` on the PATH. No time is asserted. Session 40's figures are in
  * docs/performance-history.md.
  */
-import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +32,7 @@ import { buildDemoLandlord } from '../src/application/demo/build-demo';
 import { seedDemoUsers } from '../src/application/users/seed-demo-users';
 import { openDatabase } from '../src/persistence/open-database';
 import { BARE_SCAN } from './bare-scan';
+import { timedCommand, wholeNumberOption } from './command-line';
 import { BUILD_AS_OF, pageLoad, paymentFile, percentile, printFigures, round, serveInChildProcess } from './run-bench';
 import { signIn } from './sign-in';
 import { freshDatabase } from './scratch-database';
@@ -50,16 +50,11 @@ interface Options {
 function parseOptions(argv: readonly string[]): Options {
   const all = Array.from({ length: availableParallelism() }, (_, i) => i).join(',');
   const o: Options = { tenancies: 10_000, rounds: 2, cpuSets: [], pageRequests: 2000 };
-  const count = (flag: string, value: string | undefined) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`${flag}: expected a whole number of 1 or more, got "${value ?? ''}"`);
-    return n;
-  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    if (flag === '--tenancies') o.tenancies = count(flag, argv[++i]);
-    else if (flag === '--rounds') o.rounds = count(flag, argv[++i]);
-    else if (flag === '--page-requests') o.pageRequests = count(flag, argv[++i]);
+    if (flag === '--tenancies') o.tenancies = wholeNumberOption(flag, argv[++i]);
+    else if (flag === '--rounds') o.rounds = wholeNumberOption(flag, argv[++i]);
+    else if (flag === '--page-requests') o.pageRequests = wholeNumberOption(flag, argv[++i]);
     else if (flag === '--cpus') {
       const set = argv[++i] ?? '';
       if (!/^\d+(-\d+)?(,\d+(-\d+)?)*$/.test(set)) throw new Error(`--cpus: expected a CPU list as taskset takes it (0 or 0,1 or 0-3), got "${set}"`);
@@ -68,16 +63,6 @@ function parseOptions(argv: readonly string[]): Options {
   }
   if (o.cpuSets.length === 0) o.cpuSets = all === '0' ? ['0'] : ['0', all];
   return o;
-}
-
-function run(file: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; stdout: string }> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    execFile(file, args, { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${[file, ...args].join(' ')} failed: ${stderr.trim() || error.message}`));
-      else resolve({ ms: performance.now() - started, stdout });
-    });
-  });
 }
 
 /** The server's processes: its postmaster (the parent of this connection's backend) and the processes it has started. */
@@ -111,10 +96,10 @@ async function pinServer(url: string, cpus: string): Promise<void> {
   const [postmaster, ...children] = await serverProcesses(url);
   // The postmaster must take the set (every backend it starts inherits it): a figure from a server left unpinned
   // would be wrong, not merely rough.
-  await run('taskset', ['-a', '-p', '-c', cpus, String(postmaster)]);
+  await timedCommand('taskset', ['-a', '-p', '-c', cpus, String(postmaster)]);
   for (const pid of children) {
     // A process may end between the listing and the pinning (a backend of a connection just closed).
-    await run('taskset', ['-a', '-p', '-c', cpus, String(pid)]).catch(() => undefined);
+    await timedCommand('taskset', ['-a', '-p', '-c', cpus, String(pid)]).catch(() => undefined);
   }
 }
 
@@ -150,7 +135,7 @@ async function accountPages(url: string, cpus: string, requests: number): Promis
   } finally {
     await db.close();
   }
-  await run('taskset', ['-a', '-p', '-c', cpus, String(process.pid)]);
+  await timedCommand('taskset', ['-a', '-p', '-c', cpus, String(process.pid)]);
   const server = await serveInChildProcess(url, cpuCount(cpus));
   try {
     const cookies: string[] = [];
@@ -163,7 +148,7 @@ async function accountPages(url: string, cpus: string, requests: number): Promis
     return { p95Ms: percentile(load.latencies, 95), perSecond: load.perSecond };
   } finally {
     await server.close();
-    await run('taskset', ['-a', '-p', '-c', Array.from({ length: availableParallelism() }, (_, i) => i).join(','), String(process.pid)]);
+    await timedCommand('taskset', ['-a', '-p', '-c', Array.from({ length: availableParallelism() }, (_, i) => i).join(','), String(process.pid)]);
   }
 }
 
@@ -182,8 +167,8 @@ async function main(argv: readonly string[]): Promise<void> {
     u.pathname = `/${copyName}`;
     return u.toString();
   })();
-  const admin = (sql: string) => run('psql', [process.env.DATABASE_URL!, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
-  const psql = (...args: string[]) => run('psql', [copyUrl, '-X', '-q', '-v', 'ON_ERROR_STOP=1', ...args]);
+  const admin = (sql: string) => timedCommand('psql', [process.env.DATABASE_URL!, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
+  const psql = (...args: string[]) => timedCommand('psql', [copyUrl, '-X', '-q', '-v', 'ON_ERROR_STOP=1', ...args]);
   const rounds: Round[] = [];
   let closed = false;
   try {
@@ -207,13 +192,13 @@ async function main(argv: readonly string[]): Promise<void> {
             for (let i = 0; i < 3; i++) scanMs.push((await psql('-A', '-t', '-o', '/dev/null', '-c', BARE_SCAN)).ms);
           };
           await scans();
-          const daily = await run('taskset', ['-c', cpus, process.execPath, RENTWISE, 'run', 'daily', '--as-of', MONDAY], env);
+          const daily = await timedCommand('taskset', ['-c', cpus, process.execPath, RENTWISE, 'run', 'daily', '--as-of', MONDAY], env);
           await scans();
           await psql('-c', 'VACUUM (ANALYZE)');
           await psql('-c', 'CREATE TABLE bench_copy_scratch (date date, reference text, amount numeric, method text, transaction_id text)');
           const copy = await psql('-c', `\\copy bench_copy_scratch (date, reference, amount, method, transaction_id) FROM '${file.path.replaceAll("'", "''")}' WITH (FORMAT csv, HEADER true)`);
           await psql('-c', 'DROP TABLE bench_copy_scratch');
-          const imported = await run('taskset', ['-c', cpus, process.execPath, RENTWISE, 'import', 'payments', file.path], env);
+          const imported = await timedCommand('taskset', ['-c', cpus, process.execPath, RENTWISE, 'import', 'payments', file.path], env);
           await psql('-c', 'VACUUM (ANALYZE)');
           const pages = await accountPages(copyUrl, cpus, o.pageRequests);
           rounds.push({ cpus, dailyMs: daily.ms, scanMs, importMs: imported.ms, copyMs: copy.ms, accountP95Ms: pages.p95Ms, accountPagesPerSecond: pages.perSecond });

@@ -18,7 +18,6 @@
  * the median of the scans around it) and drops the database, unless `--keep` (then it prints its URL). No time is
  * asserted; it fails if a command fails or a stored assessment differs. Needs `psql` on the PATH.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { runDaily } from '../src/application/daily-run/run-daily';
 import { buildDemoLandlord } from '../src/application/demo/build-demo';
 import { BARE_SCAN } from './bare-scan';
+import { timedCommand, wholeNumberOption } from './command-line';
 import { BUILD_AS_OF, paymentFile, percentile, printFigures, round } from './run-bench';
 import { freshDatabase } from './scratch-database';
 
@@ -43,34 +43,16 @@ interface Options {
 
 function parseOptions(argv: readonly string[]): Options {
   const o: Options = { tenancies: 20_000, importRows: null, verify: null, json: null, keep: false };
-  const count = (flag: string, value: string | undefined) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`${flag}: expected a whole number of 1 or more, got "${value ?? ''}"`);
-    return n;
-  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    if (flag === '--tenancies') o.tenancies = count(flag, argv[++i]);
-    else if (flag === '--import-rows') o.importRows = count(flag, argv[++i]);
-    else if (flag === '--verify') o.verify = count(flag, argv[++i]);
+    if (flag === '--tenancies') o.tenancies = wholeNumberOption(flag, argv[++i]);
+    else if (flag === '--import-rows') o.importRows = wholeNumberOption(flag, argv[++i]);
+    else if (flag === '--verify') o.verify = wholeNumberOption(flag, argv[++i]);
     else if (flag === '--json') o.json = argv[++i] ?? null;
     else if (flag === '--keep') o.keep = true;
     else throw new Error(`unknown option ${flag ?? ''} (--tenancies N, --import-rows N, --verify N, --json FILE, --keep)`);
   }
   return o;
-}
-
-/** Runs a command to its end and times it from outside: the wall-clock milliseconds from its spawn to its exit. */
-function timedCommand(file: string, args: readonly string[], env: NodeJS.ProcessEnv, okExitCodes: readonly number[] = [0]): Promise<{ ms: number; stdout: string }> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    execFile(file, args, { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const ms = performance.now() - started;
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      if (okExitCodes.includes(code)) resolve({ ms, stdout });
-      else reject(new Error(`${[file, ...args].join(' ')} failed: ${stderr.trim() || (error?.message ?? '')}`));
-    });
-  });
 }
 
 async function main(argv: readonly string[]): Promise<void> {
