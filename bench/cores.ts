@@ -21,9 +21,8 @@
  * server's user or root), and `taskset` and `psql` on the PATH. No time is asserted. Session 40's figures are in
  * docs/performance-history.md.
  */
-import { availableParallelism } from 'node:os';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -39,6 +38,8 @@ import { freshDatabase } from './scratch-database';
 
 const MONDAY = '2026-11-23';
 const RENTWISE = fileURLToPath(new URL('../bin/rentwise.mjs', import.meta.url));
+/** Every CPU this machine gives the process, as a taskset list. */
+const EVERY_CPU = Array.from({ length: availableParallelism() }, (_, i) => i).join(',');
 
 interface Options {
   tenancies: number;
@@ -48,7 +49,6 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const all = Array.from({ length: availableParallelism() }, (_, i) => i).join(',');
   const o: Options = { tenancies: 10_000, rounds: 2, cpuSets: [], pageRequests: 2000 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -61,7 +61,7 @@ function parseOptions(argv: readonly string[]): Options {
       o.cpuSets.push(set);
     } else throw new Error(`unknown option ${flag ?? ''} (--tenancies N, --rounds N, --cpus LIST, repeated, --page-requests N)`);
   }
-  if (o.cpuSets.length === 0) o.cpuSets = all === '0' ? ['0'] : ['0', all];
+  if (o.cpuSets.length === 0) o.cpuSets = EVERY_CPU === '0' ? ['0'] : ['0', EVERY_CPU];
   return o;
 }
 
@@ -127,14 +127,10 @@ function cpuCount(list: string): number {
  */
 async function accountPages(url: string, cpus: string, requests: number): Promise<{ p95Ms: number; perSecond: number }> {
   const db = await openDatabase({ databaseUrl: url, embeddedDir: '', maxConnections: 2 });
-  let users;
-  let refs: string[];
-  try {
-    users = (await seedDemoUsers(db)).filter((u) => u.role === 'officer' || u.role === 'senior_officer' || u.role === 'manager');
-    refs = (await db.query<{ ref: string }>(`SELECT ref FROM tenancies ORDER BY id LIMIT 500`)).map((r) => r.ref);
-  } finally {
-    await db.close();
-  }
+  const [users, refs] = await Promise.all([
+    seedDemoUsers(db).then((all) => all.filter((u) => u.role === 'officer' || u.role === 'senior_officer' || u.role === 'manager')),
+    db.query<{ ref: string }>(`SELECT ref FROM tenancies ORDER BY id LIMIT 500`).then((rows) => rows.map((r) => r.ref)),
+  ]).finally(() => db.close());
   await timedCommand('taskset', ['-a', '-p', '-c', cpus, String(process.pid)]);
   const server = await serveInChildProcess(url, cpuCount(cpus));
   try {
@@ -148,7 +144,7 @@ async function accountPages(url: string, cpus: string, requests: number): Promis
     return { p95Ms: percentile(load.latencies, 95), perSecond: load.perSecond };
   } finally {
     await server.close();
-    await timedCommand('taskset', ['-a', '-p', '-c', Array.from({ length: availableParallelism() }, (_, i) => i).join(','), String(process.pid)]);
+    await timedCommand('taskset', ['-a', '-p', '-c', EVERY_CPU, String(process.pid)]);
   }
 }
 
@@ -157,7 +153,6 @@ async function main(argv: readonly string[]): Promise<void> {
   const o = parseOptions(argv);
   const log = (s: string) => process.stderr.write(`${s}\n`);
   const work = mkdtempSync(join(tmpdir(), 'rentwise-cores-'));
-  const everyCpu = Array.from({ length: availableParallelism() }, (_, i) => i).join(',');
   const { db, url, drop } = await freshDatabase('default');
   if (url === null) throw new Error('no PostgreSQL database');
   const template = new URL(url).pathname.slice(1);
@@ -203,7 +198,7 @@ async function main(argv: readonly string[]): Promise<void> {
           const pages = await accountPages(copyUrl, cpus, o.pageRequests);
           rounds.push({ cpus, dailyMs: daily.ms, scanMs, importMs: imported.ms, copyMs: copy.ms, accountP95Ms: pages.p95Ms, accountPagesPerSecond: pages.perSecond });
         } finally {
-          await pinServer(copyUrl, everyCpu);
+          await pinServer(copyUrl, EVERY_CPU);
         }
       }
     }
