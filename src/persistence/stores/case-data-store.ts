@@ -39,7 +39,6 @@ export interface CaseData {
   rentFreeWeeks: BusinessDate[];
   transactions: Omit<TransactionRow, 'tenancy_id'>[];
   benefits: (BenefitClaimRow & { assessment_period_start_day: number | null; details: Record<string, unknown> })[];
-
   events: { id: number; event_date: BusinessDate; type: string; details: Record<string, unknown> }[];
   /** Set when the older history was summed into opening entries (compact reads only). */
   summarised?: SummarisedHistory;
