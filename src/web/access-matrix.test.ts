@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWebTestApp, type Agent, type WebTestApp } from '../../test/support/web-test-app';
+import { createWebTestApp, type Session, type WebTestApp } from '../../test/support/web-test-app';
 
 /**
  * Every route, with every role and signed out: allowed or refused, as the issue sets out. Officers see
@@ -116,7 +116,7 @@ const ROUTES: Route[] = [
 
 describe('every route with every role', () => {
   let t: WebTestApp;
-  const clients = new Map<Who, { agent: Agent; csrf: string }>();
+  const clients = new Map<Who, Session>();
   let ids: Ids;
 
   beforeAll(async () => {
@@ -134,8 +134,8 @@ describe('every route with every role', () => {
       const path = typeof route.path === 'string' ? route.path : route.path(ids);
       const outcomes: string[] = [];
       for (const who of EVERYONE) {
-        const { agent, csrf } = clients.get(who)!;
-        const res = route.method === 'GET' ? await agent.get(path) : await agent.post(path).type('form').send({ _csrf: csrf, ...(route.body ?? {}) });
+        const client = clients.get(who)!;
+        const res = route.method === 'GET' ? await client.agent.get(path) : await client.post(path, route.body);
         const api = path.startsWith('/api/');
         const toSignIn = (res.status === 302 || res.status === 303) && res.headers.location === '/sign-in';
         let got: string;
@@ -178,10 +178,10 @@ describe('every route with every role', () => {
 
   it('POST /sign-out signs every role out', async () => {
     for (const who of SIGNED_IN) {
-      const { agent, csrf } = clients.get(who)!;
-      const res = await agent.post('/sign-out').type('form').send({ _csrf: csrf });
+      const client = clients.get(who)!;
+      const res = await client.post('/sign-out');
       expect(res.status, who).toBe(303);
-      expect((await agent.get('/worklist')).headers.location, who).toBe('/sign-in');
+      expect((await client.agent.get('/worklist')).headers.location, who).toBe('/sign-in');
     }
   });
 });

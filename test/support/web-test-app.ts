@@ -9,15 +9,26 @@ import { csrfFrom } from './web-client';
 
 export type Agent = ReturnType<typeof request.agent>;
 
+/** A form's fields as a browser sends them (a field named twice, such as a group of checkboxes, as a list). */
+export type FormBody = Record<string, string | string[]>;
+
+/** A cookie-keeping client with its session's CSRF token. */
+export interface Session {
+  agent: Agent;
+  csrf: string;
+  /** Posts `body` to `path` as a form of the session's pages does, with its CSRF token. */
+  post(path: string, body?: FormBody): ReturnType<Agent['post']>;
+}
+
 export interface WebTestApp {
   app: Express;
   db: Db;
   seed: SeededWeb;
   clock: { now: Date };
   /** A cookie-keeping client signed in as `username`, with the session's CSRF token. */
-  signIn(username: string): Promise<{ agent: Agent; csrf: string }>;
+  signIn(username: string): Promise<Session>;
   /** A signed-out client with a session (and so a CSRF token) from the sign-in page. */
-  anonymous(): Promise<{ agent: Agent; csrf: string }>;
+  anonymous(): Promise<Session>;
   /**
    * Another app over the same database and clock, as another serving process of one server is: `as(agent)` is a
    * client of it with `agent`'s cookies, so its session.
@@ -45,15 +56,15 @@ export async function createWebTestApp(overrides: Partial<WebDeps> = {}, options
     async signIn(username) {
       const agent = request.agent(app);
       const page = await agent.get('/sign-in');
-      const res = await agent.post('/sign-in').type('form').send({ _csrf: csrfFrom(page.text), username, password: seed.password });
+      const res = await sessionOf(agent, csrfFrom(page.text)).post('/sign-in', { username, password: seed.password });
       if (res.status !== 303) throw new Error(`sign-in as ${username} failed: ${res.status}`);
       const home = await agent.get(res.headers.location as string).redirects(2); // an administrator goes on to the users page
-      return { agent, csrf: csrfFrom(home.text) };
+      return sessionOf(agent, csrfFrom(home.text));
     },
     async anonymous() {
       const agent = request.agent(app);
       const page = await agent.get('/sign-in');
-      return { agent, csrf: csrfFrom(page.text) };
+      return sessionOf(agent, csrfFrom(page.text));
     },
     anotherProcess(otherOverrides = {}, otherOptions = {}) {
       const other = appOver(otherOverrides, otherOptions.wrapDb);
@@ -68,4 +79,8 @@ export async function createWebTestApp(overrides: Partial<WebDeps> = {}, options
     },
     close: () => db.close(),
   };
+}
+
+function sessionOf(agent: Agent, csrf: string): Session {
+  return { agent, csrf, post: (path, body = {}) => agent.post(path).type('form').send({ _csrf: csrf, ...body }) };
 }

@@ -159,9 +159,9 @@ describe('security: CSRF, sessions, headers, audit and logs', () => {
   });
 
   it('logs carry no personal data: no bodies, passwords, names or search text', async () => {
-    const { agent, csrf } = await t.signIn('officer.northgate');
-    await agent.post('/tenancies/TEN-N001/record/note').type('form').send({ _csrf: csrf, note: 'Spoke to Alice Smith at 12 Example Road' });
-    await agent.get('/search?q=Alice%20Smith');
+    const officer = await t.signIn('officer.northgate');
+    await officer.post('/tenancies/TEN-N001/record/note', { note: 'Spoke to Alice Smith at 12 Example Road' });
+    await officer.agent.get('/search?q=Alice%20Smith');
     const all = logLines.join('');
     expect(all).toContain('"path":"/search"');
     expect(all).not.toMatch(/Alice|Example Road|seed-password/);
@@ -187,14 +187,15 @@ describe('security: CSRF, sessions, headers, audit and logs', () => {
   });
 
   it('a NUL byte in an address, a query or a field is refused (404 or 400), never a database error', async () => {
-    const { agent, csrf } = await t.signIn('officer.northgate');
+    const officer = await t.signIn('officer.northgate');
+    const { agent } = officer;
     for (const path of ['/tenancies/%00', '/tenancies/TEN-N001%00', '/tenancies/%00/statement?format=csv', '/tenancies/%00/timeline']) expect((await agent.get(path)).status, path).toBe(404);
     const api = await agent.get('/api/v1/tenancies/%00');
     expect(api.status).toBe(404);
     expect(api.headers['content-type']).toContain('application/problem+json');
     for (const path of ['/search?q=a%00b', '/search?q=%00', '/worklist?caseworker=%00']) expect((await agent.get(path)).status, path).toBe(400);
     const before = await notes();
-    expect((await agent.post('/tenancies/TEN-N001/record/note').type('form').send({ _csrf: csrf, note: 'with\0nul' })).status).toBe(400);
+    expect((await officer.post('/tenancies/TEN-N001/record/note', { note: 'with\0nul' })).status).toBe(400);
     expect(await notes()).toBe(before);
     const signIn = await request(t.app).get('/sign-in');
     const cookie = signIn.headers['set-cookie'];

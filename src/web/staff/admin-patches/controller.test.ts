@@ -9,15 +9,15 @@ describe('/admin/patches', () => {
   afterAll(async () => t.close());
 
   it('adds and renames patches, refusing duplicates and blanks', async () => {
-    const { agent, csrf } = await t.signIn('admin');
-    const post = (path: string, name: string) => agent.post(path).type('form').send({ _csrf: csrf, name });
+    const admin = await t.signIn('admin');
+    const post = (path: string, name: string) => admin.post(path, { name });
     expect((await post('/admin/patches', '  Eastfield  ')).status).toBe(303);
     expect((await post('/admin/patches', 'Eastfield')).status).toBe(400);
     expect((await post('/admin/patches', '')).status).toBe(400);
     const [east] = await t.db.query<{ id: number }>(`SELECT id FROM patches WHERE name = 'Eastfield'`);
     expect((await post(`/admin/patches/${east!.id}`, 'Northgate')).status).toBe(400);
     expect((await post(`/admin/patches/${east!.id}`, 'East Field')).status).toBe(303);
-    expect((await agent.get('/admin/patches')).text).toContain('East Field');
+    expect((await admin.agent.get('/admin/patches')).text).toContain('East Field');
     expect((await post('/admin/patches/99999', 'x')).status).toBe(404);
   });
 });

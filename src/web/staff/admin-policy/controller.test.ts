@@ -11,8 +11,8 @@ describe('/admin/policy', () => {
   afterAll(async () => t.close());
 
   it('applies a valid new version, and refuses bad JSON, unknown keys, guardrails and an old version number', async () => {
-    const { agent, csrf } = await t.signIn('admin');
-    const post = (document: string, note = 'Test change') => agent.post('/admin/policy').type('form').send({ _csrf: csrf, document, note });
+    const admin = await t.signIn('admin');
+    const post = (document: string, note = 'Test change') => admin.post('/admin/policy', { document, note });
     expect((await post('{nope')).text).toContain('must be valid JSON');
     const guardrail = await post(JSON.stringify({ ...DEFAULT_POLICY_DOCUMENT, version: 2, parameters: { breathingSpace: false } }));
     expect(guardrail.status).toBe(400);
@@ -23,6 +23,6 @@ describe('/admin/policy', () => {
     expect(ok.status).toBe(303);
     const latest = await latestPolicyVersion(t.db);
     expect(latest).toMatchObject({ version: 2, applied_by: 'admin', note: 'Longer HB grace' });
-    expect((await agent.get('/admin/policy')).text).toContain('In force: version 2');
+    expect((await admin.agent.get('/admin/policy')).text).toContain('In force: version 2');
   });
 });

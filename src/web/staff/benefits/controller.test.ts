@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWebTestApp, type Agent, type WebTestApp } from '../../../../test/support/web-test-app';
+import { createWebTestApp, type Session, type WebTestApp } from '../../../../test/support/web-test-app';
 
 /**
  * Benefits through the pages, on the seeded TEN-N002 (Northgate, £90.00 a week, 15 weeks of real
@@ -8,9 +8,8 @@ import { createWebTestApp, type Agent, type WebTestApp } from '../../../../test/
  */
 describe('benefit pages', () => {
   let t: WebTestApp;
-  let officer: { agent: Agent; csrf: string };
+  let officer: Session;
   const REF = '/tenancies/TEN-N002';
-  const post = (path: string, body: Record<string, string>, who = officer) => who.agent.post(path).type('form').send({ _csrf: who.csrf, ...body });
   const ucToTenant = {
     type: 'universal_credit', status: 'in_payment', 'from-day': '5', 'from-month': '6', 'from-year': '2026', housingCostsTo: 'tenant', evidenceComplete: 'yes',
     monthlyHousing: '360.00', assessmentDay: '5', spareBedrooms: '1', 'deductionsFrom-day': '5', 'deductionsFrom-month': '6', 'deductionsFrom-year': '2026',
@@ -32,7 +31,7 @@ describe('benefit pages', () => {
   });
 
   it('names every bad field (400)', async () => {
-    const res = await post(`${REF}/benefits`, { ...ucToTenant, monthlyHousing: '-5', assessmentDay: '32', 'from-day': '31', 'from-month': '2', evidenceComplete: '' });
+    const res = await officer.post(`${REF}/benefits`, { ...ucToTenant, monthlyHousing: '-5', assessmentDay: '32', 'from-day': '31', 'from-month': '2', evidenceComplete: '' });
     expect(res.status).toBe(400);
     const $ = cheerio.load(res.text);
     const summary = $('.govuk-error-summary').text();
@@ -43,16 +42,16 @@ describe('benefit pages', () => {
     expect($('.govuk-error-summary a[href="#from-day"]').length).toBe(1);
     expect($('title').text()).toMatch(/^Error: /);
     expect($('#monthlyHousing').val()).toBe('-5');
-    const zero = await post(`${REF}/benefits`, { ...ucToTenant, assessmentDay: '0' });
+    const zero = await officer.post(`${REF}/benefits`, { ...ucToTenant, assessmentDay: '0' });
     expect(zero.status).toBe(400);
     expect(cheerio.load(zero.text)('.govuk-error-summary').text()).toContain('from 1 to 31');
-    const noDate = await post(`${REF}/benefits`, { ...ucToTenant, 'deductionsFrom-day': '', 'deductionsFrom-month': '', 'deductionsFrom-year': '' });
+    const noDate = await officer.post(`${REF}/benefits`, { ...ucToTenant, 'deductionsFrom-day': '', 'deductionsFrom-month': '', 'deductionsFrom-year': '' });
     expect(cheerio.load(noDate.text)('.govuk-error-summary').text()).toContain('Enter the date the deductions apply from');
   });
 
   it('refuses another patch (403) and a missing CSRF token (403)', async () => {
     const south = await t.signIn('officer.southbank');
-    expect((await post(`${REF}/benefits`, ucToTenant, south)).status).toBe(403);
+    expect((await south.post(`${REF}/benefits`, ucToTenant)).status).toBe(403);
     expect((await south.agent.get(`${REF}/benefits/new`)).status).toBe(403);
     const view = await south.agent.get(`${REF}/benefits`);
     expect(view.status).toBe(200);
@@ -62,7 +61,7 @@ describe('benefit pages', () => {
   });
 
   it('records the claim, re-assesses, shows the claim, shortfall and tasks; the DWP page lists and exports them', async () => {
-    const res = await post(`${REF}/benefits`, ucToTenant);
+    const res = await officer.post(`${REF}/benefits`, ucToTenant);
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe(`${REF}/benefits`);
     const page = cheerio.load((await officer.agent.get(`${REF}/benefits`)).text);
@@ -83,7 +82,7 @@ describe('benefit pages', () => {
     expect((await officer.agent.get('/benefits/dwp-requests.csv')).status).toBe(404);
     expect((await officer.agent.post('/benefits/dwp-requests.csv').type('form').send({})).status).toBe(403);
     expect(await t.db.query(`SELECT id FROM dwp_request_exports`)).toEqual([]);
-    const csv = await post('/benefits/dwp-requests.csv', {});
+    const csv = await officer.post('/benefits/dwp-requests.csv', {});
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.text.trim().split('\n');
@@ -92,9 +91,9 @@ describe('benefit pages', () => {
 
     const after = cheerio.load((await officer.agent.get('/benefits/dwp-requests')).text);
     const exportId = after('[data-qa=export]').attr('data-id')!;
-    expect((await post(`/benefits/dwp-requests/exports/${exportId}/done`, {}, south)).status).toBe(404);
+    expect((await south.post(`/benefits/dwp-requests/exports/${exportId}/done`, {})).status).toBe(404);
     expect((await officer.agent.post(`/benefits/dwp-requests/exports/${exportId}/done`).type('form').send({})).status).toBe(403);
-    const done = await post(`/benefits/dwp-requests/exports/${exportId}/done`, {});
+    const done = await officer.post(`/benefits/dwp-requests/exports/${exportId}/done`, {});
     expect(done.status).toBe(303);
     expect(cheerio.load((await officer.agent.get('/benefits/dwp-requests')).text)('[data-qa=no-requests]').length).toBe(1);
   });
@@ -103,11 +102,11 @@ describe('benefit pages', () => {
     const [claim] = await t.db.query<{ id: number }>(`SELECT id FROM benefit_claims`);
     const edit = cheerio.load((await officer.agent.get(`${REF}/benefits/${claim!.id}/edit`)).text);
     expect(edit('#monthlyHousing').val()).toBe('360.00');
-    expect((await post(`${REF}/benefits/${claim!.id}`, { ...ucToTenant, monthlyHousing: '370' })).status).toBe(303);
-    const bad = await post(`${REF}/benefits/${claim!.id}/end`, { 'endedOn-day': '40', 'endedOn-month': '11', 'endedOn-year': '2026' });
+    expect((await officer.post(`${REF}/benefits/${claim!.id}`, { ...ucToTenant, monthlyHousing: '370' })).status).toBe(303);
+    const bad = await officer.post(`${REF}/benefits/${claim!.id}/end`, { 'endedOn-day': '40', 'endedOn-month': '11', 'endedOn-year': '2026' });
     expect(bad.status).toBe(400);
     expect(cheerio.load(bad.text)(`.govuk-error-summary a[href="#endedOn-${claim!.id}-day"]`).text()).toContain('must be a real date');
-    expect((await post(`${REF}/benefits/${claim!.id}/end`, { 'endedOn-day': '23', 'endedOn-month': '11', 'endedOn-year': '2026' })).status).toBe(303);
+    expect((await officer.post(`${REF}/benefits/${claim!.id}/end`, { 'endedOn-day': '23', 'endedOn-month': '11', 'endedOn-year': '2026' })).status).toBe(303);
     const page = cheerio.load((await officer.agent.get(`${REF}/benefits`)).text);
     expect(page('[data-qa=claim]').attr('data-status')).toBe('ended');
     expect(page('[data-qa=benefit-history] li').length).toBe(3);

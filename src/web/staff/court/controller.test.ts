@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendCaseEvents } from '../../../persistence/stores/case-event-store';
 import { reassessTenancies } from '../../../application/assessment/reassess';
 import { currentAssessment } from '../../../persistence/stores/assessment-store';
-import { createWebTestApp, type Agent, type WebTestApp } from '../../../../test/support/web-test-app';
+import { createWebTestApp, type Session, type WebTestApp } from '../../../../test/support/web-test-app';
 import { pdfText } from '../../../../test/support/pdf-text';
 
 /**
@@ -16,7 +16,7 @@ import { pdfText } from '../../../../test/support/pdf-text';
  */
 describe('court and eviction pages', () => {
   let t: WebTestApp;
-  let officer: { agent: Agent; csrf: string };
+  let officer: Session;
   let tenancyId: number;
   const REF = '/tenancies/TEN-N002';
 
@@ -75,27 +75,27 @@ describe('court and eviction pages', () => {
   });
 
   it('refuses bad input (400 naming fields), another patch (403) and a missing CSRF token (403)', async () => {
-    const bad = await officer.agent.post(`${REF}/court/hearing`).type('form').send({ _csrf: officer.csrf, 'hearingDate-day': '31', 'hearingDate-month': '2', 'hearingDate-year': '2027' });
+    const bad = await officer.post(`${REF}/court/hearing`, { 'hearingDate-day': '31', 'hearingDate-month': '2', 'hearingDate-year': '2027' });
     expect(bad.status).toBe(400);
     expect(cheerio.load(bad.text)('.govuk-error-summary').text()).toContain('The date of the hearing must be a real date');
-    const badOrder = await officer.agent.post(`${REF}/court/order`).type('form').send({ _csrf: officer.csrf, order: 'suspended', 'date-day': '20', 'date-month': '10', 'date-year': '2026', instalment: 'abc' });
+    const badOrder = await officer.post(`${REF}/court/order`, { order: 'suspended', 'date-day': '20', 'date-month': '10', 'date-year': '2026', instalment: 'abc' });
     expect(badOrder.status).toBe(400);
     const summary = cheerio.load(badOrder.text)('.govuk-error-summary').text();
     expect(summary).toContain('The instalment towards the arrears must be an amount in pounds');
     expect(summary).toContain('Select how often the instalment is paid');
     expect(summary).not.toContain('possession date');
-    const noType = await officer.agent.post(`${REF}/court/order`).type('form').send({ _csrf: officer.csrf });
+    const noType = await officer.post(`${REF}/court/order`);
     expect(noType.status).toBe(400);
     expect(noType.text).toContain('Select the type of order');
     const south = await t.signIn('officer.southbank');
     expect((await south.agent.get(`${REF}/court/hearing`)).status).toBe(403);
-    expect((await south.agent.post(`${REF}/court/hearing`).type('form').send({ _csrf: south.csrf })).status).toBe(403);
+    expect((await south.post(`${REF}/court/hearing`)).status).toBe(403);
     expect((await south.agent.get(`${REF}/court`)).status).toBe(200);
     expect((await officer.agent.post(`${REF}/court/hearing`).type('form').send({ 'hearingDate-day': '20', 'hearingDate-month': '1', 'hearingDate-year': '2027' })).status).toBe(403);
   });
 
   it('records the hearing date with its statement task 10 days before', async () => {
-    const res = await officer.agent.post(`${REF}/court/hearing`).type('form').send({ _csrf: officer.csrf, 'hearingDate-day': '20', 'hearingDate-month': '11', 'hearingDate-year': '2026' });
+    const res = await officer.post(`${REF}/court/hearing`, { 'hearingDate-day': '20', 'hearingDate-month': '11', 'hearingDate-year': '2026' });
     expect(res.status).toBe(303);
     const tasks = await t.db.query<{ kind: string; due_on: string }>(`SELECT kind, due_on FROM tasks WHERE tenancy_id = $1`, [tenancyId]);
     expect(tasks).toEqual([{ kind: 'hearing_statement_due', due_on: '2026-11-10' }]);
@@ -108,9 +108,9 @@ describe('court and eviction pages', () => {
     const step2 = cheerio.load((await officer.agent.get(`${REF}/court/order?type=outright`)).text);
     expect(step2('#possessionDate').length).toBe(1);
     expect(step2('#instalment').length).toBe(0);
-    const form = { _csrf: officer.csrf, order: 'suspended', 'date-day': '20', 'date-month': '11', 'date-year': '2026', instalment: '5.00', frequency: 'weekly', costs: '355.00' };
-    expect((await officer.agent.post(`${REF}/court/order`).type('form').send(form)).status).toBe(303);
-    const again = await officer.agent.post(`${REF}/court/order`).type('form').send(form);
+    const form = { order: 'suspended', 'date-day': '20', 'date-month': '11', 'date-year': '2026', instalment: '5.00', frequency: 'weekly', costs: '355.00' };
+    expect((await officer.post(`${REF}/court/order`, form)).status).toBe(303);
+    const again = await officer.post(`${REF}/court/order`, form);
     expect(again.status).toBe(409);
     const [event] = await t.db.query<{ details: Record<string, unknown> }>(`SELECT details FROM case_events WHERE tenancy_id = $1 AND type = 'court_order'`, [tenancyId]);
     expect(event!.details).toEqual({ order: 'suspended', instalmentPence: 500, frequency: 'weekly', costsPence: 35_500 });
@@ -122,20 +122,20 @@ describe('court and eviction pages', () => {
   });
 
   it('refuses the warrant without an equality assessment for the warrant stage, then sends it for approval', async () => {
-    const refused = await officer.agent.post(`${REF}/court/warrant`).type('form').send({ _csrf: officer.csrf, step: 'request' });
+    const refused = await officer.post(`${REF}/court/warrant`, { step: 'request' });
     expect(refused.status).toBe(409);
     expect(cheerio.load(refused.text)('[data-qa=warrant-reasons]').text()).toContain('No equality assessment is recorded for the warrant stage');
     await appendCaseEvents(t.db, [{ tenancyId, eventDate: '2026-11-23', type: 'psed_assessment', details: { stage: 'warrant' }, recordedBy: 'senior', idempotencyKey: 'test:psed' }]);
     const page = cheerio.load((await officer.agent.get(`${REF}/court/warrant`)).text);
     expect(page('[data-qa=n325-order-type]').text()).toContain('Suspended possession order');
-    const requested = await officer.agent.post(`${REF}/court/warrant`).type('form').send({ _csrf: officer.csrf, step: 'request' });
+    const requested = await officer.post(`${REF}/court/warrant`, { step: 'request' });
     expect(requested.status).toBe(303);
     const [approval] = await t.db.query<{ id: number; status: string }>(`SELECT id, status FROM approvals WHERE tenancy_id = $1 AND action = 'apply_for_warrant'`, [tenancyId]);
     expect(approval!.status).toBe('pending');
     // Not yet approved: cannot be recorded as sent.
-    expect((await officer.agent.post(`${REF}/court/warrant`).type('form').send({ _csrf: officer.csrf, step: 'sent' })).status).toBe(409);
+    expect((await officer.post(`${REF}/court/warrant`, { step: 'sent' })).status).toBe(409);
     const manager = await t.signIn('manager');
-    expect((await manager.agent.post(`/approvals/${approval!.id}`).type('form').send({ _csrf: manager.csrf, decision: 'approve', reason: '' })).status).toBe(303);
+    expect((await manager.post(`/approvals/${approval!.id}`, { decision: 'approve', reason: '' })).status).toBe(303);
     // The approval itself records the warrant as requested: no extra officer step, and the old step is refused.
     const warrant = await t.db.query<{ details: { approvalId: number }; recorded_by: string }>(`SELECT details, recorded_by FROM case_events WHERE tenancy_id = $1 AND type = 'warrant_requested'`, [tenancyId]);
     expect(warrant.length).toBe(1);
@@ -144,27 +144,27 @@ describe('court and eviction pages', () => {
     const after = cheerio.load((await officer.agent.get(`${REF}/court/warrant`)).text);
     expect(after('[data-qa=warrant-requested]').length).toBe(1);
     expect(after('[data-qa=warrant-sent]').length).toBe(0);
-    expect((await officer.agent.post(`${REF}/court/warrant`).type('form').send({ _csrf: officer.csrf, step: 'sent' })).status).toBe(409);
+    expect((await officer.post(`${REF}/court/warrant`, { step: 'sent' })).status).toBe(409);
     expect((await t.db.query(`SELECT 1 FROM case_events WHERE tenancy_id = $1 AND type = 'warrant_requested'`, [tenancyId])).length).toBe(1);
   });
 
   it('schedules the eviction, refuses it until the safeguards are complete, then ends the tenancy and moves the balance', async () => {
-    expect((await officer.agent.post(`${REF}/court/eviction`).type('form').send({ _csrf: officer.csrf, 'evictionDate-day': '23', 'evictionDate-month': '11', 'evictionDate-year': '2026' })).status).toBe(303);
+    expect((await officer.post(`${REF}/court/eviction`, { 'evictionDate-day': '23', 'evictionDate-month': '11', 'evictionDate-year': '2026' })).status).toBe(303);
     expect((await t.db.query(`SELECT 1 FROM tasks WHERE tenancy_id = $1 AND kind = 'eviction_safeguards'`, [tenancyId])).length).toBe(1);
-    const early = await officer.agent.post(`${REF}/court/outcome`).type('form').send({ _csrf: officer.csrf, outcome: 'evicted', 'date-day': '23', 'date-month': '11', 'date-year': '2026' });
+    const early = await officer.post(`${REF}/court/outcome`, { outcome: 'evicted', 'date-day': '23', 'date-month': '11', 'date-year': '2026' });
     expect(early.status).toBe(409);
     expect(early.text).toContain('The eviction safeguards checklist is not complete');
-    const noConsent = await officer.agent.post(`${REF}/court/safeguards`).type('form').send({ _csrf: officer.csrf, items: ['housing_options_referral'] });
+    const noConsent = await officer.post(`${REF}/court/safeguards`, { items: ['housing_options_referral'] });
     expect(noConsent.status).toBe(400);
     expect(noConsent.text).toContain('Confirm the tenant consented to the Housing Options referral');
     const all = ['housing_options_referral', 'childrens_services_checked', 'adults_services_checked', 'pre_eviction_visit', 'benefits_rechecked', 'agencies_notified'];
-    expect((await officer.agent.post(`${REF}/court/safeguards`).type('form').send({ _csrf: officer.csrf, items: all, consent: 'yes', note: 'All done' })).status).toBe(303);
+    expect((await officer.post(`${REF}/court/safeguards`, { items: all, consent: 'yes', note: 'All done' })).status).toBe(303);
     const [task] = await t.db.query<{ status: string; closed_by: string }>(`SELECT status, closed_by FROM tasks WHERE tenancy_id = $1 AND kind = 'eviction_safeguards'`, [tenancyId]);
     expect(task).toEqual({ status: 'done', closed_by: 'officer.northgate' });
     const before = await balances();
     const owed = (before.rent ?? 0) + (before.service_charge ?? 0) + (before.court_costs ?? 0);
     expect(owed).toBeGreaterThan(35_500);
-    const evicted = await officer.agent.post(`${REF}/court/outcome`).type('form').send({ _csrf: officer.csrf, outcome: 'evicted', 'date-day': '23', 'date-month': '11', 'date-year': '2026' });
+    const evicted = await officer.post(`${REF}/court/outcome`, { outcome: 'evicted', 'date-day': '23', 'date-month': '11', 'date-year': '2026' });
     expect(evicted.status).toBe(303);
     const [tenancy] = await t.db.query<{ end_date: string; end_reason: string }>(`SELECT end_date, end_reason FROM tenancies WHERE id = $1`, [tenancyId]);
     expect(tenancy).toEqual({ end_date: '2026-11-23', end_reason: 'eviction' });
@@ -195,7 +195,7 @@ describe('court and eviction pages', () => {
     const [ended] = await t.db.query<{ details: { transferredPence: number; chargesCreditedPence: number } }>(`SELECT details FROM case_events WHERE tenancy_id = $1 AND type = 'tenancy_ended'`, [tenancyId]);
     expect(ended!.details).toMatchObject({ transferredPence: owed - creditedPence, chargesCreditedPence: creditedPence });
     expect((await t.db.query(`SELECT 1 FROM case_events WHERE tenancy_id = $1 AND type = 'tenancy_ended'`, [tenancyId])).length).toBe(1);
-    const twice = await officer.agent.post(`${REF}/court/outcome`).type('form').send({ _csrf: officer.csrf, outcome: 'evicted', 'date-day': '23', 'date-month': '11', 'date-year': '2026' });
+    const twice = await officer.post(`${REF}/court/outcome`, { outcome: 'evicted', 'date-day': '23', 'date-month': '11', 'date-year': '2026' });
     expect(twice.status).toBe(409);
     expect(await balances()).toEqual(after);
   });

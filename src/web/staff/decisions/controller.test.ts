@@ -1,25 +1,23 @@
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWebTestApp, type Agent, type WebTestApp } from '../../../../test/support/web-test-app';
+import { createWebTestApp, type Session, type WebTestApp } from '../../../../test/support/web-test-app';
 import { currentAssessment } from '../../../persistence/stores/assessment-store';
 
 describe('acting on a recommendation: confirm, override, reject; letters; approvals', () => {
   let t: WebTestApp;
-  let officer: { agent: Agent; csrf: string };
+  let officer: Session;
   beforeAll(async () => {
     t = await createWebTestApp();
     officer = await t.signIn('officer.northgate');
   });
   afterAll(async () => t.close());
-
-  const post = (path: string, body: Record<string, string>, who = officer) => who.agent.post(path).type('form').send({ _csrf: who.csrf, ...body });
   const assessmentOf = async (ref: string) => (await currentAssessment(t.db, t.seed.tenancies[ref]!))!;
   const eventsOf = async (ref: string, type: string) =>
     t.db.query<{ id: number; details: Record<string, unknown>; note: string | null }>(`SELECT id, details, note FROM case_events WHERE tenancy_id = $1 AND type = $2 ORDER BY id`, [t.seed.tenancies[ref], type]);
 
   it('confirming letter 1 records the action, produces the letter (PDF) and re-assesses at once', async () => {
     const a = await assessmentOf('TEN-N001');
-    const res = await post('/tenancies/TEN-N001/decision/confirm', { action: 'send_letter_1', assessmentId: String(a.id) });
+    const res = await officer.post('/tenancies/TEN-N001/decision/confirm', { action: 'send_letter_1', assessmentId: String(a.id) });
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/tenancies/TEN-N001/timeline');
     const [event] = await eventsOf('TEN-N001', 'action');
@@ -44,31 +42,31 @@ describe('acting on a recommendation: confirm, override, reject; letters; approv
 
   it('a confirm against a recommendation that has changed, or a second submit, records nothing', async () => {
     const n = (await eventsOf('TEN-N001', 'action')).length;
-    const stale = await post('/tenancies/TEN-N001/decision/confirm', { action: 'send_letter_1', assessmentId: '1' });
+    const stale = await officer.post('/tenancies/TEN-N001/decision/confirm', { action: 'send_letter_1', assessmentId: '1' });
     expect(stale.status).toBe(303);
     expect((await officer.agent.get('/tenancies/TEN-N001')).text).toContain('The recommendation changed or was already decided');
     expect((await eventsOf('TEN-N001', 'action')).length).toBe(n);
-    expect((await post('/tenancies/TEN-N001/decision/confirm', {})).status).toBe(400);
+    expect((await officer.post('/tenancies/TEN-N001/decision/confirm', {})).status).toBe(400);
   });
 
   it("an officer cannot act on another patch's account (403, nothing recorded)", async () => {
     const south = await t.signIn('officer.southbank');
     const a = await assessmentOf('TEN-N003');
-    expect((await post('/tenancies/TEN-N003/decision/confirm', { action: 'send_letter_1', assessmentId: String(a.id) }, south)).status).toBe(403);
-    expect((await post('/tenancies/TEN-N003/decision/override', { action: 'home_visit', reason: 'x', assessmentId: String(a.id) }, south)).status).toBe(403);
-    expect((await post('/tenancies/TEN-N003/decision/reject', { reasonCode: 'other', note: 'x', assessmentId: String(a.id) }, south)).status).toBe(403);
+    expect((await south.post('/tenancies/TEN-N003/decision/confirm', { action: 'send_letter_1', assessmentId: String(a.id) })).status).toBe(403);
+    expect((await south.post('/tenancies/TEN-N003/decision/override', { action: 'home_visit', reason: 'x', assessmentId: String(a.id) })).status).toBe(403);
+    expect((await south.post('/tenancies/TEN-N003/decision/reject', { reasonCode: 'other', note: 'x', assessmentId: String(a.id) })).status).toBe(403);
     expect(await eventsOf('TEN-N003', 'action')).toEqual([]);
     expect(await eventsOf('TEN-N003', 'recommendation_override')).toEqual([]);
   });
 
   it('override: another action with a reason, recorded as recommendation_override plus the action', async () => {
     const a = await assessmentOf('TEN-N003');
-    const bad = await post('/tenancies/TEN-N003/decision/override', { action: 'send_letter_1', reason: '', assessmentId: String(a.id) });
+    const bad = await officer.post('/tenancies/TEN-N003/decision/override', { action: 'send_letter_1', reason: '', assessmentId: String(a.id) });
     expect(bad.status).toBe(400);
     const $ = load(bad.text);
     expect($('.govuk-error-summary').text()).toContain('Select an action other than the recommendation');
     expect($('.govuk-error-summary').text()).toContain('Enter why you are not following the recommendation');
-    const ok = await post('/tenancies/TEN-N003/decision/override', { action: 'send_letter_2', reason: 'Letter 1 was sent by hand last week', assessmentId: String(a.id) });
+    const ok = await officer.post('/tenancies/TEN-N003/decision/override', { action: 'send_letter_2', reason: 'Letter 1 was sent by hand last week', assessmentId: String(a.id) });
     expect(ok.status).toBe(303);
     const [override] = await eventsOf('TEN-N003', 'recommendation_override');
     expect(override!.details).toMatchObject({ recommended: 'send_letter_1', chosen: 'send_letter_2', reason: 'Letter 1 was sent by hand last week' });
@@ -78,20 +76,19 @@ describe('acting on a recommendation: confirm, override, reject; letters; approv
   });
 
   it('reject: a reason code (and a note for "other"), recorded as recommendation_rejected', async () => {
-    const { agent, csrf } = await t.signIn('senior');
-    const senior = { agent, csrf };
+    const senior = await t.signIn('senior');
     const a = await assessmentOf('TEN-S002');
-    const bad = await post('/tenancies/TEN-S002/decision/reject', { reasonCode: 'other', note: '', assessmentId: String(a.id) }, senior);
+    const bad = await senior.post('/tenancies/TEN-S002/decision/reject', { reasonCode: 'other', note: '', assessmentId: String(a.id) });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('Enter the reason');
-    expect((await post('/tenancies/TEN-S002/decision/reject', { reasonCode: 'payment_promised', note: 'Paying Friday', assessmentId: String(a.id) }, senior)).status).toBe(303);
+    expect((await senior.post('/tenancies/TEN-S002/decision/reject', { reasonCode: 'payment_promised', note: 'Paying Friday', assessmentId: String(a.id) })).status).toBe(303);
     const [rejected] = await eventsOf('TEN-S002', 'recommendation_rejected');
     expect(rejected).toMatchObject({ details: { recommended: 'send_letter_2', reasonCode: 'payment_promised' }, note: 'Paying Friday' });
   });
 
   it('actions that need approval go to the queue; a manager approves (never their own request); the action is then recorded', async () => {
     const a = await assessmentOf('TEN-N002');
-    expect((await post('/tenancies/TEN-N002/decision/confirm', { action: 'apply_for_possession', assessmentId: String(a.id) })).status).toBe(303);
+    expect((await officer.post('/tenancies/TEN-N002/decision/confirm', { action: 'apply_for_possession', assessmentId: String(a.id) })).status).toBe(303);
     expect(await eventsOf('TEN-N002', 'action')).toHaveLength(4); // the seeded ladder only: not yet recorded
     const [approval] = await t.db.query<{ id: number; status: string; requested_by: number }>(`SELECT id, status, requested_by FROM approvals`);
     expect(approval).toMatchObject({ status: 'pending', requested_by: t.seed.users.officerNorth.id });
@@ -100,29 +97,29 @@ describe('acting on a recommendation: confirm, override, reject; letters; approv
     const manager = await t.signIn('manager');
     const list = await manager.agent.get('/approvals');
     expect(load(list.text)('[data-qa="approval-row"]').length).toBe(1);
-    const declineWithoutReason = await post(`/approvals/${approval!.id}`, { decision: 'decline', reason: '' }, manager);
+    const declineWithoutReason = await manager.post(`/approvals/${approval!.id}`, { decision: 'decline', reason: '' });
     expect(declineWithoutReason.status).toBe(400);
     expect(declineWithoutReason.text).toContain('Enter why you are declining');
-    expect((await post(`/approvals/${approval!.id}`, { decision: 'approve', reason: 'Checked the file' }, manager)).status).toBe(303);
+    expect((await manager.post(`/approvals/${approval!.id}`, { decision: 'approve', reason: 'Checked the file' })).status).toBe(303);
     const actions = await eventsOf('TEN-N002', 'action');
     expect(actions.at(-1)!.details).toMatchObject({ action: 'apply_for_possession', decision: 'approved', approvalId: approval!.id, approvedBy: 'manager' });
     const [decided] = await t.db.query<{ status: string; decided_by: number; action_event_id: number }>(`SELECT status, decided_by, action_event_id FROM approvals`);
     expect(decided).toMatchObject({ status: 'approved', decided_by: t.seed.users.manager.id, action_event_id: actions.at(-1)!.id });
     // Deciding again does nothing.
-    await post(`/approvals/${approval!.id}`, { decision: 'decline', reason: 'no' }, manager);
+    await manager.post(`/approvals/${approval!.id}`, { decision: 'decline', reason: 'no' });
     expect(await eventsOf('TEN-N002', 'approval_declined')).toEqual([]);
   });
 
   it("four-eyes: a manager's own request can only be decided by another manager; declining records the reason", async () => {
     const manager = await t.signIn('manager');
     const a = await assessmentOf('TEN-S001');
-    expect((await post('/tenancies/TEN-S001/decision/override', { action: 'propose_write_off', reason: 'Uneconomic to pursue', assessmentId: String(a.id) }, manager)).status).toBe(303);
+    expect((await manager.post('/tenancies/TEN-S001/decision/override', { action: 'propose_write_off', reason: 'Uneconomic to pursue', assessmentId: String(a.id) })).status).toBe(303);
     const [approval] = await t.db.query<{ id: number }>(`SELECT id FROM approvals WHERE status = 'pending'`);
     const page = await manager.agent.get(`/approvals/${approval!.id}`);
     expect(load(page.text)('[data-qa="own-request"]').length).toBe(1);
-    expect((await post(`/approvals/${approval!.id}`, { decision: 'approve', reason: '' }, manager)).status).toBe(403);
+    expect((await manager.post(`/approvals/${approval!.id}`, { decision: 'approve', reason: '' })).status).toBe(403);
     const other = await t.signIn('manager2');
-    expect((await post(`/approvals/${approval!.id}`, { decision: 'decline', reason: 'Trace the tenant first' }, other)).status).toBe(303);
+    expect((await other.post(`/approvals/${approval!.id}`, { decision: 'decline', reason: 'Trace the tenant first' })).status).toBe(303);
     const [declined] = await eventsOf('TEN-S001', 'approval_declined');
     expect(declined!.details).toMatchObject({ action: 'propose_write_off', reason: 'Trace the tenant first', declinedBy: 'manager2' });
     const [row] = await t.db.query<{ status: string }>(`SELECT status FROM approvals WHERE id = $1`, [approval!.id]);

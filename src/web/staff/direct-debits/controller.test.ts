@@ -1,15 +1,14 @@
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWebTestApp, type Agent, type WebTestApp } from '../../../../test/support/web-test-app';
+import { createWebTestApp, type Session, type WebTestApp } from '../../../../test/support/web-test-app';
 
 /** Direct-debit pages on the seeded TEN-N001 (Northgate), business date 23 November 2026. */
 describe('direct-debit pages', () => {
   let t: WebTestApp;
-  let officer: { agent: Agent; csrf: string };
-  let south: { agent: Agent; csrf: string };
+  let officer: Session;
+  let south: Session;
   const DD = '/tenancies/TEN-N001/direct-debits';
   const good = { payerName: 'Alice Smith', sortCode: '30-94-57', accountNumber: '12345678', collectionDay: 'monthly:8', amount: '433.33', 'startOn-day': '1', 'startOn-month': '12', 'startOn-year': '2026' };
-  const post = (path: string, body: Record<string, string>, who = officer) => who.agent.post(path).type('form').send({ _csrf: who.csrf, ...body });
 
   beforeAll(async () => {
     t = await createWebTestApp();
@@ -28,7 +27,7 @@ describe('direct-debit pages', () => {
   });
 
   it('400 naming every bad field: sort code 00-00-00, amount 0, start in the past, no collection day', async () => {
-    const res = await post(`${DD}/new`, { ...good, sortCode: '00-00-00', amount: '0', 'startOn-day': '1', 'startOn-month': '11', collectionDay: '' });
+    const res = await officer.post(`${DD}/new`, { ...good, sortCode: '00-00-00', amount: '0', 'startOn-day': '1', 'startOn-month': '11', collectionDay: '' });
     expect(res.status).toBe(400);
     const $ = cheerio.load(res.text);
     expect($('title').text()).toMatch(/^Error:/);
@@ -40,14 +39,14 @@ describe('direct-debit pages', () => {
   });
 
   it('another patch gets 403; a missing CSRF token is refused', async () => {
-    expect((await post(`${DD}/new`, good, south)).status).toBe(403);
+    expect((await south.post(`${DD}/new`, good)).status).toBe(403);
     const res = await officer.agent.post(`${DD}/new`).type('form').send(good);
     expect(res.status).toBe(403);
     expect(await t.db.query(`SELECT 1 FROM dd_mandates`)).toHaveLength(0);
   });
 
   it('sets up a mandate: masked details, schedule with advance notices, audited; cancel needs a reason', async () => {
-    const res = await post(`${DD}/new`, good);
+    const res = await officer.post(`${DD}/new`, good);
     expect(res.status).toBe(303);
     const $ = cheerio.load((await officer.agent.get(DD)).text);
     expect($('[data-qa=sort-code]').text()).toBe('**-**-57');
@@ -58,10 +57,10 @@ describe('direct-debit pages', () => {
     expect(res.text).not.toContain('12345678');
     expect((await t.db.query(`SELECT 1 FROM audit_log WHERE entity = 'dd_mandate'`)).length).toBeGreaterThanOrEqual(2);
     const id = $('[data-qa=cancel-form]').attr('action')!.split('/').at(-2)!;
-    const empty = await post(`${DD}/${id}/cancel`, { reason: '' });
+    const empty = await officer.post(`${DD}/${id}/cancel`, { reason: '' });
     expect(empty.status).toBe(400);
     expect(cheerio.load(empty.text)('#reason-error').text()).toContain('Enter why');
-    expect((await post(`${DD}/${id}/cancel`, { reason: 'tenant now pays by standing order' })).status).toBe(303);
+    expect((await officer.post(`${DD}/${id}/cancel`, { reason: 'tenant now pays by standing order' })).status).toBe(303);
     const after = cheerio.load((await officer.agent.get(DD)).text);
     expect(after('[data-qa=earlier]').text()).toContain('tenant now pays by standing order');
   });

@@ -1,17 +1,15 @@
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWebTestApp, type Agent, type WebTestApp } from '../../../../test/support/web-test-app';
+import { createWebTestApp, type Session, type WebTestApp } from '../../../../test/support/web-test-app';
 
 describe('the legal case page and its forms', () => {
   let t: WebTestApp;
-  let officer: { agent: Agent; csrf: string };
+  let officer: Session;
   beforeAll(async () => {
     t = await createWebTestApp();
     officer = await t.signIn('officer.northgate');
   });
   afterAll(async () => t.close());
-
-  const post = (path: string, body: Record<string, string | string[]>, who = officer) => who.agent.post(path).type('form').send({ _csrf: who.csrf, ...body });
   const date = (prefix: string, d: string) => {
     const [y, m, day] = d.split('-');
     return { [`${prefix}-day`]: day!, [`${prefix}-month`]: m!, [`${prefix}-year`]: y! };
@@ -43,7 +41,7 @@ describe('the legal case page and its forms', () => {
       ['notice', { method: 'carrier_pigeon' }, ['Enter the date the notice was handed over', 'Select how the notice was served']],
     ];
     for (const [form, body, messages] of cases) {
-      const res = await post(`/tenancies/TEN-N002/legal/${form}`, body);
+      const res = await officer.post(`/tenancies/TEN-N002/legal/${form}`, body);
       expect(res.status, form).toBe(400);
       for (const m of messages) expect(res.text, `${form}: ${m}`).toContain(m);
       expect(res.text).toContain('There is a problem');
@@ -52,7 +50,7 @@ describe('the legal case page and its forms', () => {
   });
 
   it('refuses the claim with the missing items shown (400), and records nothing', async () => {
-    const res = await post('/tenancies/TEN-N002/legal/claim', { ...date('issuedOn', '2026-11-23'), claimNumber: 'K00NT123', court: 'Northtown County Court' });
+    const res = await officer.post('/tenancies/TEN-N002/legal/claim', { ...date('issuedOn', '2026-11-23'), claimNumber: 'K00NT123', court: 'Northtown County Court' });
     expect(res.status).toBe(400);
     const $ = cheerio.load(res.text);
     const refused = $('[data-qa="claim-refused"]').text();
@@ -63,13 +61,13 @@ describe('the legal case page and its forms', () => {
 
   it('records a step with its evidence, a PSED and the warning letter with its task', async () => {
     const [contact] = await t.db.query<{ id: number }>(`INSERT INTO case_events (tenancy_id, event_date, type, details) VALUES ($1, '2026-10-05', 'contact', '{"channel":"phone","outcome":"spoke"}') RETURNING id`, [t.seed.tenancies['TEN-N002']]);
-    const res = await post('/tenancies/TEN-N002/legal/pre-action', { preItem: 'initial_contact', ...date('preDate', '2026-10-05'), evidenceKind: 'contact', evidenceId: String(contact!.id) });
+    const res = await officer.post('/tenancies/TEN-N002/legal/pre-action', { preItem: 'initial_contact', ...date('preDate', '2026-10-05'), evidenceKind: 'contact', evidenceId: String(contact!.id) });
     expect(res.status).toBe(303);
-    const psed = await post('/tenancies/TEN-N002/legal/psed', { stage: 'claim', ...date('psedDate', '2026-11-23'), considered: ['disability', 'age'], adjustments: 'None needed', reasoning: 'Support refused', decision: 'proceed' });
+    const psed = await officer.post('/tenancies/TEN-N002/legal/psed', { stage: 'claim', ...date('psedDate', '2026-11-23'), considered: ['disability', 'age'], adjustments: 'None needed', reasoning: 'Support refused', decision: 'proceed' });
     expect(psed.status).toBe(303);
     const [event] = await t.db.query<{ details: Record<string, unknown> }>(`SELECT details FROM case_events WHERE type = 'psed_assessment'`);
     expect(event!.details).toMatchObject({ stage: 'claim', considered: ['disability', 'age'], decision: 'proceed', decisionMaker: 'officer.northgate' });
-    expect((await post('/tenancies/TEN-N002/legal/warning', { ...date('warningDate', '2026-11-23'), timeLimitDays: '14' })).status).toBe(303);
+    expect((await officer.post('/tenancies/TEN-N002/legal/warning', { ...date('warningDate', '2026-11-23'), timeLimitDays: '14' })).status).toBe(303);
     const [task] = await t.db.query<{ due_on: string }>(`SELECT due_on FROM tasks WHERE kind = 'pre_issue_warning_expiry'`);
     expect(task!.due_on).toBe('2026-12-07');
     const page = cheerio.load((await officer.agent.get('/tenancies/TEN-N002/legal')).text);
@@ -87,27 +85,27 @@ describe('the legal case page and its forms', () => {
     expect(form.status).toBe(200);
     expect(cheerio.load(form.text)('[data-qa="notice-type"]').text()).toContain('section 8 notice');
     const body = { ...date('actedOn', '2026-11-23'), method: 'first_class_post', grounds: ['10', '11'] };
-    const preview = await post('/tenancies/TEN-N003/legal/notice', body);
+    const preview = await officer.post('/tenancies/TEN-N003/legal/notice', body);
     expect(preview.status).toBe(200);
     const $ = cheerio.load(preview.text);
     expect($('[data-qa="notice-preview"]').text()).toContain('25 November 2026');
     expect($('[data-qa="notice-preview"]').text()).toContain('9 December 2026');
     expect($('[data-qa="notice-refusals"]').text()).toContain('notice stage');
     expect($('[data-qa="record-served"]').length).toBe(0);
-    const refused = await post('/tenancies/TEN-N003/legal/notice', { ...body, confirm: 'yes' });
+    const refused = await officer.post('/tenancies/TEN-N003/legal/notice', { ...body, confirm: 'yes' });
     expect(refused.status).toBe(400);
-    await post('/tenancies/TEN-N003/legal/psed', { stage: 'notice', ...date('psedDate', '2026-11-23'), adjustments: 'None needed', reasoning: 'Proportionate', decision: 'proceed' });
+    await officer.post('/tenancies/TEN-N003/legal/psed', { stage: 'notice', ...date('psedDate', '2026-11-23'), adjustments: 'None needed', reasoning: 'Proportionate', decision: 'proceed' });
     // With the PSED but the Protocol notice checklist not done: still refused, the missing steps named.
-    const noChecklist = await post('/tenancies/TEN-N003/legal/notice', { ...body, confirm: 'yes' });
+    const noChecklist = await officer.post('/tenancies/TEN-N003/legal/notice', { ...body, confirm: 'yes' });
     expect(noChecklist.status).toBe(400);
     const reasons = cheerio.load(noChecklist.text)('[data-qa="notice-refusals"]').text();
     expect(reasons).toContain('Protocol notice checklist is not complete');
     expect(reasons).toContain('Help with benefit claims offered');
     expect((await t.db.query(`SELECT 1 FROM case_events e JOIN tenancies t ON t.id = e.tenancy_id WHERE t.ref = 'TEN-N003' AND e.type = 'notice_served'`)).length).toBe(0);
     for (const preItem of ['initial_contact', 'income_expenditure_offered', 'benefit_advice_given']) {
-      expect((await post('/tenancies/TEN-N003/legal/pre-action', { preItem, ...date('preDate', '2026-11-23'), evidenceKind: 'statement', evidenceId: '2026-11-23' })).status).toBe(303);
+      expect((await officer.post('/tenancies/TEN-N003/legal/pre-action', { preItem, ...date('preDate', '2026-11-23'), evidenceKind: 'statement', evidenceId: '2026-11-23' })).status).toBe(303);
     }
-    const served = await post('/tenancies/TEN-N003/legal/notice', { ...body, confirm: 'yes' });
+    const served = await officer.post('/tenancies/TEN-N003/legal/notice', { ...body, confirm: 'yes' });
     expect(served.status).toBe(303);
     const page = cheerio.load((await officer.agent.get('/tenancies/TEN-N003/legal')).text);
     expect(page('[data-qa="notice"]').text()).toContain('25 November 2026');
@@ -117,7 +115,7 @@ describe('the legal case page and its forms', () => {
 
   it('refuses another patch (403) and a missing CSRF token (403)', async () => {
     const south = await t.signIn('officer.southbank');
-    expect((await post('/tenancies/TEN-N002/legal/claim', { claimNumber: 'X' }, south)).status).toBe(403);
+    expect((await south.post('/tenancies/TEN-N002/legal/claim', { claimNumber: 'X' })).status).toBe(403);
     expect((await south.agent.get('/tenancies/TEN-N002/legal')).status).toBe(200);
     expect(cheerio.load((await south.agent.get('/tenancies/TEN-N002/legal')).text)('[data-qa="claim-form"]').length).toBe(0);
     expect((await south.agent.get('/tenancies/TEN-N002/legal/psed')).status).toBe(403);

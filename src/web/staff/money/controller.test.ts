@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWebTestApp, type Agent, type WebTestApp } from '../../../../test/support/web-test-app';
+import { createWebTestApp, type Session, type WebTestApp } from '../../../../test/support/web-test-app';
 import { anyPdfText } from '../../../../test/support/pdf-text';
 
 /**
@@ -9,10 +9,9 @@ import { anyPdfText } from '../../../../test/support/pdf-text';
  */
 describe('money pages', () => {
   let t: WebTestApp;
-  let officer: { agent: Agent; csrf: string };
+  let officer: Session;
   let tenancyId: number;
   const REF = '/tenancies/TEN-N001';
-  const post = (path: string, body: Record<string, string>, who = officer) => who.agent.post(path).type('form').send({ _csrf: who.csrf, ...body });
   const pdf = (path: string) =>
     officer.agent.get(path).buffer(true).parse((res, cb) => {
       const chunks: Buffer[] = [];
@@ -38,7 +37,7 @@ describe('money pages', () => {
   });
 
   it('names every bad amount of an income and expenditure (400)', async () => {
-    const res = await post(`${REF}/money/income-expenditure`, {
+    const res = await officer.post(`${REF}/money/income-expenditure`, {
       'amount-earnings': '-100',
       'period-earnings': 'monthly',
       'amount-utilities': 'lots',
@@ -58,13 +57,13 @@ describe('money pages', () => {
   });
 
   it('asks for income when none is given', async () => {
-    const res = await post(`${REF}/money/income-expenditure`, { 'amount-utilities': '10' });
+    const res = await officer.post(`${REF}/money/income-expenditure`, { 'amount-utilities': '10' });
     expect(res.status).toBe(400);
     expect(cheerio.load(res.text)('#amount-earnings-error').text()).toContain('Enter at least one amount of income');
   });
 
   it('saves a snapshot with a timeline event and shows the surplus with its working', async () => {
-    const res = await post(`${REF}/money/income-expenditure`, {
+    const res = await officer.post(`${REF}/money/income-expenditure`, {
       'amount-earnings': '1,200.00',
       'period-earnings': 'monthly',
       'amount-food_and_housekeeping': '100',
@@ -89,13 +88,13 @@ describe('money pages', () => {
   });
 
   it('refuses an instalment of 0 and a start in the past, naming the fields (400)', async () => {
-    const zero = await post(`${REF}/money/arrangement`, { instalment: '0', frequency: 'weekly', 'startDate-day': '30', 'startDate-month': '11', 'startDate-year': '2026' });
+    const zero = await officer.post(`${REF}/money/arrangement`, { instalment: '0', frequency: 'weekly', 'startDate-day': '30', 'startDate-month': '11', 'startDate-year': '2026' });
     expect(zero.status).toBe(400);
     expect(cheerio.load(zero.text)('#instalment-error').text()).toContain('more than £0');
-    const past = await post(`${REF}/money/arrangement`, { instalment: '10', frequency: 'weekly', 'startDate-day': '1', 'startDate-month': '11', 'startDate-year': '2026' });
+    const past = await officer.post(`${REF}/money/arrangement`, { instalment: '10', frequency: 'weekly', 'startDate-day': '1', 'startDate-month': '11', 'startDate-year': '2026' });
     expect(past.status).toBe(400);
     expect(cheerio.load(past.text)('#startDate-error').text()).toContain('cannot be in the past');
-    const blank = await post(`${REF}/money/arrangement`, {});
+    const blank = await officer.post(`${REF}/money/arrangement`, {});
     expect(blank.status).toBe(400);
     const s = cheerio.load(blank.text)('.govuk-error-summary').text();
     expect(s).toContain('Enter the instalment');
@@ -111,7 +110,7 @@ describe('money pages', () => {
 
   it('warns when the instalment is over the surplus, then agrees it on confirmation with the letter', async () => {
     const body = { instalment: '150', frequency: 'weekly', 'startDate-day': '30', 'startDate-month': '11', 'startDate-year': '2026' };
-    const warn = await post(`${REF}/money/arrangement`, body);
+    const warn = await officer.post(`${REF}/money/arrangement`, body);
     expect(warn.status).toBe(200);
     const $ = cheerio.load(warn.text);
     expect($('[data-qa=warnings]').text()).toContain('more than the income and expenditure shows the tenant can afford (£142.30)');
@@ -119,10 +118,10 @@ describe('money pages', () => {
     expect((await t.db.query(`SELECT 1 FROM arrangements`)).length).toBe(0);
     const confirm = String($('input[name=confirm]').val());
     // A changed instalment is not covered by the confirmation.
-    const changed = await post(`${REF}/money/arrangement`, { ...body, instalment: '160', confirm });
+    const changed = await officer.post(`${REF}/money/arrangement`, { ...body, instalment: '160', confirm });
     expect(changed.status).toBe(200);
     expect((await t.db.query(`SELECT 1 FROM arrangements`)).length).toBe(0);
-    const ok = await post(`${REF}/money/arrangement`, { ...body, confirm });
+    const ok = await officer.post(`${REF}/money/arrangement`, { ...body, confirm });
     expect(ok.status).toBe(303);
     const [row] = await t.db.query<{ id: number; case_event_id: number; snapshot_id: number | null; status: string; clears_on: string; letter_id: number }>(`SELECT * FROM arrangements`);
     expect(row).toMatchObject({ status: 'active', clears_on: '2026-12-07' });
@@ -143,18 +142,18 @@ describe('money pages', () => {
 
   it('renegotiates (the old one ends with its reason) and cancels (reason required)', async () => {
     const [old] = await t.db.query<{ id: number; case_event_id: number }>(`SELECT id, case_event_id FROM arrangements WHERE status = 'active'`);
-    const noReason = await post(`${REF}/money/arrangement`, { instalment: '100', frequency: 'weekly', 'startDate-day': '4', 'startDate-month': '12', 'startDate-year': '2026', replaces: String(old!.id) });
+    const noReason = await officer.post(`${REF}/money/arrangement`, { instalment: '100', frequency: 'weekly', 'startDate-day': '4', 'startDate-month': '12', 'startDate-year': '2026', replaces: String(old!.id) });
     expect(noReason.status).toBe(400);
     expect(cheerio.load(noReason.text)('#endReason-error').text()).toContain('Enter why');
-    const re = await post(`${REF}/money/arrangement`, { instalment: '100', frequency: 'weekly', 'startDate-day': '4', 'startDate-month': '12', 'startDate-year': '2026', replaces: String(old!.id), endReason: 'Hours cut at work' });
+    const re = await officer.post(`${REF}/money/arrangement`, { instalment: '100', frequency: 'weekly', 'startDate-day': '4', 'startDate-month': '12', 'startDate-year': '2026', replaces: String(old!.id), endReason: 'Hours cut at work' });
     expect(re.status).toBe(303);
     const [oldEvent] = await t.db.query<{ details: Record<string, unknown> }>(`SELECT details FROM case_events WHERE id = $1`, [old!.case_event_id]);
     expect(oldEvent!.details.cancelledOn).toBe('2026-11-23');
     const [current] = await t.db.query<{ id: number }>(`SELECT id FROM arrangements WHERE status = 'active'`);
-    const blank = await post(`${REF}/money/arrangements/${current!.id}/cancel`, { reason: '' });
+    const blank = await officer.post(`${REF}/money/arrangements/${current!.id}/cancel`, { reason: '' });
     expect(blank.status).toBe(400);
     expect(cheerio.load(blank.text)('#reason-error').text()).toContain('Enter why');
-    expect((await post(`${REF}/money/arrangements/${current!.id}/cancel`, { reason: 'Paid in full by a relative' })).status).toBe(303);
+    expect((await officer.post(`${REF}/money/arrangements/${current!.id}/cancel`, { reason: 'Paid in full by a relative' })).status).toBe(303);
     const page = cheerio.load((await officer.agent.get(`${REF}/money`)).text);
     const reasons = page('[data-qa=ended-reason]').map((_, e) => page(e).text()).get();
     expect(reasons).toEqual(['Paid in full by a relative', 'Hours cut at work']);
@@ -164,8 +163,8 @@ describe('money pages', () => {
   it('refuses another patch (403), a missing CSRF token (403) and unknown tenancies (404)', async () => {
     const south = await t.signIn('officer.southbank');
     expect((await south.agent.get('/tenancies/TEN-N001/money')).status).toBe(200);
-    expect((await post(`${REF}/money/income-expenditure`, { 'amount-earnings': '10' }, south)).status).toBe(403);
-    expect((await post(`${REF}/money/arrangement`, { instalment: '10' }, south)).status).toBe(403);
+    expect((await south.post(`${REF}/money/income-expenditure`, { 'amount-earnings': '10' })).status).toBe(403);
+    expect((await south.post(`${REF}/money/arrangement`, { instalment: '10' })).status).toBe(403);
     expect((await south.agent.get(`${REF}/money/arrangement`)).status).toBe(403);
     expect((await officer.agent.post(`${REF}/money/income-expenditure`).type('form').send({ 'amount-earnings': '10' })).status).toBe(403);
     expect((await officer.agent.get('/tenancies/TEN-X999/money')).status).toBe(404);

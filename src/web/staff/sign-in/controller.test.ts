@@ -66,8 +66,9 @@ describe('sign-in, sign-out and single sign-on', () => {
   });
 
   it('signs out with POST /sign-out', async () => {
-    const { agent, csrf } = await t.signIn('senior');
-    const res = await agent.post('/sign-out').type('form').send({ _csrf: csrf });
+    const senior = await t.signIn('senior');
+    const { agent } = senior;
+    const res = await senior.post('/sign-out');
     expect(res.headers.location).toBe('/sign-in?signed-out');
     expect((await agent.get('/sign-in?signed-out')).text).toContain('You have signed out');
     expect((await agent.get('/worklist')).headers.location).toBe('/sign-in');

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { raiseTasks } from '../../../application/tasks/tasks';
-import { createWebTestApp, type Agent, type WebTestApp } from '../../../../test/support/web-test-app';
+import { createWebTestApp, type Session, type WebTestApp } from '../../../../test/support/web-test-app';
 
 describe('tasks: raised once, shown on the worklist and the account, closed by an officer', () => {
   let t: WebTestApp;
-  let officer: { agent: Agent; csrf: string };
+  let officer: Session;
   let taskId: number;
   beforeAll(async () => {
     t = await createWebTestApp();
@@ -29,15 +29,15 @@ describe('tasks: raised once, shown on the worklist and the account, closed by a
 
   it('refuses another patch, then closes the task once with the note, on the timeline and the audit log', async () => {
     const south = await t.signIn('officer.southbank');
-    const refused = await south.agent.post(`/tenancies/TEN-N003/tasks/${taskId}`).type('form').send({ _csrf: south.csrf, status: 'done' });
+    const refused = await south.post(`/tenancies/TEN-N003/tasks/${taskId}`, { status: 'done' });
     expect(refused.status).toBe(403);
     const noCsrf = await officer.agent.post(`/tenancies/TEN-N003/tasks/${taskId}`).type('form').send({ status: 'done' });
     expect(noCsrf.status).toBe(403);
-    const done = await officer.agent.post(`/tenancies/TEN-N003/tasks/${taskId}`).type('form').send({ _csrf: officer.csrf, status: 'done', note: 'Sent on the Landlord Portal' });
+    const done = await officer.post(`/tenancies/TEN-N003/tasks/${taskId}`, { status: 'done', note: 'Sent on the Landlord Portal' });
     expect(done.status).toBe(303);
     const [row] = await t.db.query<{ status: string; closed_by: string; closing_note: string }>(`SELECT status, closed_by, closing_note FROM tasks WHERE id = $1`, [taskId]);
     expect(row).toEqual({ status: 'done', closed_by: 'officer.northgate', closing_note: 'Sent on the Landlord Portal' });
-    const again = await officer.agent.post(`/tenancies/TEN-N003/tasks/${taskId}`).type('form').send({ _csrf: officer.csrf, status: 'cancelled' });
+    const again = await officer.post(`/tenancies/TEN-N003/tasks/${taskId}`, { status: 'cancelled' });
     expect(again.status).toBe(303);
     expect((await t.db.query(`SELECT 1 FROM case_events WHERE type IN ('task_done', 'task_cancelled')`)).length).toBe(1);
     expect((await t.db.query(`SELECT 1 FROM audit_log WHERE entity = 'task'`)).length).toBe(1);

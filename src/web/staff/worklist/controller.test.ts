@@ -59,9 +59,10 @@ describe('GET /worklist and the bulk letter', () => {
   });
 
   it('"Send letter 1 to selected" confirms each selected letter 1 case on the officer\'s patch, and skips the rest', async () => {
-    const { agent, csrf } = await t.signIn('officer.northgate');
+    const officer = await t.signIn('officer.northgate');
+    const { agent } = officer;
     const ids = [t.seed.tenancies['TEN-N001']!, t.seed.tenancies['TEN-N002']!, t.seed.tenancies['TEN-S002']!].map(String);
-    const res = await agent.post('/worklist/send-letter-1').type('form').send(`_csrf=${csrf}&${ids.map((i) => `tenancyIds=${i}`).join('&')}`);
+    const res = await officer.post('/worklist/send-letter-1', { tenancyIds: ids });
     expect(res.status).toBe(303);
     const page = await agent.get('/worklist');
     expect(page.text).toContain('Letter 1 sent to 1 case');
@@ -70,7 +71,7 @@ describe('GET /worklist and the bulk letter', () => {
     expect(actions.map((a) => [a.tenancy_id, a.details.action])).toEqual([[t.seed.tenancies['TEN-N001'], 'send_letter_1']]);
     expect((await t.db.query(`SELECT 1 FROM letters`)).length).toBe(1);
     // Nothing selected: a message, no change.
-    await agent.post('/worklist/send-letter-1').type('form').send({ _csrf: csrf });
+    await officer.post('/worklist/send-letter-1');
     expect((await agent.get('/worklist')).text).toContain('Select at least one case');
   });
 
@@ -411,9 +412,10 @@ describe('GET /worklist served again while nothing has changed', () => {
   });
 
   it('a page with a message to show is rendered afresh, and the message shown once', async () => {
-    const { agent, csrf } = await t.signIn('officer.northgate');
+    const officer = await t.signIn('officer.northgate');
+    const { agent } = officer;
     await agent.get('/worklist');
-    await agent.post('/worklist/send-letter-1').type('form').send({ _csrf: csrf });
+    await officer.post('/worklist/send-letter-1');
     const withMessage = await agent.get('/worklist');
     expect(withMessage.text).toContain('Select at least one case');
     expect((await agent.get('/worklist')).text).not.toContain('Select at least one case');
