@@ -6,25 +6,13 @@ import type { Db } from '../database';
 import type { AccountStateRow } from './account-state-store';
 import type { BenefitClaimRow } from './account-view-store';
 import type { ChargeScheduleRows } from './charge-store';
+import type { TenancyRow } from './tenancy-store';
 import { parseCopyText, sqlLiteral, sqlLiteralList } from '../database';
 import { CHARGE_SCHEDULE_COLUMNS, chargeScheduleRows, TRANSACTION_COLUMNS, transactionRows, type TransactionRow } from './transaction-copy-text';
 
 /** Everything the database knows of a set of tenancies that a case file carries, in a handful of queries. */
 export interface CaseData {
-  tenancy: {
-    id: number;
-    ref: string;
-    payment_reference: string;
-    tenure: string;
-    landlord_type: string;
-    start_date: BusinessDate;
-    end_date: BusinessDate | null;
-    end_reason: string | null;
-    rent_frequency: string;
-    address: string | null;
-    postcode: string | null;
-    patch_id: number | null;
-    patch_name: string | null;
+  tenancy: TenancyRow & {
     /** The SHA-256 (hex) of the current assessment's trace (migration 0019); null without one, or one stored before. */
     current_trace_hash?: string | null;
     /**

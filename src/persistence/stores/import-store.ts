@@ -2,7 +2,7 @@ import type { BusinessDate } from '../../domain/calendar/business-date';
 import type { ReturnToMatch, UnreversedDirectDebit } from '../../domain/imports/match-returns';
 import type { Db } from '../database';
 import { csvLine } from '../database';
-import { insertProperties, insertTenants, patchIdsByName } from './tenancy-store';
+import { insertProperties, insertTenants, patchIdsByName, type TenancyRow } from './tenancy-store';
 
 /**
  * Import files and what became of their rows: payment_file_rows (one outcome per data row), suspense
@@ -306,19 +306,7 @@ export const UNREVERSED_DIRECT_DEBITS_NEAR_SQL = `SELECT DISTINCT l.id, l.tenanc
      ORDER BY l.id`;
 
 /** A tenancy as a tenancy file describes it, for comparing a row with what is stored. */
-export interface TenancyForImport {
-  id: number;
-  ref: string;
-  payment_reference: string;
-  tenure: string;
-  landlord_type: string;
-  start_date: BusinessDate;
-  end_date: BusinessDate | null;
-  end_reason: string | null;
-  rent_frequency: string;
-  address: string | null;
-  postcode: string | null;
-  patch_name: string | null;
+export interface TenancyForImport extends Omit<TenancyRow, 'patch_id'> {
   tenants: { name: string; phone: string | null; email: string | null; has_forwarding_address: boolean; forwarding_address: string | null }[];
   /** The rent sub-account's charge schedule, oldest first. */
   rentSchedule: { effective_from: BusinessDate; weekly_pence: number }[];
