@@ -61,11 +61,14 @@ function isMissing(value: unknown): boolean {
 // Field readers: each returns the typed value or throws a CaseFileProblem naming the path.
 // ---------------------------------------------------------------------------------------------
 
-function requiredObject(parent: JsonObject, key: string, path: string): JsonObject {
+/**
+ * An object whose fields are required (`landlord`, `tenancy`). Missing, it is read as empty, so the problem named is
+ * its first required field, a path of the contract's list (`landlord.type: required: …`), not the object alone.
+ */
+function objectOfRequiredFields(parent: JsonObject, key: string, path: string): JsonObject {
   const value = parent[key];
-  const at = join(path, key);
-  if (isMissing(value)) fail(at, 'required: expected an object');
-  if (!isObject(value)) fail(at, `expected an object, got ${describe(value)}`);
+  if (isMissing(value)) return {};
+  if (!isObject(value)) fail(join(path, key), `expected an object, got ${describe(value)}`);
   return value;
 }
 
@@ -170,7 +173,7 @@ function parseTenant(value: unknown): Tenant {
 }
 
 function parseTenancy(root: JsonObject): Tenancy {
-  const t = requiredObject(root, 'tenancy', '');
+  const t = objectOfRequiredFields(root, 'tenancy', '');
   const path = 'tenancy';
   const ref = requiredString(t, 'ref', path, true);
   const tenure = requiredOneOf(t, 'tenure', path, TENURES);
@@ -298,7 +301,7 @@ function parseRoot(json: unknown): CaseFile {
   if (isMissing(json['version'])) fail('version', 'required: expected 1');
   if (json['version'] !== 1) fail('version', `expected 1 (the only case-file version), got ${describe(json['version'])}`);
   const asOf = requiredDate(json, 'asOf', '');
-  const landlord = requiredObject(json, 'landlord', '');
+  const landlord = objectOfRequiredFields(json, 'landlord', '');
   const landlordType = requiredOneOf(landlord, 'type', 'landlord', LANDLORD_TYPES);
   const tenancy = parseTenancy(json);
   const charges = parseEntries(json, 'charges', false, parseCharge);
