@@ -33,10 +33,24 @@ export interface CsvRecord {
   values: string[];
 }
 
-const windows1252 = new TextDecoder('windows-1252');
+/**
+ * Windows-1252's characters for the bytes 0x80–0x9F, where it differs from Latin-1 (the WHATWG Encoding
+ * Standard's index; its five unassigned bytes stay the control character of the same number, as there).
+ * Written out because Node 20's `TextDecoder('windows-1252')` decodes these bytes as Latin-1: a `€`, a
+ * curly quote or a dash typed in Excel came out as an invisible control character.
+ */
+const WINDOWS_1252_C1 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Windows-1252 text: every byte is one character, Latin-1's but for 0x80–0x9F. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_C1[byte - 0x80]! : String.fromCharCode(byte);
+  return text;
+}
 
 export function decodeField(bytes: Buffer): string {
-  return isUtf8(bytes) ? bytes.toString('utf8') : windows1252.decode(bytes);
+  return isUtf8(bytes) ? bytes.toString('utf8') : decodeWindows1252(bytes);
 }
 
 /** Strips a leading UTF-8 BOM, hashes every byte, refuses binary content and reports progress. */
