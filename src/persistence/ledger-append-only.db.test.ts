@@ -34,6 +34,14 @@ describe('the ledger is append-only (database triggers)', () => {
       db.query(`INSERT INTO ledger_transactions (tenancy_id, business_date, kind, amount_pence, idempotency_key) VALUES ($1, '2026-01-05', 'charge', 11820, 'k1')`, [t!.id]),
     ).rejects.toThrow();
   });
+  it('refuses a line of more than £10,000,000.00 either way, from any writer (migration 0034)', async () => {
+    const [t] = await db.query<{ id: number }>(`SELECT id FROM tenancies WHERE ref = 'T-1'`);
+    const post = (amountPence: number, key: string) =>
+      db.query(`INSERT INTO ledger_transactions (tenancy_id, business_date, kind, amount_pence, idempotency_key) VALUES ($1, '2026-01-05', 'adjustment', $2, $3)`, [t!.id, amountPence, key]);
+    await expect(post(1_000_000_001, 'limit:over')).rejects.toThrow(/ledger_transactions_amount_limit/);
+    await expect(post(-9_007_199_254_740_991, 'limit:under')).rejects.toThrow(/ledger_transactions_amount_limit/);
+    expect((await db.query(`SELECT 1 FROM ledger_transactions WHERE idempotency_key LIKE 'limit:%'`)).length).toBe(0);
+  });
   it('keeps money as exact integers', async () => {
     const rows = await db.query<{ amount_pence: number; business_date: string }>(`SELECT amount_pence, business_date FROM ledger_transactions`);
     expect(rows).toEqual([{ amount_pence: 11820, business_date: '2026-01-05' }]);

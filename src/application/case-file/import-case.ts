@@ -1,5 +1,6 @@
 import type { CaseFile } from '../../domain/case-file/case-file';
 import { minDate, mondayOnOrBefore } from '../../domain/calendar/business-date';
+import { formatPounds, isWithinAmountLimit, MAX_AMOUNT_PENCE } from '../../domain/money/pence';
 import type { SubAccount } from '../../domain/rent/charges-due';
 import { SUB_ACCOUNTS } from '../../domain/rent/charges-due';
 import type { Db } from '../../persistence/database';
@@ -26,6 +27,11 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? 
 export async function importCase(db: Db, caseFile: CaseFile, raw: Raw, options: { replace?: boolean; recordedBy?: string } = {}): Promise<{ tenancyId: number; transactions: number; events: number }> {
   const t = caseFile.tenancy;
   const rawTenancy = (raw.tenancy ?? {}) as Raw;
+  // A valid case file to assess, but the ledger holds no line beyond the limit (migration 0034): named as a case file's problem is.
+  const tooLarge = caseFile.transactions.findIndex((x) => !isWithinAmountLimit(x.amountPence));
+  if (tooLarge >= 0) {
+    throw new CaseImportRefused(`transactions[${tooLarge}].amountPence: more than a ledger line may hold (${formatPounds(MAX_AMOUNT_PENCE)} either way)`);
+  }
   return db.transaction(async (tx) => {
     const existing = await findTenancyByRef(tx, t.ref);
     const paymentReference = t.paymentReference ?? t.ref;

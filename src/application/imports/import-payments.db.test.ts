@@ -186,13 +186,27 @@ describe('import payments (generic-csv)', () => {
     expect(summary).toMatchObject({ rows: 1, posted: 1 });
   });
 
-  it('reads a Windows-1252 £ in a description, after a UTF-8 BOM and a UTF-8 é', async () => {
+  it('reads a Windows-1252 £, € and curly quote in a description, after a UTF-8 BOM and a UTF-8 é', async () => {
     const a = await anAccount();
     const text = `\uFEFFdate,reference,amount,method,transaction_id,description\r\n2026-11-02,${a.paymentReference},5.00,cash,ENC-1,caf\u00e9 utf-8\r\n`;
-    const row = Buffer.concat([Buffer.from(`2026-11-02,${a.paymentReference},5.00,cash,ENC-2,paid `, 'utf8'), Buffer.from([0xa3]), Buffer.from('5 at office\r\n', 'utf8')]);
+    const row = Buffer.concat([Buffer.from(`2026-11-02,${a.paymentReference},5.00,cash,ENC-2,paid `, 'utf8'), Buffer.from([0xa3]), Buffer.from('5 (', 'utf8'), Buffer.from([0x80]), Buffer.from('6) at the tenant', 'utf8'), Buffer.from([0x92]), Buffer.from('s office\r\n', 'utf8')]);
     const summary = await importText('encoding.csv', Buffer.concat([Buffer.from(text, 'utf8'), row]));
     expect(summary).toMatchObject({ rows: 2, posted: 2, rejected: 0 });
-    expect((await ledgerOf(a.id)).map((t) => t.note)).toEqual(['caf\u00e9 utf-8', 'paid \u00a35 at office']);
+    expect((await ledgerOf(a.id)).map((t) => t.note)).toEqual(['caf\u00e9 utf-8', 'paid \u00a35 (\u20ac6) at the tenant\u2019s office']);
+  });
+
+  it('rejects an amount beyond what one ledger line may hold by its row and field, and posts the rest', async () => {
+    const a = await anAccount();
+    const summary = await importText(
+      'too-large.csv',
+      paymentFile([
+        aPayment({ reference: a.paymentReference, amount: '90071992547409.91', transaction_id: 'HUGE-1' }),
+        aPayment({ reference: a.paymentReference, amount: '10000000.00', transaction_id: 'HUGE-2' }),
+      ]),
+    );
+    expect(summary).toMatchObject({ rows: 2, posted: 1, rejected: 1, postedPence: 1_000_000_000 });
+    expect(summary.errors).toEqual([{ row: 2, field: 'amount', message: '"90071992547409.91" is more than £10,000,000.00, the most one transaction may be' }]);
+    expect((await ledgerOf(a.id)).map((t) => t.amount_pence)).toEqual([-1_000_000_000]);
   });
 
   it('holds an unknown reference in suspense; an officer allocates it once', async () => {

@@ -1,7 +1,7 @@
 import type { BusinessDate } from '../calendar/business-date';
 import { parseUkOrIsoDate } from '../calendar/business-date';
 import type { Pence } from '../money/pence';
-import { parsePoundsToPence } from '../money/pence';
+import { formatPounds, MAX_AMOUNT_PENCE, parsePoundsToPence, parsePoundsToPenceUnlimited } from '../money/pence';
 
 /**
  * Readers for the values of one CSV field, shared by the payment and tenancy rows. Each returns the
@@ -30,6 +30,9 @@ export function readDate(value: string): FieldRead<BusinessDate> {
 export function readPounds(value: string): FieldRead<Pence> {
   const pence = parsePoundsToPence(value);
   if (pence !== null) return { ok: true, value: pence };
+  if (parsePoundsToPenceUnlimited(value) !== null) {
+    return { ok: false, message: `"${value}" is more than ${formatPounds(MAX_AMOUNT_PENCE)}, the most one transaction may be` };
+  }
   if (/^[-+(]?£?\s*[\d,]*\.\d{3,}\)?$/.test(value.trim())) {
     return { ok: false, message: `"${value}" has more than two decimal places (write pounds and pence, e.g. 112.50)` };
   }

@@ -13,6 +13,11 @@ describe('pence', () => {
     ['12.345', null],
     ['abc', null],
     ['', null],
+    ['10,000,000.00', 1_000_000_000],
+    ['-10000000.00', -1_000_000_000],
+    ['10000000.01', null],
+    ['(10000000.01)', null],
+    ['90071992547409.91', null],
   ])('parsePoundsToPence(%s) = %s', (text, expected) => {
     expect(parsePoundsToPence(text)).toBe(expected);
   });

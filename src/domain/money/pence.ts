@@ -13,6 +13,20 @@ export function assertPence(value: number, what = 'amount'): Pence {
   return value;
 }
 
+/**
+ * The most one ledger line may hold either way: £10,000,000.00. No rent-account transaction comes near it, and
+ * so a balance stays a number JavaScript holds exactly (2^53 pence, about £90 trillion) however an account's
+ * lines add up: nine million lines at the limit would be needed to pass it. A line beyond it is a mistake (an
+ * account number in the amount column) and is refused where it comes in; the ledger's own check
+ * (migration 0034) refuses it from any writer.
+ */
+export const MAX_AMOUNT_PENCE: Pence = 1_000_000_000;
+
+/** Whether `pence` is an amount one ledger line may hold (MAX_AMOUNT_PENCE). */
+export function isWithinAmountLimit(pence: Pence): boolean {
+  return Math.abs(pence) <= MAX_AMOUNT_PENCE;
+}
+
 export function sumPence(values: Iterable<Pence>): Pence {
   let total = 0;
   for (const v of values) total += v;
@@ -21,10 +35,16 @@ export function sumPence(values: Iterable<Pence>): Pence {
 
 /**
  * Parses pounds and pence as written by people and banks: `112.50`, `-5`, `£1,234.5`, `(12.00)` for a
- * negative. Returns null when the text is not an amount or has more than two decimal places.
- * Exact: works on the digits, never through floating point.
+ * negative. Returns null when the text is not an amount, has more than two decimal places, or is more than
+ * one ledger line may hold (MAX_AMOUNT_PENCE, either way). Exact: works on the digits, never through floating point.
  */
 export function parsePoundsToPence(text: string): Pence | null {
+  const pence = parsePoundsToPenceUnlimited(text);
+  return pence !== null && isWithinAmountLimit(pence) ? pence : null;
+}
+
+/** parsePoundsToPence without the limit of one ledger line: for naming an amount refused for its size. */
+export function parsePoundsToPenceUnlimited(text: string): Pence | null {
   let t = text.trim().replace(/[£\s]/g, '').replace(/,(?=\d{3}(\D|$))/g, '');
   let negative = false;
   if (/^\(.*\)$/.test(t)) {
