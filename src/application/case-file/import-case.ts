@@ -27,11 +27,13 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? 
 export async function importCase(db: Db, caseFile: CaseFile, raw: Raw, options: { replace?: boolean; recordedBy?: string } = {}): Promise<{ tenancyId: number; transactions: number; events: number }> {
   const t = caseFile.tenancy;
   const rawTenancy = (raw.tenancy ?? {}) as Raw;
-  // A valid case file to assess, but the ledger holds no line beyond the limit (migration 0034): named as a case file's problem is.
-  const tooLarge = caseFile.transactions.findIndex((x) => !isWithinAmountLimit(x.amountPence));
-  if (tooLarge >= 0) {
-    throw new CaseImportRefused(`transactions[${tooLarge}].amountPence: more than a ledger line may hold (${formatPounds(MAX_AMOUNT_PENCE)} either way)`);
-  }
+  // A valid case file to assess, but the ledger holds no line beyond the limit (migration 0034), nor may a charge
+  // schedule post one: named as a case file's problem is.
+  const tooLarge = [
+    ...caseFile.transactions.map((x, i) => ({ path: `transactions[${i}].amountPence`, pence: x.amountPence })),
+    ...caseFile.charges.map((c, i) => ({ path: `charges[${i}].weeklyPence`, pence: c.weeklyPence })),
+  ].find((amount) => !isWithinAmountLimit(amount.pence));
+  if (tooLarge) throw new CaseImportRefused(`${tooLarge.path}: more than a ledger line may hold (${formatPounds(MAX_AMOUNT_PENCE)} either way)`);
   return db.transaction(async (tx) => {
     const existing = await findTenancyByRef(tx, t.ref);
     const paymentReference = t.paymentReference ?? t.ref;

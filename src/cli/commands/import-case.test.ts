@@ -42,12 +42,17 @@ describe('rentwise import case (child process)', () => {
   });
 
   it('exits 2 naming a transaction of more than a ledger line may hold, and imports nothing of the file', async () => {
-    const file = JSON.parse(readFileSync(join(CASES, '004-serve-nosp.json'), 'utf8')) as { tenancy: { ref: string }; transactions: { amountPence: number }[] };
+    const file = JSON.parse(readFileSync(join(CASES, '004-serve-nosp.json'), 'utf8')) as { tenancy: { ref: string }; transactions: { amountPence: number }[]; charges: { weeklyPence: number }[] };
     file.tenancy.ref = 'RW-TOO-LARGE';
     file.transactions[3]!.amountPence = 9_007_199_254_740_991;
     const refused = await rentwise(['import', 'case', '-'], JSON.stringify(file));
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('transactions[3].amountPence: more than a ledger line may hold (£10,000,000.00 either way)');
+    file.transactions[3]!.amountPence = 100;
+    file.charges[0]!.weeklyPence = 1_000_000_001;
+    const charge = await rentwise(['import', 'case', '-'], JSON.stringify(file));
+    expect(charge.code).toBe(2);
+    expect(charge.stderr).toContain('charges[0].weeklyPence: more than a ledger line may hold');
     const listed = JSON.parse((await rentwise(['tenancies', '--json'])).stdout) as { tenancies: { ref: string }[] };
     expect(listed.tenancies.map((t) => t.ref)).not.toContain('RW-TOO-LARGE');
   });
