@@ -34,6 +34,18 @@ export function bankStatementFile(rows: readonly Record<string, string>[], optio
   return csvText(options.columns ?? BANK_COLUMNS, rows, options);
 }
 
+export const CARD_COLUMNS = ['Transaction Date', 'Client Reference', 'Amount', 'Channel', 'Outlet', 'Transaction ID'] as const;
+
+/** One line of a payment-card provider's file: £50.00 paid at a PayPoint counter with the tenant's card. */
+export function aCardPayment(overrides: Partial<Record<(typeof CARD_COLUMNS)[number] | 'Card Number', string>> = {}): Record<string, string> {
+  sequence += 1;
+  return { 'Transaction Date': '03/11/2026', 'Client Reference': '100001', Amount: '50.00', Channel: 'PayPoint', Outlet: 'High St Stores', 'Transaction ID': `PC-${process.pid}-${sequence}`, ...overrides };
+}
+
+export function paymentCardFile(rows: readonly Record<string, string>[], options: CsvTextOptions & { columns?: readonly string[] } = {}): string {
+  return csvText(options.columns ?? CARD_COLUMNS, rows, options);
+}
+
 export const ARUDD_COLUMNS = ['ProcessingDate', 'Reference', 'Amount', 'ReturnCode', 'ReturnDescription', 'OriginalProcessingDate', 'TransactionId'] as const;
 
 /** One ARUDD return: the £112.50 direct debit of 2026-11-02 unpaid, "refer to payer". */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aBankLine, anArudd, aPayment, aruddFile, bankStatementFile, paymentFile } from '../../../test/builders/payment-file';
+import { aBankLine, aCardPayment, anArudd, aPayment, aruddFile, bankStatementFile, paymentCardFile, paymentFile } from '../../../test/builders/payment-file';
 import { createTestDatabase } from '../../../test/support/test-database';
 import { tempDir } from '../../../test/support/temp-files';
 import type { Db } from '../../persistence/database';
@@ -333,6 +333,54 @@ describe('import payments (bank-statement)', () => {
   it('refuses a bank export without any amount column', async () => {
     await expect(importText('bank-noamount.csv', 'Date,Description,Balance\n01/11/2026,X 100001,1.00\n', { format: 'bank-statement' })).rejects.toThrow(
       /missing required column Paid in or Paid out or Amount/,
+    );
+  });
+});
+
+describe('import payments (payment-card)', () => {
+  it('posts counter payments as payment_card and online or telephone ones as debit_card, a refund as a reversal, once', async () => {
+    const a = await anAccount();
+    const b = await anAccount();
+    const lines = [
+      aCardPayment({ 'Client Reference': a.paymentReference, Amount: '£50.00', Channel: 'PayPoint' }),
+      aCardPayment({ 'Client Reference': a.paymentReference, Amount: '25.00', Channel: 'Post Office Counter' }),
+      aCardPayment({ 'Client Reference': b.paymentReference, Amount: '112.50', Channel: 'Internet', Outlet: '' }),
+      aCardPayment({ 'Client Reference': b.paymentReference, Amount: '10.00', Channel: 'IVR telephone', Outlet: '' }),
+      aCardPayment({ 'Client Reference': a.paymentReference, Amount: '-25.00', Channel: 'Post Office Counter', Outlet: 'refund' }),
+      aCardPayment({ 'Client Reference': 'NO-SUCH-CARD', Amount: '7.00' }),
+      aCardPayment({ 'Client Reference': a.paymentReference, Amount: 'fifty' }),
+    ];
+    const summary = await importText('card.csv', paymentCardFile(lines), { format: 'payment-card' });
+    expect(summary).toMatchObject({ rows: 7, posted: 5, suspense: 1, rejected: 1, duplicate: 0, postedPence: 5000 + 2500 + 11250 + 1000 - 2500 });
+    expect(summary.errors).toEqual([{ row: 8, field: 'Amount', message: expect.stringMatching(/not an amount/) }]);
+    expect(await ledgerOf(a.id)).toMatchObject([
+      { kind: 'payment', method: 'payment_card', amount_pence: -5000, note: 'High St Stores' },
+      { kind: 'payment', method: 'payment_card', amount_pence: -2500 },
+      { kind: 'reversal', method: 'payment_card', amount_pence: 2500 },
+    ]);
+    expect(await ledgerOf(b.id)).toMatchObject([
+      { kind: 'payment', method: 'debit_card', amount_pence: -11250 },
+      { kind: 'payment', method: 'debit_card', amount_pence: -1000 },
+    ]);
+    expect(await db.query(`SELECT provider_transaction_id FROM ledger_transactions WHERE tenancy_id = $1 ORDER BY id LIMIT 1`, [b.id])).toEqual([
+      { provider_transaction_id: `card:${lines[2]!['Transaction ID']}` },
+    ]);
+    expect(await importText('card-again.csv', paymentCardFile(lines), { format: 'payment-card' })).toMatchObject({ rows: 7, posted: 0, duplicate: 6, rejected: 1 });
+  });
+
+  it('makes its own stable transaction id when the file has none: a repeated line is a duplicate, two identical lines two payments', async () => {
+    const a = await anAccount();
+    const columns = ['Payment Date', 'Account Reference', 'Transaction Amount', 'Card Number'];
+    const line = { 'Payment Date': '2026-11-04', 'Account Reference': a.paymentReference, 'Transaction Amount': '20.00', 'Card Number': '9826 0000 1234 5678 9' };
+    expect(await importText('card-noid.csv', paymentCardFile([line, line], { columns }), { format: 'payment-card' })).toMatchObject({ rows: 2, posted: 2 });
+    const next = [line, line, { ...line, 'Payment Date': '2026-11-05' }];
+    expect(await importText('card-noid-next.csv', paymentCardFile(next, { columns }), { format: 'payment-card' })).toMatchObject({ rows: 3, posted: 1, duplicate: 2 });
+    expect((await ledgerOf(a.id)).map((t) => t.method)).toEqual(['payment_card', 'payment_card', 'payment_card']);
+  });
+
+  it('refuses a card file without a reference column, naming the columns it accepts first', async () => {
+    await expect(importText('card-noref.csv', 'Transaction Date,Amount\n03/11/2026,5.00\n', { format: 'payment-card' })).rejects.toThrow(
+      /missing required column Client Reference for format payment-card/,
     );
   });
 });
