@@ -48,13 +48,17 @@ const GUARDRAIL_WORDS: Record<string, string> = {
 /**
  * Drafts the statutory notice for a tenancy as if served on `servedOn`: the tenure's notice type, the dates
  * the domain computes, the grounds on rent arrears that day, every joint tenant and the address. Refuses an
- * unknown tenancy, a former one, another notice type than the tenure's, grounds the notice cannot carry,
+ * unknown tenancy, one former on that day (its end date on or before it), another notice type than the tenure's, grounds the notice cannot carry,
  * and any day a breathing space is active (the notice would be void).
  */
 export async function draftNotice(db: Db, request: DraftNoticeRequest): Promise<{ draft: NoticeDraft; proposed: ProposedNotice; tenancyId: number }> {
   const tenancy = await findTenancyByRef(db, request.ref);
   if (!tenancy) throw new NoticeRefused(`no tenancy with ref ${request.ref}`);
-  if (tenancy.end_date !== null) throw new NoticeRefused(`tenancy ${request.ref} ended on ${tenancy.end_date}: a former tenancy cannot be served a notice`);
+  // Former on the day of service when its end date is on or before it (recovery policy §7); an end date still to
+  // come (notice to quit given by the tenant, a transfer booked) leaves it a current tenancy until then.
+  if (tenancy.end_date !== null && tenancy.end_date <= request.servedOn) {
+    throw new NoticeRefused(`tenancy ${request.ref} ended on ${tenancy.end_date}: a former tenancy cannot be served a notice`);
+  }
   if (request.type !== undefined && !(NOTICE_TYPES as readonly string[]).includes(request.type)) {
     throw new NoticeRefused(`--type: unknown notice type "${request.type}" (one of ${NOTICE_TYPES.join(', ')})`);
   }
