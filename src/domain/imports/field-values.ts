@@ -1,7 +1,7 @@
 import type { BusinessDate } from '../calendar/business-date';
 import { parseUkOrIsoDate } from '../calendar/business-date';
 import type { Pence } from '../money/pence';
-import { formatPounds, MAX_AMOUNT_PENCE, parsePoundsToPence, parsePoundsToPenceUnlimited } from '../money/pence';
+import { formatPounds, isWithinAmountLimit, MAX_AMOUNT_PENCE, parsePoundsToPenceUnlimited } from '../money/pence';
 
 /**
  * Readers for the values of one CSV field, shared by the payment and tenancy rows. Each returns the
@@ -28,9 +28,9 @@ export function readDate(value: string): FieldRead<BusinessDate> {
 
 /** Pounds and pence (`112.50`, `£1,234.50`, `-5`, `(12.00)`): exact, never through floating point. */
 export function readPounds(value: string): FieldRead<Pence> {
-  const pence = parsePoundsToPence(value);
-  if (pence !== null) return { ok: true, value: pence };
-  if (parsePoundsToPenceUnlimited(value) !== null) {
+  const pence = parsePoundsToPenceUnlimited(value);
+  if (pence !== null) {
+    if (isWithinAmountLimit(pence)) return { ok: true, value: pence };
     return { ok: false, message: `"${value}" is more than ${formatPounds(MAX_AMOUNT_PENCE)}, the most one transaction may be` };
   }
   if (/^[-+(]?£?\s*[\d,]*\.\d{3,}\)?$/.test(value.trim())) {
