@@ -11,7 +11,7 @@ import type { InstalmentFrequency } from '../../domain/arrangements/plan-arrange
 import { formatPounds } from '../../domain/money/pence';
 import { formatLongDate } from '../../domain/statements/dates';
 import type { Db } from '../../persistence/database';
-import { inTransitOn } from '../../persistence/stores/assessment-store';
+import { inTransitOn, RESULT_OF_CURRENT } from '../../persistence/stores/assessment-store';
 import type { AfterRunStep } from '../daily-run/after-run';
 import { raiseTasks, type NewTask } from '../tasks/tasks';
 import { complianceSums } from './money';
@@ -70,7 +70,7 @@ export async function arrangementTasksFor(db: Db, asOf: BusinessDate): Promise<N
     `SELECT c.tenancy_id, (a.result -> 'arrangement' ->> 'shortfallPence')::bigint AS shortfall,
             (SELECT x.id FROM arrangements x WHERE x.tenancy_id = c.tenancy_id AND x.status = 'active' ORDER BY x.id DESC LIMIT 1) AS arrangement_id,
             (SELECT e.id FROM case_events e WHERE e.tenancy_id = c.tenancy_id AND e.type = 'court_order' AND e.event_date <= $1::date ORDER BY e.event_date DESC, e.id DESC LIMIT 1) AS order_id
-       FROM current_assessments c JOIN assessments a ON a.id = c.assessment_id
+       FROM current_assessments c ${RESULT_OF_CURRENT}
       WHERE a.result -> 'arrangement' ->> 'status' = 'broken'`,
     [asOf],
   );

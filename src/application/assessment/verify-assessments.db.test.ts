@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../persistence/database';
-import { currentAssessment, storeAssessments } from '../../persistence/stores/assessment-store';
+import { currentAssessment, RESULT_OF_CURRENT, storeAssessments } from '../../persistence/stores/assessment-store';
 import { appendLedgerTransactions } from '../../persistence/stores/ledger-store';
 import { createTestDatabase } from '../../../test/support/test-database';
 import { runDaily } from '../daily-run/run-daily';
@@ -91,7 +91,7 @@ describe('verifying the current assessments against assess on the exported case 
       ...db,
       query: async (sql, params) => {
         const rows = await db.query(sql, params);
-        if (!raced && sql.includes('FROM current_assessments c JOIN assessments a')) {
+        if (!raced && sql.includes(RESULT_OF_CURRENT)) {
           raced = true;
           await appendLedgerTransactions(db, [{ tenancyId, businessDate: AS_OF, kind: 'payment', method: 'cash', amountPence: -5_000, idempotencyKey: 'verify:race', source: 'test' }]);
           await runDaily(db, AS_OF);

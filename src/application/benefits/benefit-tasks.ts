@@ -11,6 +11,7 @@
 import { BENEFIT_ACTION_TASKS, HB_DIRECT_PAYMENT_WEEKS } from '../../domain/benefits/benefits';
 import type { BusinessDate } from '../../domain/calendar/business-date';
 import type { Db } from '../../persistence/database';
+import { RESULT_OF_CURRENT } from '../../persistence/stores/assessment-store';
 import type { AfterRunStep } from '../daily-run/after-run';
 import { raiseTasks, taskKindLabel, type NewTask } from '../tasks/tasks';
 
@@ -30,7 +31,7 @@ export async function benefitTasksDue(db: Db, options: { tenancyIds?: readonly n
   return db.query<Due>(
     `WITH cur AS (
        SELECT c.tenancy_id, a.result, COALESCE(a.result ->> 'episodeStart', 'none') AS episode, c.real_arrears_pence
-         FROM current_assessments c JOIN assessments a ON a.id = c.assessment_id JOIN tenancies t ON t.id = c.tenancy_id
+         FROM current_assessments c JOIN tenancies t ON t.id = c.tenancy_id ${RESULT_OF_CURRENT}
         WHERE t.end_date IS NULL AND c.real_arrears_pence > 0
           AND ($3::int[] IS NULL OR c.tenancy_id = ANY($3::int[]))
      ),
