@@ -152,6 +152,45 @@ describe('per-account derived state agrees with the ledger', () => {
     },
   );
 
+  it.runIf(process.env.DATABASE_URL)(
+    'side by side (PostgreSQL): two postings to one account that wait for a rebuild leave the state the ledger gives',
+    async () => {
+      const [t] = await db.query<{ id: number }>(`INSERT INTO tenancies (ref, payment_reference, tenure, start_date) VALUES ('R-1', 'PR-1', 'secure', '2025-01-01') RETURNING id`);
+      const id = t!.id;
+      let key = 0;
+      const row = (businessDate: BusinessDate, kind: TransactionKind, amountPence: number): NewLedgerTransaction => ({ tenancyId: id, businessDate, kind, amountPence, idempotencyKey: `rebuilt${key++}`, source: 'test' });
+      // Clear on 3 March, £100 owed from the 10th; two part payments on the 17th clear it between them, neither alone.
+      await appendLedgerTransactions(db, [row('2025-03-03', 'charge', 10_000), row('2025-03-03', 'payment', -10_000), row('2025-03-10', 'charge', 10_000)]);
+      /** Until `sessions` other sessions wait for a lock that the session `pid` holds (at most five seconds). */
+      const untilBlockedBy = async (pid: number, sessions = 1) => {
+        for (let i = 0; i < 100; i++) {
+          const [w] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY (pg_blocking_pids(pid))`, [pid]);
+          if ((w?.n ?? 0) >= sessions) return;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      };
+      let first: Promise<unknown> = Promise.resolve();
+      let second: Promise<unknown> = Promise.resolve();
+      await db.transaction(async (rebuild) => {
+        const [me] = await rebuild.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid`);
+        await rebuild.query(`SELECT rebuild_account_state(NULL)`);
+        // The first posting goes on once the rebuild commits, and holds its transaction open until the second waits for it.
+        first = db.transaction(async (tx) => {
+          const [own] = await tx.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid`);
+          await appendLedgerTransactions(tx, [row('2025-03-17', 'payment', -6_000)]);
+          await untilBlockedBy(own!.pid);
+        });
+        await untilBlockedBy(me!.pid);
+        second = db.transaction((tx) => appendLedgerTransactions(tx, [row('2025-03-17', 'payment', -4_000)]));
+        await untilBlockedBy(me!.pid, 2);
+      });
+      await first;
+      await second;
+      expect((await listAccountStates(db)).find((s) => s.tenancy_id === id)).toMatchObject({ balance_pence: 0, last_clear_date: '2025-03-17' });
+      expect(await listAccountStates(db)).toEqual(expectedStates(await ledger()));
+    },
+  );
+
   it('rebuild reports and repairs a state that drifted', async () => {
     await db.query(`UPDATE account_state SET balance_pence = balance_pence + 1 WHERE tenancy_id = $1`, [tenancyIds[0]]);
     const report = await rebuildAccountStates(db);

@@ -33,10 +33,13 @@ export interface RebuildReport {
 
 /**
  * Recomputes every account's state from the ledger (in one transaction) and reports how many kept states
- * differed from the recomputed ones before they were replaced.
+ * differed from the recomputed ones before they were replaced. Postings wait until it commits (the state table
+ * is taken in EXCLUSIVE mode first, migration 0035: the copy to compare with and the rebuild see the same
+ * ledger); reads of the state go on.
  */
 export async function rebuildAccountStates(db: Db): Promise<RebuildReport> {
   return db.transaction(async (tx) => {
+    await tx.exec(`LOCK TABLE account_state IN EXCLUSIVE MODE`);
     await tx.exec(`CREATE TEMP TABLE account_state_before ON COMMIT DROP AS SELECT * FROM account_state`);
     const [n] = await tx.query<{ n: number }>(`SELECT rebuild_account_state(NULL) AS n`);
     const differed = await tx.query<{ tenancy_id: number }>(
