@@ -90,6 +90,28 @@ describe('a result overtaken by another writer', () => {
     expect(await verifyCurrentAssessments(db, { tenancyIds: [tenancyId] })).toMatchObject({ checked: 1, differ: 0 });
   });
 
+  it("a payment's re-assessment overtaken by the next day's daily result, read before the payment, reads and assesses again as of that day", async () => {
+    const tenancyId = ids[16]!;
+    const nextDay = '2026-11-24';
+    const policy = await activePolicy(db);
+    // The next day's run reads the account before the payment posts, and stores after the payment's re-assessment read it.
+    const cases = await loadCasesToAssess(db, { ids: [tenancyId] }, nextDay);
+    const nextDays = assessCaseData(cases.slice(0, cases.length), nextDay, 'daily', policy).rows;
+    paid++;
+    await appendLedgerTransactions(db, [
+      { tenancyId, businessDate: AS_OF, kind: 'payment', method: 'debit_card', amountPence: -25_000, idempotencyKey: `overtaken:${paid}`, source: 'test' },
+    ]);
+    const racing = withPaymentBeforeStores(db, async () => {
+      expect(await storeAssessments(db, nextDays)).toEqual([]);
+    });
+    await reassessTenancies(racing, [tenancyId], AS_OF, 'payment');
+
+    const current = (await currentAssessment(db, tenancyId))!;
+    expect({ asOf: current.as_of, trigger: current.trigger }).toEqual({ asOf: nextDay, trigger: 'payment' });
+    expect(await balanceOf(tenancyId)).toBe(await ledgerBalanceOf(tenancyId));
+    expect(await verifyCurrentAssessments(db, { tenancyIds: [tenancyId] })).toMatchObject({ checked: 1, differ: 0 });
+  });
+
   it('an account overtaken at every reading is given up after five more readings, with a message that names it', async () => {
     const tenancyId = ids[12]!;
     const racing = withPaymentBeforeStores(db, () => payAndReassess(tenancyId, 'payment'), 6);

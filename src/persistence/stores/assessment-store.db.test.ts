@@ -93,9 +93,12 @@ describe('storeAssessments', () => {
     // Read after it: made current.
     expect(await storeAssessments(db, [{ ...row(tenancyId, '2026-11-21', 'daily', 'send_letter_2'), readSnapshot: await snapshot() }])).toEqual([]);
     expect(await currentAssessment(db, tenancyId)).toMatchObject({ trigger: 'daily', action: 'send_letter_2' });
-    // Not made current because a later date is current: not returned (nothing to assess again).
+    // Not made current because a later date is current: returned with that date, to be read and assessed again as of it
+    // (the later result may have been read before this writer's change).
     await storeAssessments(db, [{ ...row(tenancyId, '2026-11-22', 'payment', 'none'), readSnapshot: await snapshot() }]);
-    expect(await storeAssessments(db, [{ ...row(tenancyId, '2026-11-21', 'payment', 'monitor'), readSnapshot: await snapshot() }])).toEqual([]);
+    expect(await storeAssessments(db, [{ ...row(tenancyId, '2026-11-21', 'payment', 'monitor'), readSnapshot: await snapshot() }])).toEqual([
+      { tenancyId, asOf: '2026-11-22', action: 'monitor' },
+    ]);
     expect(await currentAssessment(db, tenancyId)).toMatchObject({ as_of: '2026-11-22', action: 'none' });
     // In one transaction, a result read after the transaction's own earlier one replaces it (the transaction is
     // not visible in its own snapshots).

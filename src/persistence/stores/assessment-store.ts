@@ -230,14 +230,19 @@ export async function storeStagedAssessments(db: Db, text: readonly (string | Ui
        UPDATE current_assessments c SET writer_xid = NULL FROM foreign_writer f WHERE c.tenancy_id = f.tenancy_id AND c.writer_xid = f.writer_xid`,
       [notCurrent.map((r) => r.tenancy_id)],
     );
-    // Not made current: overtaken, unless (another trigger than the daily run's) a later date is current now.
+    // Not made current: overtaken; or (another trigger than the daily run's) a later date is current now. That later
+    // result came while this one was being assessed (a re-assessment starts from the latest date current, reassess.ts),
+    // and may have been read before this writer's change: a daily run for the next day beside an import of today's
+    // payments. So the account is read and assessed again as of that date; the new reading sees the later result's
+    // writer, and is made current.
     const current = await tx.query<{ tenancy_id: number; as_of: BusinessDate }>(`SELECT tenancy_id, as_of FROM current_assessments WHERE tenancy_id = ANY($1::int[])`, [
       notCurrent.map((r) => r.tenancy_id),
     ]);
     const currentAsOf = new Map(current.map((r) => [r.tenancy_id, r.as_of]));
-    return notCurrent
-      .filter((r) => r.trigger === 'daily' || !((currentAsOf.get(r.tenancy_id) ?? r.as_of) > r.as_of))
-      .map((r) => ({ tenancyId: r.tenancy_id, asOf: r.as_of, action: r.action }));
+    return notCurrent.map((r) => {
+      const later = currentAsOf.get(r.tenancy_id);
+      return { tenancyId: r.tenancy_id, asOf: r.trigger !== 'daily' && later !== undefined && later > r.as_of ? later : r.as_of, action: r.action };
+    });
   };
   return db.transaction(store);
 }
