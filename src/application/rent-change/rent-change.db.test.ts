@@ -6,6 +6,7 @@ import { tempDir } from '../../../test/support/temp-files';
 import { setUpMandate } from '../direct-debits/direct-debits';
 import { renderLetterPdf } from '../letters/render-letter-pdf';
 import type { Letter } from '../letters/letter';
+import { verifyCurrentAssessments } from '../assessment/verify-assessments';
 import { applyRentChange, planRentChange, RentChangeRefused } from './rent-change';
 import { readRentChangeFile } from './rent-change-file';
 import { caseContextAs } from '../../../test/builders/case-context';
@@ -73,6 +74,8 @@ describe('the annual rent change', () => {
       [effective],
     );
     expect(linked).toEqual({ items: 6, events: 6 });
+    // Each account changed is assessed again: its current result is what assess gives on its case file now.
+    expect(await verifyCurrentAssessments(db, { tenancyIds: applied.letters.map((l) => l.tenancyId) })).toMatchObject({ checked: 6, same: 6, differ: 0 });
 
     const again = await planRentChange(db, effective, today, { kind: 'percent', basisPoints: 270, subAccount: 'rent' });
     expect(again.items.every((i) => i.alreadyApplied)).toBe(true);
@@ -81,6 +84,13 @@ describe('the annual rent change', () => {
     expect(second).toMatchObject({ applied: 0, letters: [] });
     expect(await db.query(`SELECT 1 FROM charge_schedules WHERE effective_from = $1`, [effective])).toHaveLength(6);
     expect(await db.query(`SELECT 1 FROM dd_mandate_events WHERE type = 'amount_changed'`)).toHaveLength(1);
+
+    // The first plan again, made before the change was applied (as a second apply started at the same moment has it):
+    // nothing is written, and the plan returned marks every item applied.
+    const late = await applyRentChange(db, plan, 'senior');
+    expect(late).toMatchObject({ applied: 0, letters: [] });
+    expect(late.plan.items.every((i) => i.alreadyApplied)).toBe(true);
+    expect(await db.query(`SELECT 1 FROM letters WHERE template = 'notice_of_variation'`)).toHaveLength(6);
   });
 
   it('the file form names bad rows and applies nothing', async () => {
@@ -104,5 +114,22 @@ describe('the annual rent change', () => {
     ]);
     // DD: from £445.03 (the change already notified) + (230 + 1250) × 52 / 12 = 6413.33 → 6413.
     expect(plan.directDebits[0]).toMatchObject({ oldAmountPence: 44503, newAmountPence: 50916 });
+  });
+
+  // Last: it changes the rents the tests above read.
+  it.runIf(process.env.DATABASE_URL)('side by side (PostgreSQL): two applies of one change at once write it once, one letter a tenancy', async () => {
+    const later = '2027-01-11';
+    const request = { kind: 'percent', basisPoints: 100, subAccount: 'rent' } as const;
+    const [first, second] = [await planRentChange(db, later, today, request), await planRentChange(db, later, today, request)];
+    const outcomes = await Promise.all([applyRentChange(db, first, 'senior'), applyRentChange(db, second, 'manager')]);
+    expect(outcomes.map((o) => o.applied).sort()).toEqual([0, 6]);
+    expect(outcomes.map((o) => o.letters.length).sort()).toEqual([0, 6]);
+    const [counts] = await db.query<{ letters: number; items: number; schedules: number }>(
+      `SELECT (SELECT count(*)::int FROM letters WHERE template = 'notice_of_variation' AND letter_date = $2) - 6 AS letters,
+              (SELECT count(*)::int FROM rent_change_items WHERE effective_from = $1) AS items,
+              (SELECT count(*)::int FROM charge_schedules WHERE effective_from = $1) AS schedules`,
+      [later, today],
+    );
+    expect(counts).toEqual({ letters: 6, items: 6, schedules: 6 });
   });
 });

@@ -6,6 +6,7 @@ import type { Pence } from '../../domain/money/pence';
 import type { SubAccount } from '../../domain/rent/charges-due';
 import { applyPercent, newDirectDebitAmount } from '../../domain/rent-change/rent-change';
 import type { Db } from '../../persistence/database';
+import { reassessTenancies } from '../assessment/reassess';
 import { appendCaseEvents } from '../../persistence/stores/case-event-store';
 import { insertLetters } from '../../persistence/stores/letter-store';
 import { addChargeScheduleEntries } from '../../persistence/stores/tenancy-store';
@@ -190,23 +191,34 @@ const APPLY_CHUNK_TENANCIES = 2000;
  * Applies a plan: for each item not yet applied, a charge-schedule entry from D, the item recorded, one
  * notice-of-variation letter per tenancy (dated today, ≥ 28 days before D), the direct-debit amount
  * change (mandate history, with its advance notice) and a case event. Items already applied are
- * skipped: applying twice changes nothing. All in one transaction.
+ * skipped: applying twice, one after the other or at once, changes nothing; the plan returned marks the items
+ * found applied meanwhile. All in one transaction; then the accounts changed are re-assessed.
  */
 export async function applyRentChange(db: Db, plan: RentChangePlan, appliedBy: string): Promise<AppliedRentChange> {
   checkEffectiveDate(plan.effectiveFrom, plan.today);
-  const todo = plan.items.filter((i) => !i.alreadyApplied);
-  const byTenancy = new Map<number, RentChangeItem[]>();
-  for (const i of todo) {
-    const group = byTenancy.get(i.tenancyId);
-    if (group) group.push(i);
-    else byTenancy.set(i.tenancyId, [i]);
-  }
   const directDebitOf = directDebitByTenancy(plan);
-  const people = await lettersDetails(db, [...byTenancy.keys()]);
+  const people = await lettersDetails(db, [...new Set(plan.items.filter((i) => !i.alreadyApplied).map((i) => i.tenancyId))]);
   const letters: AppliedRentChange['letters'] = [];
   let applied = 0;
-  const entries = [...byTenancy];
+  const appliedMeanwhile = new Set<string>();
   await db.transaction(async (tx) => {
+    // One rent change applied at a time (on PostgreSQL, across processes), and what the plan did not find applied is
+    // looked at again under the lock: a second apply of the same plan, started at the same moment, waits for the
+    // first and then writes nothing. Before, it wrote every tenancy's notice of variation a second time.
+    await tx.query('SELECT pg_advisory_xact_lock(724017)');
+    const candidates = plan.items.filter((i) => !i.alreadyApplied);
+    const found = await tx.query<{ tenancy_id: number; sub_account: string }>(
+      `SELECT tenancy_id, sub_account FROM rent_change_items WHERE effective_from = $1::date AND tenancy_id = ANY($2::int[])`,
+      [plan.effectiveFrom, [...new Set(candidates.map((i) => i.tenancyId))]],
+    );
+    for (const f of found) appliedMeanwhile.add(`${f.tenancy_id}|${f.sub_account}`);
+    const byTenancy = new Map<number, RentChangeItem[]>();
+    for (const i of candidates.filter((c) => !appliedMeanwhile.has(`${c.tenancyId}|${c.subAccount}`))) {
+      const group = byTenancy.get(i.tenancyId);
+      if (group) group.push(i);
+      else byTenancy.set(i.tenancyId, [i]);
+    }
+    const entries = [...byTenancy];
     // A landlord's whole stock in one change: written a chunk of tenancies at a time, each step one
     // statement for the chunk (it was five or more round trips a tenancy: minutes at 100,000 homes).
     for (let from = 0; from < entries.length; from += APPLY_CHUNK_TENANCIES) {
@@ -282,7 +294,11 @@ export async function applyRentChange(db: Db, plan: RentChangePlan, appliedBy: s
       );
     }
   });
-  return { plan, applied, letters };
+  // The schedules and the notified events are the accounts' case data: each account changed is assessed again (ADR
+  // 0012), so that its current result is what `assess` gives on its case file now, not at the next daily run.
+  await reassessTenancies(db, letters.map((l) => l.tenancyId), plan.today, 'decision');
+  const items = plan.items.map((i) => (appliedMeanwhile.has(`${i.tenancyId}|${i.subAccount}`) ? { ...i, alreadyApplied: true } : i));
+  return { plan: { ...plan, items }, applied, letters };
 }
 
 async function lettersDetails(db: Db, tenancyIds: readonly number[]): Promise<Map<number, { names: string[]; address: string | null }>> {
