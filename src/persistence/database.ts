@@ -13,6 +13,12 @@ export interface Db {
    * database (one process holds it) and inside a transaction (other connections would not see its writes).
    */
   readonly connectionString?: string;
+  /**
+   * The most connections the PostgreSQL pool opens (DATABASE_POOL_SIZE), outside any transaction only: work that
+   * holds one connection while it waits for others (a payment file's batches posted side by side) needs more than
+   * one. Unset on the embedded database and inside a transaction.
+   */
+  readonly maxConnections?: number;
   /** Runs one statement with `$1…` parameters and returns its rows. */
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /**

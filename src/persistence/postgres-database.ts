@@ -97,6 +97,7 @@ function wrap(client: Client, pool: pg.Pool, inTransaction: boolean, connectionS
   const db: Db = {
     kind: 'postgres',
     ...(inTransaction || connectionString === undefined ? {} : { connectionString }),
+    ...(inTransaction || pool.options.max === undefined ? {} : { maxConnections: pool.options.max }),
     async query<T>(sql: string, params: readonly unknown[] = []) {
       const name = nameOf(sql, params);
       const config = { text: sql, values: params as unknown[], types, ...(name === undefined ? {} : { name }) };

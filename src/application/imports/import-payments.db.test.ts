@@ -3,6 +3,7 @@ import { aBankLine, aCardPayment, anArudd, aPayment, aruddFile, bankStatementFil
 import { createTestDatabase } from '../../../test/support/test-database';
 import { tempDir } from '../../../test/support/temp-files';
 import type { Db } from '../../persistence/database';
+import { openPostgresDatabase } from '../../persistence/postgres-database';
 import { appendLedgerTransactions } from '../../persistence/stores/ledger-store';
 import { addChargeScheduleEntry, createTenancy } from '../../persistence/stores/tenancy-store';
 import { ImportRefused } from './csv-file';
@@ -626,6 +627,24 @@ describe('posting side by side (PostgreSQL)', () => {
     expect(held.overlapped()).toBe(false);
     expect((await ledgerOf(a.id)).filter((t) => t.kind === 'reversal').map((t) => t.reverses_id)).toEqual([debit!.id, null]);
   });
+
+  it.runIf(process.env.DATABASE_URL)(
+    'on a pool of one connection (DATABASE_POOL_SIZE=1) posts one batch after another: side by side, its batches waited for a second connection forever',
+    async () => {
+      const a = await anAccount();
+      const one = await openPostgresDatabase(db.connectionString!, 1);
+      try {
+        expect(one.maxConnections).toBe(1);
+        const rows = [1, 2, 3, 4, 5].map((i) => aPayment({ reference: a.paymentReference, transaction_id: `POOL-ONE-${a.id}-${i}` }));
+        const summary = await importPayments(one, { path: files.file('pool-one.csv', paymentFile(rows)), today: TODAY, batchRows: 2 });
+        expect(summary).toMatchObject({ rows: 5, posted: 5 });
+        expect(await ledgerOf(a.id)).toHaveLength(5);
+      } finally {
+        await one.close();
+      }
+    },
+    30_000,
+  );
 
   it.runIf(process.env.DATABASE_URL)('lets one import post side by side at a time (another posts one batch after another): two files with the same rows, at once, accept each once', async () => {
     const a = await anAccount();

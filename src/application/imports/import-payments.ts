@@ -212,7 +212,12 @@ export async function importPayments(db: Db, options: ImportPaymentsOptions): Pr
     return { kind: 'valid', record, raw, mapped, row: parsed.value };
   };
 
-  const laneCount = db.kind === 'postgres' && db.connectionString !== undefined && !options.afterBatch ? (options.postingLanes ?? POSTING_LANES) : 1;
+  // Side by side, one connection holds the lock for it while the batches take others: never more lanes than the pool
+  // has connections besides (with one connection in all, the batches waited for it forever).
+  const laneCount =
+    db.kind === 'postgres' && db.connectionString !== undefined && !options.afterBatch
+      ? Math.max(1, Math.min(options.postingLanes ?? POSTING_LANES, (db.maxConnections ?? 1) - 1))
+      : 1;
 
   /**
    * Posts one batch in its own transaction and returns each row's outcome. `inFlightBefore`: the transaction
