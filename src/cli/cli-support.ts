@@ -16,6 +16,11 @@ export function globalOptions(cmd: Command): GlobalOptions {
   return cmd.optsWithGlobals() as GlobalOptions;
 }
 
+/** A case file refused by parseCaseFile, as the command says it: its JSON path (the whole file's is empty) and why. */
+export function caseFileProblem(problem: { path: string; message: string }): UsageError {
+  return new UsageError(`${problem.path === '' ? 'case file' : problem.path}: ${problem.message}`);
+}
+
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }

@@ -3,7 +3,7 @@ import { checkPolicyDocument } from '../../application/policy/policy-document';
 import { assessCase } from '../../domain/assessment';
 import { parseCaseFile } from '../../domain/case-file/parse-case-file';
 import { DEFAULT_POLICY_PARAMETERS, resolvePolicy, type PolicyDocument } from '../../domain/policy';
-import { action, printJson, readInput, UsageError } from '../cli-support';
+import { action, caseFileProblem, printJson, readInput, UsageError } from '../cli-support';
 
 interface AssessOptions {
   trace?: boolean;
@@ -39,7 +39,7 @@ export function registerAssess(program: Command): void {
         const document = options.policy === undefined ? null : await readPolicyDocument(options.policy);
         const json = parseJson((await readInput(file)).toString('utf8'), file === '-' ? 'standard input' : file);
         const parsed = parseCaseFile(json);
-        if (!parsed.ok) throw new UsageError(`${parsed.path === '' ? 'case file' : parsed.path}: ${parsed.message}`);
+        if (!parsed.ok) throw caseFileProblem(parsed);
         const caseFile = parsed.value;
         const policy = document === null ? DEFAULT_POLICY_PARAMETERS : resolvePolicy(document, caseFile.tenancy.tenure, caseFile.landlord.type);
         const { output, trace } = assessCase(caseFile, policy);

@@ -163,4 +163,10 @@ describe('case commands (child process)', () => {
     expect((await rentwise(['export-case', 'NO-SUCH'])).code).toBe(2);
     expect((await rentwise(['no-such-command'])).code).toBe(2);
   });
+
+  it('a demo asked for again reuses the one in the database, and says so with its own seed', async () => {
+    const again = await rentwise(['demo', '--tenancies', '50', '--seed', '7', '--as-of', AS_OF, '--no-serve']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(`Demo landlord (already in the database, reused; seed 3, built as of ${AS_OF}, its figures then): 60 tenancies`);
+  });
 });

@@ -44,7 +44,9 @@ export function registerDemo(program: Command): void {
           if (opts.json) {
             printJson({ ...summary, asOf, dailyRun: daily, users: users.map((u) => ({ username: u.username, role: u.role, patch: u.patch })), tookMs });
           } else {
-            console.log(`Demo landlord (seed ${seed}, as of ${asOf}): ${summary.tenancies} tenancies in ${summary.patches} patches, ${summary.ledgerRows} ledger rows.`);
+            // A demo already in the database is reused as it was built: its own seed and date, and its figures then.
+            const built = summary.reused ? `already in the database, reused; seed ${summary.seed}, built as of ${summary.asOf}, its figures then` : `seed ${seed}, as of ${asOf}`;
+            console.log(`Demo landlord (${built}): ${summary.tenancies} tenancies in ${summary.patches} patches, ${summary.ledgerRows} ledger rows.`);
             console.log(
               `Total arrears ${formatPounds(summary.totalArrearsPence)}: ${summary.arrearsPercentOfAnnualDebit.toFixed(2)}% of the annual debit of ${formatPounds(summary.annualDebitPence)}.`,
             );

@@ -35,7 +35,7 @@ export function registerExceptions(program: Command): void {
   group
     .command('export')
     .description('write the open payment exceptions as a generic-csv file to correct and resubmit')
-    .requiredOption('--out <file>', 'the CSV file to write')
+    .requiredOption('--out <file>', 'the CSV file to write (required)')
     .action(
       action(async (opts: { out: string }, cmd: Command) => {
         const count = await withDatabase(cmd, async (db) => {

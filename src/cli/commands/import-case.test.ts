@@ -39,6 +39,8 @@ describe('rentwise import case (child process)', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('transactions[2].amountPence');
     expect((await rentwise(['import', 'case', '-'], 'not json')).code).toBe(2);
+    const notAnObject = await rentwise(['import', 'case', '-'], '[1, 2]');
+    expect({ code: notAnObject.code, stderr: notAnObject.stderr.trim() }).toEqual({ code: 2, stderr: 'rentwise: case file: expected a JSON object, got an array' });
   });
 
   it('exits 2 naming a transaction of more than a ledger line may hold, and imports nothing of the file', async () => {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { reassessTenancies } from '../../application/assessment/reassess';
 import { importCase, CaseImportRefused } from '../../application/case-file/import-case';
 import { parseCaseFile } from '../../domain/case-file/parse-case-file';
-import { action, printJson, readInput, UsageError } from '../cli-support';
+import { action, caseFileProblem, printJson, readInput, UsageError } from '../cli-support';
 import { withDatabase } from '../open-db';
 import { commandGroup } from './command-groups';
 
@@ -23,7 +23,7 @@ export function registerImportCase(program: Command): void {
           throw new UsageError(`${file}: not JSON (${(error as Error).message})`);
         }
         const parsed = parseCaseFile(raw);
-        if (!parsed.ok) throw new UsageError(`${parsed.path}: ${parsed.message}`);
+        if (!parsed.ok) throw caseFileProblem(parsed);
         const result = await withDatabase(cmd, async (db) => {
           try {
             const imported = await importCase(db, parsed.value, raw as Record<string, unknown>, { replace: opts.replace === true, recordedBy: 'cli' });

@@ -76,6 +76,8 @@ describe('parseTenancyRow', () => {
     ['rent from before the start', { rent_from: '2019-06-02' }, 'rent_from', /before start_date/],
     ['a bad opening balance', { opening_balance: '12,34' }, 'opening_balance', /not an amount/],
     ['no address', { address: ' ' }, 'address', /is required/],
+    ['an address on two lines', { address: '1 A Street\nTesttown' }, 'address', /more than one line/],
+    ['an address with a carriage return', { address: '1 A Street\r\nTesttown' }, 'address', /more than one line/],
     ['a bad postcode', { postcode: 'NOT A CODE' }, 'postcode', /not a UK postcode/],
     ['no tenant names', { tenant_names: '' }, 'tenant_names', /is required/],
     ['an empty joint tenant', { tenant_names: 'A Tenant &  & B' }, 'tenant_names', /empty name/],

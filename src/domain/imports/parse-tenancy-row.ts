@@ -134,6 +134,8 @@ export function parseTenancyRow(fields: TenancyFields): RowResult<TenancyRowValu
   const address = text(fields.address);
   if (address === null) return rowError('address', 'is required');
   if (address.length > MAX_TEXT) return rowError('address', `is longer than ${MAX_TEXT} characters`);
+  // One line (contracts/cli-and-files.md): letters, notices and the pages print it as it is.
+  if (/[\r\n]/.test(address)) return rowError('address', 'is on more than one line: give it on one line, its parts separated by commas');
 
   const postcodeText = text(fields.postcode);
   const postcode = postcodeText === null ? null : normalisePostcode(postcodeText);
