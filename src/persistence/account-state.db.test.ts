@@ -6,7 +6,7 @@ import { listAccountStates, rebuildAccountStates, type AccountStateRow } from '.
 import { appendLedgerTransactions, type NewLedgerTransaction, type TransactionKind } from './stores/ledger-store';
 import type { SubAccount } from '../domain/rent/charges-due';
 import { seededRandom } from '../../test/builders/seeded-random';
-import { untilAnotherSessionWaitsForALock } from '../../test/support/blocked';
+import { untilAnotherSessionWaitsForALock, untilBlockedBy } from '../../test/support/blocked';
 
 const RENT_ACCOUNT: readonly string[] = ['rent', 'service_charge', 'court_costs', 'former_tenant_arrears'];
 
@@ -161,14 +161,6 @@ describe('per-account derived state agrees with the ledger', () => {
       const row = (businessDate: BusinessDate, kind: TransactionKind, amountPence: number): NewLedgerTransaction => ({ tenancyId: id, businessDate, kind, amountPence, idempotencyKey: `rebuilt${key++}`, source: 'test' });
       // Clear on 3 March, £100 owed from the 10th; two part payments on the 17th clear it between them, neither alone.
       await appendLedgerTransactions(db, [row('2025-03-03', 'charge', 10_000), row('2025-03-03', 'payment', -10_000), row('2025-03-10', 'charge', 10_000)]);
-      /** Until `sessions` other sessions wait for a lock that the session `pid` holds (at most five seconds). */
-      const untilBlockedBy = async (pid: number, sessions = 1) => {
-        for (let i = 0; i < 100; i++) {
-          const [w] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY (pg_blocking_pids(pid))`, [pid]);
-          if ((w?.n ?? 0) >= sessions) return;
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-      };
       let first: Promise<unknown> = Promise.resolve();
       let second: Promise<unknown> = Promise.resolve();
       await db.transaction(async (rebuild) => {
@@ -178,11 +170,11 @@ describe('per-account derived state agrees with the ledger', () => {
         first = db.transaction(async (tx) => {
           const [own] = await tx.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid`);
           await appendLedgerTransactions(tx, [row('2025-03-17', 'payment', -6_000)]);
-          await untilBlockedBy(own!.pid);
+          await untilBlockedBy(db, own!.pid);
         });
-        await untilBlockedBy(me!.pid);
+        await untilBlockedBy(db, me!.pid);
         second = db.transaction((tx) => appendLedgerTransactions(tx, [row('2025-03-17', 'payment', -4_000)]));
-        await untilBlockedBy(me!.pid, 2);
+        await untilBlockedBy(db, me!.pid, 2);
       });
       await first;
       await second;

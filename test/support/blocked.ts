@@ -15,3 +15,16 @@ export async function untilAnotherSessionWaitsForALock(db: Db): Promise<boolean>
   }
   return false;
 }
+
+/**
+ * Waits until `sessions` other sessions of this PostgreSQL database wait for a lock that the session `pid` holds (for
+ * tests that interleave three transactions and must know which one the others wait for). Gives up after five seconds.
+ */
+export async function untilBlockedBy(db: Db, pid: number, sessions = 1): Promise<boolean> {
+  for (let i = 0; i < 100; i++) {
+    const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY (pg_blocking_pids(pid))`, [pid]);
+    if ((row?.n ?? 0) >= sessions) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
